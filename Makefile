@@ -1,0 +1,45 @@
+# monitoreo — the two commands a fresh machine needs are `make demo` and `make test`.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEEDS := examples/seeds/*.yaml
+
+.PHONY: help demo test setup lint types unit golden bench docs clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PY) >/dev/null || { echo "Se necesita $(PY)"; exit 2; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev,data,web]'
+	touch $(STAMP)
+
+setup: $(STAMP) ## Create the virtualenv and install everything from PyPI
+
+demo: setup ## Set up and run the main job on the bundled sample data
+	$(BIN)/monitoreo metrics $(SEEDS)
+
+lint: setup ## ruff + import-linter (the core never imports Django)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
+
+types: setup ## mypy strict on src/monitoreo
+	$(BIN)/mypy
+
+unit: setup ## All tests
+	$(BIN)/pytest -q -p no:cacheprovider
+
+golden: setup ## Only the real-ficha tests
+	$(BIN)/pytest -q -m golden
+
+test: lint types unit ## Set up and run lint, type checks and all tests
+
+bench: setup ## Benchmarks (benchmarks/bench_*.py), figures printed
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

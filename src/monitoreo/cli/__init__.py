@@ -1,0 +1,24 @@
+"""The ``monitoreo`` command: a thin Typer shell over the core. Each command lives in its own module with a
+``register(app)`` function, so features add commands without touching each other."""
+
+from __future__ import annotations
+
+import typer
+
+from monitoreo.cli import metrics_cmd, schema_cmd
+
+app = typer.Typer(
+    name="monitoreo",
+    help="Seguimiento anual de programas públicos: datos, métricas, hallazgos y fichas.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for module in (metrics_cmd, schema_cmd):
+    module.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,82 @@
+"""Dimensions, printed assessment texts and the review decisions that go with findings
+(methodology §4). Rules produce outcomes; the decisions here are inputs that a re-run never overwrites."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from monitoreo.domain.base import Model
+
+
+class Dimension(StrEnum):
+    """The three dimensions of the analysis (codes as the open data and the JSON output use them)."""
+
+    TARGETING = "focalizacion"
+    EFFICIENCY = "eficiencia"
+    EFFECTIVENESS = "eficacia"
+
+
+class Verdict(StrEnum):
+    """Evaluator's verdict on the service's justification of a finding."""
+
+    PERTINENT = "pertinente"
+    INSUFFICIENT = "insuficiente"
+
+
+class Justification(Model):
+    """The service's answer to a finding, linked to an institution observation when there is one."""
+
+    observation: int | None = Field(default=None, ge=1, description="N° de la observación de la institución.")
+    text: str | None = None
+
+
+class ReviewDecision(Model):
+    """The evaluator's verdict on one candidate finding. ``finding`` is the finding code
+    (``efficiency.initial_execution.under``); ``indicator`` is the purpose indicator number for eficacia."""
+
+    finding: str
+    indicator: int | None = Field(default=None, ge=1)
+    justification: Justification | None = None
+    verdict: Verdict
+    text: str | None = Field(default=None, description="Texto del evaluador tal como se imprime.")
+
+
+class Judgement(Model):
+    """An evaluator judgement a rule reads instead of computing (pertinence of an indicator, clarity of
+    criteria…). ``code`` names the judgement; the methodology edition says which codes exist."""
+
+    code: str
+    value: bool
+    indicator: int | None = Field(default=None, ge=1)
+    text: str | None = None
+
+
+class Review(Model):
+    """Human inputs to the evaluation: judgements and decisions on findings."""
+
+    judgements: list[Judgement] = Field(default_factory=list)
+    decisions: list[ReviewDecision] = Field(default_factory=list)
+
+
+class DimensionTexts(Model):
+    """What the ficha prints for one dimension: result labels / sentences and the evaluator's column."""
+
+    results: list[str] = Field(default_factory=list)
+    observations: str | None = Field(default=None, description="«OBSERVACIONES EVALUADOR(ES)» (2020).")
+
+
+class IndicatorTexts(Model):
+    """The «Resultado» sentence of a purpose indicator and the analysis text that follows it."""
+
+    indicator: int = Field(ge=1)
+    result: str
+    analysis: str | None = None
+
+
+class PrintedAssessment(Model):
+    """The assessment as published, kept verbatim so tests can compare the engine with the ficha."""
+
+    dimensions: dict[Dimension, DimensionTexts] = Field(default_factory=dict)
+    indicators: list[IndicatorTexts] = Field(default_factory=list)

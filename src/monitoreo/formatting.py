@@ -1,0 +1,55 @@
+"""es-CL formatting of numbers, percentages, codes and dates, as the published fichas print them.
+
+The only place that turns values into text: «4.219.214», «704,1», «25,5%», «S/I», «-»,
+«24 de Abril de 2024 17:51». Rounding is explicit: ``half_up`` (S23: 704,067 → «704,1») or ``truncate``
+(S20: 1.009,66 → «1.009»), with the number of decimals chosen by the caller (the edition's conventions)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from monitoreo.domain.values import Missing, Num
+
+_MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
+_MONTHS = (
+    "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio",
+    "Julio", "Agosto", "Septiembre", "Octubre", "Noviembre", "Diciembre",
+)
+
+
+def round_decimal(value: Decimal, decimals: int, mode: str = "half_up") -> Decimal:
+    """``value`` rounded to ``decimals`` places with ``mode`` (``half_up`` or ``truncate``)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=_MODES[mode])
+
+
+def number(value: Num, decimals: int = 0, mode: str = "half_up") -> str:
+    """«1.234.567,8»: dot for thousands, comma for decimals; a code prints as itself."""
+    if isinstance(value, Missing):
+        return value.value
+    rounded = round_decimal(value, decimals, mode)
+    sign = "-" if rounded < 0 else ""
+    text = format(abs(rounded), f",.{decimals}f")  # "1,234,567.8"
+    return sign + text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def percent(value: Num, decimals: int = 1, mode: str = "half_up") -> str:
+    """«25,5%» from a percent value (0-100), no space before the sign, as the fichas print it."""
+    if isinstance(value, Missing):
+        return value.value
+    return number(value, decimals, mode) + "%"
+
+
+def money(value: Num) -> str:
+    """M$ amounts are printed as integers («4.962.579»)."""
+    return number(value, 0)
+
+
+def published_date(moment: datetime) -> str:
+    """«24 de Abril de 2024 17:51» (capitalised month, as the 2023 ficha prints it)."""
+    return f"{moment.day} de {_MONTHS[moment.month - 1]} de {moment.year} {moment:%H:%M}"
+
+
+def plain(value: Num) -> float | str:
+    """JSON-friendly value: an unrounded float, or the code string («S/I»)."""
+    return value.value if isinstance(value, Missing) else float(value)
