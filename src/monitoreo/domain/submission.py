@@ -28,29 +28,29 @@ class Submission(Model):
     Money is in thousands of pesos (M$) of ``price_base_year``; years in every series must lie in
     ``years`` (the window the ficha shows, ending at ``evaluated_year``)."""
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[1] = Field(default=1, description="Versión del formato de archivo.")
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Identificador estable (slug).")
     edition: Edition = Field(description="Edición de la metodología / proceso de monitoreo.")
     evaluated_year: EvaluatedYear = Field(description="Año evaluado t.")
     years: list[Year] = Field(min_length=1, description="Años que muestra la ficha, ascendentes, terminan en t.")
     price_base_year: PriceYear = Field(description="Año de los precios de los montos (M$ del año).")
-    program: Identity
-    history: EvaluationHistory = Field(default_factory=EvaluationHistory)
-    populations: Populations = Field(default_factory=Populations)
-    budget: Budget = Field(default_factory=Budget)
-    components: list[Component] = Field(default_factory=list)
-    regional: RegionalDistribution | None = None
-    indicators: list[PurposeIndicator] = Field(default_factory=list)
-    ods: list[OdsContribution] = Field(default_factory=list)
-    gender_approach: str | None = None
+    program: Identity = Field(description="Identificación y diseño del programa.")
+    history: EvaluationHistory = Field(default_factory=EvaluationHistory, description="Historial evaluativo.")
+    populations: Populations = Field(default_factory=Populations, description="Poblaciones potencial, objetivo y beneficiada.")
+    budget: Budget = Field(default_factory=Budget, description="Presupuesto, subtítulos y gasto administrativo.")
+    components: list[Component] = Field(default_factory=list, description="Componentes: gasto y producción.")
+    regional: RegionalDistribution | None = Field(default=None, description="Desagregación regional del año t.")
+    indicators: list[PurposeIndicator] = Field(default_factory=list, description="Indicadores de propósito.")
+    ods: list[OdsContribution] = Field(default_factory=list, description="Contribución a los ODS.")
+    gender_approach: str | None = Field(default=None, description="Enfoque de género (texto publicado).")
     health_adjustments: str | None = Field(default=None, description="«AJUSTES POR SITUACIÓN SOCIO SANITARIA» (2020).")
-    observations: list[InstitutionObservation] = Field(default_factory=list)
-    technical_notes: list[str] = Field(default_factory=list)
-    inflators: InflatorTable | None = None
+    observations: list[InstitutionObservation] = Field(default_factory=list, description="Observaciones de la institución.")
+    technical_notes: list[str] = Field(default_factory=list, description="Notas técnicas, en orden.")
+    inflators: InflatorTable | None = Field(default=None, description="Tabla de inflactores impresa.")
     published_at: datetime | None = Field(default=None, description="Fecha de publicación del reporte.")
-    published: list[PublishedFigure] = Field(default_factory=list)
-    assessment: PrintedAssessment | None = None
-    review: Review = Field(default_factory=Review)
+    published: list[PublishedFigure] = Field(default_factory=list, description="Cifras derivadas tal como se imprimen.")
+    assessment: PrintedAssessment | None = Field(default=None, description="Textos de resultados impresos.")
+    review: Review = Field(default_factory=Review, description="Juicios del evaluador y decisiones sobre hallazgos.")
 
     @model_validator(mode="after")
     def _window(self) -> Submission:
