@@ -24,7 +24,7 @@ demo: setup ## Set up and run the main job on the bundled sample data
 	$(BIN)/monitoreo metrics $(SEEDS)
 
 lint: setup ## ruff + import-linter (the core never imports Django)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/lint-imports
 
 types: setup ## mypy strict on src/monitoreo
