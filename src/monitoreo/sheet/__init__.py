@@ -1,0 +1,13 @@
+"""The ficha: one view model (``build_sheet``) laid out as HTML (Jinja2) and PDF (Typst), with SVG charts.
+
+Public API (stable names, used by the web portal and the importer):
+``build_sheet(submission, evaluation=None, metrics=None) -> SheetModel``, ``render_html(model) -> str``,
+``render_html_fragment(model) -> str``, ``render_pdf(model) -> bytes`` and
+``render_batch(paths, out, formats, workers, progress=None) -> BatchResult``. See ``docs/ficha-rendering.md``."""
+
+from __future__ import annotations
+
+from monitoreo.sheet.build import build_sheet
+from monitoreo.sheet.model import SheetModel
+
+__all__ = ["SheetModel", "build_sheet"]

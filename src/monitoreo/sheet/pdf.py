@@ -1,0 +1,65 @@
+"""PDF of a ficha with Typst (architecture guide §5, «Typst rules»).
+
+Contract: ``render_pdf(model) -> bytes`` lays out a ``SheetModel`` with ``templates/ficha.typ``; the same
+model gives byte-identical PDFs (the creation timestamp is the model's publication date, or the Unix epoch
+when it has none). Only the fonts shipped in ``sheet/fonts/`` are used (``ignore_system_fonts=True``) and
+any Typst warning — a font fallback above all — raises ``RenderError``: a ficha is never published with a
+substituted font. One ``typst.Compiler`` is built per process, from the template's file path (a Compiler
+built from bytes fails on its second compile in typst-py 0.15), and reused; the data goes in ``sys_inputs``.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from monitoreo.errors import MonitoreoError
+from monitoreo.sheet.model import SheetModel
+
+_PACKAGE = resources.files("monitoreo.sheet")
+TEMPLATE = Path(str(_PACKAGE.joinpath("templates/ficha.typ")))
+FONTS = Path(str(_PACKAGE.joinpath("fonts")))
+_LOCK = threading.Lock()
+
+
+class RenderError(MonitoreoError):
+    """Typst failed or warned while laying out a ficha."""
+
+    code = "render.E001"
+
+
+@cache
+def compiler() -> Any:
+    """This process's Typst compiler (fonts are loaded once, here)."""
+    return typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)],
+                          ignore_system_fonts=True)
+
+
+def _timestamp(model: SheetModel) -> datetime:
+    if model.published_at_iso is None:
+        return datetime(1970, 1, 1, tzinfo=UTC)
+    moment = datetime.fromisoformat(model.published_at_iso)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def render_pdf(model: SheetModel) -> bytes:
+    """The ficha as PDF bytes; ``RenderError`` on any Typst error or warning."""
+    data = model.model_dump_json()
+    with _LOCK:  # one compiler per process: serialise callers from threads
+        try:
+            pdf, warnings = compiler().compile_with_warnings(
+                format="pdf", sys_inputs={"data": data}, timestamp=_timestamp(model))
+        except typst.TypstError as exc:
+            raise RenderError(f"{model.submission_id}: Typst falló: {exc.message}") from None
+    if warnings:
+        messages = "; ".join(str(getattr(w, "message", w)) for w in warnings)
+        raise RenderError(f"{model.submission_id}: Typst advirtió (p. ej. fuente sustituida): {messages}")
+    if not isinstance(pdf, bytes):
+        raise RenderError(f"{model.submission_id}: Typst no devolvió un PDF")
+    return pdf
