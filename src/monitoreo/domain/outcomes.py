@@ -28,7 +28,7 @@ class FindingStatus(StrEnum):
 
 
 #: Evidence values an outcome records (numbers unrounded, codes as strings).
-EvidenceValue = float | int | str | None
+EvidenceValue = bool | float | int | str | None
 
 
 class Outcome(Model):
