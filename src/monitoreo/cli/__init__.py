@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from monitoreo.cli import analytics_cmd, metrics_cmd, publish_cmd, schema_cmd
+from monitoreo.cli import analytics_cmd, import_cmd, metrics_cmd, publish_cmd, schema_cmd
 
 app = typer.Typer(
     name="monitoreo",
@@ -15,7 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (metrics_cmd, schema_cmd, publish_cmd, analytics_cmd):
+for module in (metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, import_cmd):
     module.register(app)
 
 

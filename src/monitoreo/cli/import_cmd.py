@@ -1,0 +1,112 @@
+"""``monitoreo import FILE... --out DIR [--json]``: published fichas (text or PDF) into data files.
+
+Each ficha that imports becomes ``DIR/<id>-<edition>.yaml`` (the core format, as ``examples/seeds``) plus the
+sidecar ``DIR/<id>-<edition>.import.json`` (source, provenance, issues). A ficha that fails is reported with
+its coded issues and skipped; nothing is written for it, and the batch goes on. Exit 1 if any failed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, stderr, stdout
+from monitoreo.ingest import ImportIssue, ImportResult, import_ficha
+from monitoreo.io.read import dump_submission
+
+
+def _write_atomically(files: dict[Path, str]) -> None:
+    """All files or none: each is written to a temporary name first, then all are renamed into place."""
+    temps = {path: path.with_name(f".{path.name}.tmp") for path in files}
+    try:
+        for path, text in files.items():
+            temps[path].write_text(text, encoding="utf-8")
+        for path in files:
+            temps[path].replace(path)
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+
+
+def _save(result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
+    sub = result.submission
+    assert sub is not None
+    stem = f"{sub.id}-{sub.edition}"
+    if stem in taken:
+        raise _DuplicateError(stem)
+    taken.add(stem)
+    data_file, sidecar = out / f"{stem}.yaml", out / f"{stem}.import.json"
+    side = result.as_dict() | {"data_file": data_file.name}
+    _write_atomically({
+        data_file: dump_submission(sub),
+        sidecar: json.dumps(side, ensure_ascii=False, indent=2, default=str) + "\n",
+    })
+    return {"output": str(data_file), "sidecar": str(sidecar)}
+
+
+class _DuplicateError(Exception):
+    pass
+
+
+def _report(file: Path, issues: tuple[ImportIssue, ...], failed: bool) -> None:
+    for issue in issues:
+        if issue.is_error or not failed:
+            level = "[bold red]error[/]" if issue.is_error else "[yellow]aviso[/]"
+            stderr.print(f"{level}: {escape(str(file))}: {escape(str(issue))}", markup=True, highlight=False)
+
+
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="Fichas publicadas: texto (.txt) o PDF (.pdf).")],
+    out: Annotated[Path, typer.Option("--out", help="Carpeta donde escribir los archivos de datos.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Salida JSON: por ficha, archivos, procedencia y avisos.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No mostrar avisos (W), sólo errores.")] = False,
+) -> None:
+    """Importa fichas publicadas (texto o PDF) a archivos de datos, con procedencia y avisos codificados."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        stderr.print(f"[bold red]error[/]: no se puede crear la carpeta {escape(str(out))} ({exc.strerror})")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    results: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    failed = 0
+    columns = (TextColumn("Importando"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=stderr, transient=True, disable=len(files) < 2) as progress:
+        task = progress.add_task("import", total=len(files))
+        for path in files:
+            entry = _one(path, out, taken)
+            failed += not entry["ok"]
+            if not as_json:
+                _report(path, tuple(ImportIssue(**i) for i in entry["issues"]), not entry["ok"] or quiet)
+            results.append(entry)
+            progress.advance(task)
+    if as_json:
+        emit_json(results)
+    else:
+        stdout.print(f"{len(files) - failed} de {len(files)} fichas importadas en {escape(str(out))}"
+                     + (f"; {failed} con errores" if failed else ""))
+    if failed:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _one(path: Path, out: Path, taken: set[str]) -> dict[str, Any]:
+    result = import_ficha(path)
+    entry: dict[str, Any] = {"file": str(path), "ok": result.ok, **result.as_dict()}
+    if result.ok:
+        try:
+            entry |= _save(result, out, taken)
+        except _DuplicateError as dup:
+            issue = ImportIssue("import.E010", "id", f"otra ficha del lote ya produjo «{dup}»")
+            entry |= {"ok": False, "issues": [*entry["issues"], issue.as_dict()]}
+        except OSError as exc:
+            issue = ImportIssue("import.E011", "", f"no se pudo escribir en {out} ({exc.strerror})")
+            entry |= {"ok": False, "issues": [*entry["issues"], issue.as_dict()]}
+    return entry
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_)

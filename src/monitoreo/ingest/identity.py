@@ -1,0 +1,92 @@
+"""Section I of a ficha, common to both layouts: the heading (edition, program, service, ministry), the
+description and the regions it names, start and end year. Each function reads a ``Reader`` and returns plain
+data for the data file, recording issues and provenance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from monitoreo import reference
+from monitoreo.ingest.lines import Line, is_upper, join, recase
+from monitoreo.ingest.reader import Reader
+
+HEADER = re.compile(r"^MONITOREO Y SEGUIMIENTO (?:DE LA )?OFERTA P[ÚU]BLICA (\d{4})\b", re.IGNORECASE)
+SECTION_HEADING = re.compile(r"^[IVX]+\.\s")
+_REGION_LIST = re.compile(r"en las regiones(?:\s+de)?\s*:?\s*([^.]+)", re.IGNORECASE)
+_START = re.compile(r"^A[ñn]o de inicio:\s*(\d{4})")
+_END = re.compile(r"^A[ñn]o de t[ée]rmino:\s*(\S.*)$")
+
+
+def header_line(lines: Sequence[Line]) -> Line | None:
+    """The «MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA <año>» line, or ``None``."""
+    return next((line for line in lines if HEADER.match(line.text)), None)
+
+
+def read_heading(r: Reader) -> dict[str, str]:
+    """Program name, service and ministry: the three non-blank lines after the edition heading."""
+    head = header_line(r.lines)
+    if head is None:
+        return {}
+    found: list[Line] = []
+    for line in r.lines[r.lines.index(head) + 1 :]:
+        if line.blank:
+            continue
+        if SECTION_HEADING.match(line.text) or len(found) == 3:
+            break
+        found.append(line)
+    out: dict[str, str] = {}
+    for key, line in zip(("name", "service", "ministry"), found, strict=False):
+        text = line.text
+        if is_upper(text):
+            text = recase(text)
+            if key == "name":
+                r.issue("import.W001", "program.name", f"el nombre se imprime en mayúsculas; se leyó «{text}»", line)
+        out[key] = text
+        r.mark(f"program.{key}", line)
+    return out
+
+
+def read_regions(r: Reader, description: str, line: Line | None) -> list[str]:
+    """Region keys named in the description («Se implementa en las regiones: A, B, …»)."""
+    match = _REGION_LIST.search(description)
+    if match is None:
+        return []
+    keys: list[str] = []
+    for raw in match.group(1).split(","):
+        name = raw.strip().removeprefix("y ").strip()
+        if not name:
+            continue
+        keys.extend(_region_keys(r, name, line))
+    r.mark("program.regions", line)
+    return list(dict.fromkeys(keys))
+
+
+def _region_keys(r: Reader, name: str, line: Line | None) -> list[str]:
+    region = reference.find_region(name)
+    if region is not None and not region.not_a_region:
+        return [region.key]
+    parts = [reference.find_region(p) for p in name.split(" y ")]
+    if len(parts) > 1 and all(p is not None and not p.not_a_region for p in parts):
+        return [p.key for p in parts if p is not None]
+    r.issue("import.W004", "program.regions", f"región «{name}» no reconocida en la descripción", line)
+    return []
+
+
+def read_years(r: Reader, lines: Sequence[Line], out: dict[str, Any]) -> None:
+    """«Año de inicio: 2007» and «Año de término: Permanente | 2025» into ``out``."""
+    for line in lines:
+        start = _START.match(line.text)
+        if start:
+            out["start_year"] = int(start.group(1))
+            r.mark("program.start_year", line)
+        end = _END.match(line.text)
+        if end:
+            value = end.group(1).strip()
+            out["end_year"] = int(value) if value.isdigit() else value
+            r.mark("program.end_year", line)
+
+
+def description_text(paras: Sequence[Sequence[Line]]) -> str:
+    return "\n\n".join(join(p) for p in paras)
