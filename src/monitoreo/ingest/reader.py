@@ -45,14 +45,15 @@ class Reader:
             end = starts[k + 1][0] if k + 1 < len(starts) else len(self.lines)
             self.sections[name] = (i, end)
 
-    def section(self, name: str, path: str = "", required: bool = False) -> list[Line]:
-        """Lines of section ``name`` without its heading; ``[]`` plus a W003 issue if absent."""
+    def section(self, name: str, path: str = "", required: bool = False, heading: bool = False) -> list[Line]:
+        """Lines of section ``name`` (with its heading line if ``heading``); ``[]`` plus a W003 issue
+        naming ``path`` if the section is absent and ``required``."""
         if name not in self.sections:
             if required:
                 self.issue("import.W003", path, f"no se encontró la sección «{name}»")
             return []
         start, end = self.sections[name]
-        return self.lines[start + 1 : end]
+        return self.lines[start if heading else start + 1 : end]
 
     def heading(self, name: str) -> Line | None:
         if name not in self.sections:
