@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import typer
 
-from monitoreo.cli import analytics_cmd, import_cmd, metrics_cmd, publish_cmd, schema_cmd
+from monitoreo.cli import (
+    analytics_cmd,
+    import_cmd,
+    metrics_cmd,
+    publish_cmd,
+    schema_cmd,
+    synth_cmd,
+)
 
 app = typer.Typer(
     name="monitoreo",
@@ -15,7 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, import_cmd):
+for module in (metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, import_cmd, synth_cmd):
     module.register(app)
 
 

@@ -1,0 +1,111 @@
+"""Who the synthetic program is: name, slug id, identity block and evaluation history.
+
+Program ids are ``<slug of the name>-<NNNN>`` where NNNN is the 1-based position in the portfolio, so ids
+are unique within a portfolio by construction and stable for a seed."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from typing import Any
+
+from monitoreo import reference
+from monitoreo.synth.draws import chance, pick
+from monitoreo.synth.setting import Setting
+
+_MAX_SLUG = 60
+
+
+def slugify(text: str, max_length: int = _MAX_SLUG) -> str:
+    """ASCII, lowercase, hyphen-separated slug, cut at a word boundary to ``max_length`` characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        slug = slug[: max_length + 1].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
+    return slug or "programa"
+
+
+def program_name(setting: Setting) -> str:
+    """«<Prefijo> <artículo> <núcleo> [<sufijo>]», e.g. «Apoyo al Emprendimiento en Zonas Rurales»."""
+    rng = setting.rng("name")
+    catalog = setting.catalog
+    name = pick(rng, catalog.prefixes).join(pick(rng, setting.theme.cores))
+    if chance(rng, 0.3):
+        name = f"{name} {pick(rng, catalog.suffixes)}"
+    return name
+
+
+def program_id(name: str, index: int) -> str:
+    return f"{slugify(name)}-{index + 1:04d}"
+
+
+def implemented_regions(setting: Setting) -> list[str]:
+    """Region keys in ficha order: national programs (about 45%) or a random subset."""
+    rng = setting.rng("regions")
+    keys = [r.key for r in reference.regions() if not r.not_a_region]
+    if chance(rng, 0.45):
+        return keys
+    chosen = set(rng.sample(keys, rng.randint(1, len(keys) - 1)))
+    return [k for k in keys if k in chosen]
+
+
+def _region_names(keys: list[str], edition: int) -> str:
+    regions = {r.key: r for r in reference.regions()}
+    names = [regions[k].name_2020 if edition <= 2020 else regions[k].name for k in keys]
+    return ", ".join(names)
+
+
+def identity(setting: Setting, name: str, regions: list[str], component_names: list[str]) -> dict[str, Any]:
+    """The ``program`` block."""
+    rng = setting.rng("identity")
+    theme = setting.theme
+    first_year = setting.years[0]
+    start = rng.randint(1994, first_year - 1) if chance(rng, 0.7) else rng.randint(first_year - 6, first_year - 1)
+    roll = rng.random()
+    end: int | str | None = "Permanente" if roll < 0.85 else (
+        rng.randint(setting.evaluated_year + 1, setting.evaluated_year + 6) if roll < 0.95 else None)
+    parts = [c[0].lower() + c[1:] for c in component_names]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " y " + parts[-1]
+    description = (
+        f"{pick(rng, theme.intros)}. Para ello entrega los siguientes bienes y servicios: {listed}. "
+        f"Se implementa en las regiones: {_region_names(regions, setting.edition)}."
+    )
+    return {
+        "name": name, "service": setting.service.name, "ministry": setting.service.ministry,
+        "description": description, "regions": regions, "start_year": start, "end_year": end,
+        "purpose": pick(rng, theme.purposes), "offer_type": setting.service.offer_type,
+    }
+
+
+def _year_between(rng: random.Random, low: int, high: int) -> int:
+    return rng.randint(min(low, high), high)
+
+
+def history(setting: Setting, start_year: int) -> dict[str, Any]:
+    """«HISTORIAL EVALUATIVO»: ex ante, monitoring in the last three years, ex post and other evaluations."""
+    rng = setting.rng("history")
+    edition = setting.edition
+    last = edition - 1
+    result: dict[str, Any] = {}
+    if chance(rng, 0.75):
+        result["ex_ante"] = {"done": True, "year": _year_between(rng, max(start_year, 2012), last),
+                             "verdict": "Recomendado favorablemente"}
+    else:
+        result["ex_ante"] = {"done": False}
+    years = [y for y in range(edition - 3, edition) if y >= start_year]
+    result["monitoring"] = {"done": bool(years), "years": years}
+    if chance(rng, 0.12):
+        kind = pick(rng, ("Evaluación de Programas Gubernamentales (EPG)", "Evaluación de Impacto (EI)",
+                          "Evaluación Sectorial (ES)"))
+        result["ex_post"] = {"done": True, "evaluations": [
+            {"year": _year_between(rng, max(start_year, 2010), last), "type": kind, "evaluator": "DIPRES"}]}
+    else:
+        result["ex_post"] = {"done": False}
+    if chance(rng, 0.2):
+        kind, evaluator = pick(rng, setting.catalog.other_evaluations)
+        result["other"] = {"done": True, "evaluations": [
+            {"year": _year_between(rng, max(start_year, 2010), last), "type": kind, "evaluator": evaluator}]}
+    else:
+        result["other"] = {"done": False}
+    return result
