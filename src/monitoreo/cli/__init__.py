@@ -7,11 +7,14 @@ import typer
 
 from monitoreo.cli import (
     analytics_cmd,
+    evaluate_cmd,
     import_cmd,
+    methodology_cmd,
     metrics_cmd,
     publish_cmd,
     schema_cmd,
     synth_cmd,
+    validate_cmd,
 )
 
 app = typer.Typer(
@@ -22,7 +25,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, import_cmd, synth_cmd):
+for module in (
+    metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, import_cmd, synth_cmd,
+    evaluate_cmd, methodology_cmd, validate_cmd,
+):
     module.register(app)
 
 

@@ -1,0 +1,1 @@
+"""Built-in checks, one module per area; each declares its issue types and registers its checks."""

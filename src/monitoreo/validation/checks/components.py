@@ -1,0 +1,33 @@
+"""Component checks (methodology §2.5, §3.4): production with zero spend (S20, explained by the service:
+virtual training) and spend with zero production. Both are warnings for the reviewer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from monitoreo.domain.submission import Submission
+from monitoreo.metrics import Metrics
+from monitoreo.validation.issues import Issue
+from monitoreo.validation.registry import check, issue_type, make
+
+OUTPUT_WITHOUT_SPEND = issue_type(
+    "components.W001", "Producción sin gasto",
+    "{year}: el componente «{component}» produce {output} sin gasto ejecutado.")
+SPEND_WITHOUT_OUTPUT = issue_type(
+    "components.W002", "Gasto sin producción",
+    "{year}: el componente «{component}» ejecuta {spend} sin producción.")
+
+
+@check("components.spend_output")
+def spend_output(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
+    for comp in sub.components:
+        for year in sub.years:
+            spend, output = comp.spend.get(year), comp.output.get(year)
+            if not (isinstance(spend, Decimal) and isinstance(output, Decimal)):
+                continue
+            where = f"components.{comp.id}"
+            if spend == 0 and output > 0:
+                yield make(OUTPUT_WITHOUT_SPEND, f"{where}.spend.{year}", year=year, component=comp.name, output=output)
+            elif output == 0 and spend > 0:
+                yield make(SPEND_WITHOUT_OUTPUT, f"{where}.output.{year}", year=year, component=comp.name, spend=spend)

@@ -1,0 +1,28 @@
+"""Tolerances for comparing printed figures with computed ones (methodology §3.3, §6 ``sum_tolerance``).
+
+* Sums: ±1 per addend, because each printed addend was rounded to the unit (S20: 240.299 + 1.024.432 =
+  1.264.731 printed 1.264.732; 3.255 + 514.958 = 518.213 printed 518.212).
+* Rounded figures: the printed value must equal the computed value rounded to the printed number of
+  decimals, half-up *or* truncated (the rounding mode of 2020 is uncertain, methodology §2.10)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from monitoreo.formatting import round_decimal
+
+
+def sums_agree(total: Decimal, parts: list[Decimal]) -> bool:
+    """``sum(parts)`` equals ``total`` within ±1 per addend."""
+    return abs(sum(parts, Decimal(0)) - total) <= max(1, len(parts))
+
+
+def decimals_of(printed: Decimal) -> int:
+    exponent = printed.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def rounds_to(computed: Decimal, printed: Decimal) -> bool:
+    """``printed`` is ``computed`` rounded (half-up or truncated) to ``printed``'s decimals."""
+    places = decimals_of(printed)
+    return printed in (round_decimal(computed, places, "half_up"), round_decimal(computed, places, "truncate"))
