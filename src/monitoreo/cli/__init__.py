@@ -13,6 +13,7 @@ from monitoreo.cli import (
     metrics_cmd,
     publish_cmd,
     schema_cmd,
+    serve_cmd,
     synth_cmd,
     validate_cmd,
 )
@@ -26,7 +27,7 @@ app = typer.Typer(
 )
 
 for module in (
-    metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, import_cmd, synth_cmd,
+    metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, import_cmd, serve_cmd, synth_cmd,
     evaluate_cmd, methodology_cmd, validate_cmd,
 ):
     module.register(app)

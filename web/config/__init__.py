@@ -1,0 +1,1 @@
+"""Django project of the monitoreo public portal. It imports the core (``monitoreo``); never the reverse."""

@@ -1,0 +1,77 @@
+"""The portfolio dashboard (``/panorama/``): distributions of execution, coverage and spend per beneficiary
+over one edition's published fichas, findings per ministry and dimension, and programs with persistent
+findings. Four queries whatever the portfolio size.
+
+*Persistent finding*: the same finding rule in two or more published editions of a program, or an outcome
+whose code says so (``…persistent…``, the methodology's «tres años consecutivos» rules)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django.db.models import Count, Max, Q, Sum
+from django.urls import reverse
+from programs.models import Ficha, Outcome
+
+from portal.charts import bins, histogram_svg
+from portal.search import DIMENSIONS
+
+EXECUTION_EDGES = [0, 50, 70, 80, 90, 95, 100, 105, 110, 125]
+COVERAGE_EDGES = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150]
+SPEND_EDGES = [0, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000]
+
+
+def _distribution(name: str, title: str, values: list[float], edges: list[float], unit: str) -> dict[str, Any]:
+    hist = bins(values, edges, unit)
+    return {"metric": name, "title": title, "n": len(values),
+            "bins": [{"low": b.low, "high": b.high, "label": b.label, "count": b.count} for b in hist],
+            "svg": histogram_svg(hist, title)}
+
+
+def _persistent(edition: int) -> list[dict[str, Any]]:
+    rows = (Outcome.objects.filter(verdict="finding", ficha__published=True, ficha__edition__lte=edition)
+            .values("ficha__program__slug", "ficha__program__name", "rule", "code")
+            .annotate(editions=Count("ficha__edition", distinct=True), last=Max("ficha__edition")))
+    found: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["editions"] >= 2 or "persist" in r["code"]:
+            item = found.setdefault(r["ficha__program__slug"], {
+                "id": r["ficha__program__slug"], "name": r["ficha__program__name"], "rules": [],
+                "url": reverse("portal:ficha", args=[r["ficha__program__slug"]])})
+            if r["rule"] not in item["rules"]:
+                item["rules"].append(r["rule"])
+    return sorted(found.values(), key=lambda i: i["name"])
+
+
+def build(edition: int | None) -> dict[str, Any]:
+    """Context of the dashboard for ``edition`` (default: the latest published one)."""
+    public = Ficha.objects.public()
+    editions = list(public.order_by("-edition").values_list("edition", flat=True).distinct())
+    chosen = edition if edition in editions else (editions[0] if editions else None)
+    fichas = public.filter(edition=chosen)
+    values = list(fichas.values_list("execution_initial_pct", "coverage_pct", "spend_per_beneficiary"))
+    execution = [v[0] for v in values if v[0] is not None]
+    coverage = [v[1] for v in values if v[1] is not None]
+    spend = [v[2] for v in values if v[2] is not None and math.isfinite(v[2])]
+    per_ministry = list(fichas.values("program__ministry").annotate(
+        programs=Count("id"), focalizacion=Sum("findings_targeting"), eficiencia=Sum("findings_efficiency"),
+        eficacia=Sum("findings_effectiveness"), with_findings=Count("id", filter=Q(findings_total__gt=0)),
+    ).order_by("program__ministry"))
+    ministries = [{"ministry": r["program__ministry"], "programs": r["programs"],
+                   "with_findings": r["with_findings"],
+                   "findings": {d: r[d] or 0 for d in DIMENSIONS}} for r in per_ministry]
+    data = {
+        "edition": chosen, "editions": editions, "programs": len(values),
+        "distributions": [
+            _distribution("execution_initial_pct", "Ejecución presupuestaria inicial (%)", execution,
+                          EXECUTION_EDGES, "%"),
+            _distribution("coverage_pct", "Cobertura (%)", coverage, COVERAGE_EDGES, "%"),
+            _distribution("spend_per_beneficiary", "Gasto por beneficiario (M$)", spend, SPEND_EDGES, ""),
+        ],
+        "findings_by_ministry": ministries,
+        "totals": {d: sum(m["findings"][d] for m in ministries) for d in DIMENSIONS},
+        "persistent": _persistent(chosen) if chosen else [],
+    }
+    charts = [{"title": d["title"], "svg": d.pop("svg"), "bins": d["bins"]} for d in data["distributions"]]
+    return {"data": data, "dimensions": DIMENSIONS, "charts": charts}

@@ -1,0 +1,167 @@
+"""Public pages: search, ficha (HTML/JSON/PDF), comparison, dashboard, docs. Thin: parse the request, call
+``portal.search`` / ``portal.panorama`` / ``portal.sheets``, hand a context to ``respond``. Only published
+fichas are reachable (``Ficha.objects.public()``); anything else is a 404, whatever the format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from programs.figures import KEY_FIGURES, show
+from programs.models import Ficha, Program
+
+from monitoreo import reference
+from portal import panorama, sheets
+from portal.listing import CSV_HEADER, PAGE_SIZE, csv_row, row_data
+from portal.respond import respond, with_query
+from portal.search import DIMENSIONS, SORTS, SearchParams, facets, search
+
+MAX_COMPARE = 6
+
+
+@require_safe
+def search_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
+    params = SearchParams.from_query(request.GET)
+    qs = search(params)
+    if fmt == "csv":
+        rows = (csv_row(f) for f in qs.iterator(chunk_size=500))
+        return respond(request, fmt, "", {"data": {}}, json_url="", csv_rows=(CSV_HEADER, rows),
+                       filename="programas")
+    page = Paginator(qs, PAGE_SIZE).get_page(params.pagina)
+    results = [row_data(f) for f in page.object_list]
+    data = {
+        "filters": params.as_dict(), "total": page.paginator.count, "page": page.number,
+        "pages": page.paginator.num_pages, "page_size": PAGE_SIZE,
+        "next": f"{reverse('portal:search-twin', args=['json'])}?{params.query_string(pagina=page.number + 1)}"
+        if page.has_next() else None,
+        "previous": f"{reverse('portal:search-twin', args=['json'])}?{params.query_string(pagina=page.number - 1)}"
+        if page.has_previous() else None,
+        "results": results,
+    }
+    context = {
+        "data": data, "params": params, "page": page, "facets": facets(), "dimensions": DIMENSIONS,
+        "sorts": SORTS, "regions": [r for r in reference.regions() if not r.not_a_region],
+        "ods_goals": reference.ods_goals(), "key_labels": KEY_FIGURES,
+        "sort_links": {key: params.query_string(orden=("-" if params.orden == key else "") + key, pagina=1)
+                       for key in SORTS},
+        "prev_qs": params.query_string(pagina=page.number - 1), "next_qs": params.query_string(pagina=page.number + 1),
+    }
+    return respond(request, fmt, "portal/search.html", context,
+                   json_url=with_query(reverse("portal:search-twin", args=["json"]), request),
+                   csv_url=with_query(reverse("portal:search-twin", args=["csv"]), request))
+
+
+def _ficha_or_404(slug: str, edition: int | None) -> tuple[Program, Ficha, list[Ficha]]:
+    program = get_object_or_404(Program, slug=slug)
+    editions = list(Ficha.objects.public().filter(program=program).defer("submission", "evaluation", "metrics",
+                                                                          "search_text").order_by("-edition"))
+    if not editions:
+        raise Http404("Programa no encontrado.")
+    wanted = editions[0].edition if edition is None else edition
+    if wanted not in [f.edition for f in editions]:
+        raise Http404("Ficha no encontrada.")
+    ficha = Ficha.objects.public().get(program=program, edition=wanted)
+    ficha.program = program
+    return program, ficha, editions
+
+
+def _ficha_urls(slug: str, edition: int | None, fmt: str) -> str:
+    if edition is None:
+        return reverse("portal:ficha", args=[slug]) if fmt == "html" else reverse("portal:ficha-twin", args=[slug, fmt])
+    if fmt == "html":
+        return reverse("portal:ficha-edition", args=[slug, edition])
+    return reverse("portal:ficha-edition-twin", args=[slug, edition, fmt])
+
+
+@require_safe
+def ficha_view(request: HttpRequest, slug: str, edition: int | str | None = None, fmt: str = "html") -> HttpResponse:
+    edition = int(edition) if edition is not None else None
+    program, ficha, editions = _ficha_or_404(slug, edition)
+    if fmt == "pdf":
+        try:
+            path = sheets.pdf_path(ficha)
+        except sheets.SheetUnavailableError as exc:
+            raise Http404(str(exc)) from None
+        return FileResponse(path.open("rb"), content_type="application/pdf",
+                            filename=f"ficha-{slug}-{ficha.edition}.pdf")
+    history = [{"edition": f.edition, "evaluated_year": f.evaluated_year,
+                "url": _ficha_urls(slug, f.edition, "html"), "json_url": _ficha_urls(slug, f.edition, "json"),
+                "findings": f.findings_total} for f in editions]
+    data: dict[str, Any] = {
+        "id": slug, "name": program.name, "service": program.service, "ministry": program.ministry,
+        "edition": ficha.edition, "evaluated_year": ficha.evaluated_year, "price_base_year": ficha.price_base_year,
+        "published_at": ficha.published_at.isoformat() if ficha.published_at else None,
+        "figures": ficha.figures, "metrics": ficha.metrics,
+        "findings": {"focalizacion": ficha.findings_targeting, "eficiencia": ficha.findings_efficiency,
+                     "eficacia": ficha.findings_effectiveness},
+        "editions": history, "pdf": _ficha_urls(slug, edition, "pdf"),
+        "submission": ficha.submission, "evaluation": ficha.evaluation,
+    }
+    if fmt != "html":
+        return respond(request, fmt, "", {"data": data}, json_url="")
+    key_rows = [(label, show(name, ficha.figures.get(name), ficha.edition)) for name, label in KEY_FIGURES.items()]
+    context = {"data": data, "program": program, "ficha": ficha, "history": history, "key_rows": key_rows,
+               "sheet_html": sheets.fragment(ficha), "pdf_url": data["pdf"]}
+    return respond(request, fmt, "portal/ficha.html", context, json_url=_ficha_urls(slug, edition, "json"))
+
+
+@require_safe
+def compare_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
+    wanted = [s.strip() for s in request.GET.get("ids", "").split(",") if s.strip()][:MAX_COMPARE]
+    found = {f.program.slug: f for f in Ficha.objects.public().filter(is_latest=True, program__slug__in=wanted)
+             .select_related("program").defer("submission", "evaluation", "search_text")}
+    fichas = [found[s] for s in wanted if s in found]
+    years = sorted({int(y) for f in fichas for series in f.metrics.values() for y in series})
+    programs = [{"id": f.program.slug, "name": f.program.name, "service": f.program.service,
+                 "ministry": f.program.ministry, "edition": f.edition, "url": reverse("portal:ficha", args=[f.program.slug]),
+                 "metrics": {m: f.metrics.get(m, {}) for m in KEY_FIGURES}} for f in fichas]
+    tables = [{"metric": m, "label": label, "rows": [
+        (y, [show(m, f.metrics.get(m, {}).get(str(y), "-"), f.edition) for f in fichas]) for y in years]}
+        for m, label in KEY_FIGURES.items()]
+    data = {"ids": wanted, "not_found": [s for s in wanted if s not in found], "years": years, "programs": programs}
+    rows = ([p["id"], m, y, p["metrics"][m].get(str(y), "")] for p in programs for m in KEY_FIGURES for y in years)
+    return respond(request, fmt, "portal/compare.html",
+                   {"data": data, "programs": programs, "tables": tables, "ids_text": ",".join(wanted)},
+                   json_url=with_query(reverse("portal:compare-twin", args=["json"]), request),
+                   csv_url=with_query(reverse("portal:compare-twin", args=["csv"]), request),
+                   csv_rows=(["id", "metrica", "anio", "valor"], rows), filename="comparacion")
+
+
+@require_safe
+def panorama_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
+    try:
+        edition = int(request.GET.get("edicion", ""))
+    except ValueError:
+        edition = None
+    context = panorama.build(edition)
+    return respond(request, fmt, "portal/panorama.html", context,
+                   json_url=with_query(reverse("portal:panorama-twin", args=["json"]), request))
+
+
+@require_safe
+@cache_control(public=True, max_age=3600)
+def ficha_css(request: HttpRequest) -> HttpResponse:
+    """The ficha stylesheet of the core's sheet package (classes ``ficha-…``)."""
+    return HttpResponse(sheets.stylesheet(), content_type="text/css; charset=utf-8")
+
+
+DOCS = [
+    ("Guía del portal web (despliegue, API)", "docs/web-portal.md"),
+    ("Arquitectura", "docs/architecture.md"),
+    ("Formato de los datos", "docs/data-format.md"),
+    ("Métricas", "docs/metrics.md"),
+    ("Glosario", "docs/glossary.md"),
+]
+
+
+@require_safe
+def docs_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
+    data = {"documents": [{"title": t, "path": p} for t, p in DOCS], "api_docs": reverse("api:openapi-view"),
+            "openapi": reverse("api:openapi-json")}
+    return respond(request, fmt, "portal/docs.html", {"data": data, "docs": DOCS},
+                   json_url=reverse("portal:docs-twin", args=["json"]))
