@@ -137,7 +137,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
             "parameters": {**base.get("parameters", {}), **body.get("parameters", {})},
             "wording": {**base.get("wording", {}), **body.get("wording", {})},
         }
-        if code not in order:
+        if code not in order and "order" not in child:
             order.append(code)
     merged["rules"] = rules
     merged["order"] = order if "order" in child else [c for c in order if c in rules]
@@ -263,11 +263,12 @@ def _resolve(data: dict[str, Any], out: _Collector) -> EditionSpec | None:
     if sorted(order) != sorted(data.get("rules", {})):
         out.add("order", "methodology.E019", "`order` debe nombrar cada regla activa exactamente una vez")
     active: list[ActiveRule] = []
-    for code in [c for c in order if c in data.get("rules", {})] or list(data.get("rules", {})):
+    given = data.get("rules", {})
+    for code in [c for c in order if c in given] + [c for c in given if c not in order]:
         if code not in specs:
             out.add(f"rules.{code}", "methodology.E010", f"regla desconocida «{code}»")
             continue
-        active.append(_active_rule(code, data["rules"][code], specs[code], out))
+        active.append(_active_rule(code, given[code], specs[code], out))
     settings = _settings(data, out)
     judgements = _judgements(data, active, out)
     if out.problems:
@@ -288,7 +289,7 @@ def load_edition_file(path: str | Path) -> EditionSpec:
     path = Path(path)
     out = _Collector(str(path))
     data = _chain(path, out)
-    spec = _resolve(data, out) if data is not None and not out.problems else None
+    spec = _resolve(data, out) if data is not None else None
     if spec is None:
         raise MethodologyError(out.problems)
     return spec

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from monitoreo import formatting
 
-PLACEHOLDER = re.compile(r"\{([a-z0-9_\-]+)\}")
+PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")
 #: Placeholders every template may use.
 COMMON_PLACEHOLDERS = frozenset({"t", "t-1", "t-2", "n"})
 
