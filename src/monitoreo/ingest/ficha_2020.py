@@ -33,7 +33,9 @@ ANCHORS = tuple(
         ("presupuesto", r"^PRESUPUESTO Y EJECUCI[ÓO]N"),
         ("subtitulos", r"^GASTO POR SUBT[ÍI]TULOS"),
         ("poblacion", r"^POBLACI[ÓO]N$"),
+        ("grafico", r"^Poblaci[óo]n objetivo y beneficiada por a[ñn]o"),
         ("cobertura", r"^COBERTURA POR A[ÑN]O"),
+        ("gxb", r"^EVOLUCI[ÓO]N GASTO POR BENEFICIARIO"),
         ("componentes", r"^GASTO Y PRODUCCI[ÓO]N DE COMPONENTES"),
         ("indicadores", r"^INDICADORES DE PROP[ÓO]SITO"),
         ("otros", r"^IV\.\s+OTROS ANTECEDENTES"),
@@ -121,14 +123,25 @@ def _price_year(r: Reader) -> int | None:
 
 
 def _coverage(r: Reader, years: Sequence[int], published: Published) -> None:
-    """«24% 14% 1.470 1.010»: coverage per year, then spend per beneficiary per year."""
+    """Coverage and spend per beneficiary per year: one unlabelled row «24% 14% 1.470 1.010» under the two
+    headings side by side (S20 text), or a «Cobertura» row and a «Gasto por beneficiario» row."""
     n = len(years)
-    for row in read_rows(r.section("cobertura", "published.coverage_pct", True), lambda key: 2 * n):
-        if row.cells and not row.incomplete:
-            published.add("coverage_pct", series(r, row.cells[:n], years, "published.coverage_pct", row.line, False))
-            published.add("spend_per_beneficiary",
-                          series(r, row.cells[n:], years, "published.spend_per_beneficiary", row.line))
-            return
+
+    def expected(key: str) -> int:
+        return n if "cobertura" in key or "beneficiario" in key else 2 * n
+
+    lines = r.section("cobertura", "published.coverage_pct", True) + r.section("gxb")
+    for row in read_rows(lines, expected):
+        if not row.cells or row.incomplete:
+            continue
+        if "beneficiario" in row.key:
+            cover, spend = [], row.cells
+        elif "cobertura" in row.key:
+            cover, spend = row.cells, []
+        else:
+            cover, spend = row.cells[:n], row.cells[n:]
+        published.add("coverage_pct", series(r, cover, years, "published.coverage_pct", row.line, False))
+        published.add("spend_per_beneficiary", series(r, spend, years, "published.spend_per_beneficiary", row.line))
 
 
 def _subtitles(r: Reader, year: int, budget: dict[str, Any]) -> None:
@@ -144,9 +157,9 @@ def _assessment(r: Reader) -> dict[str, Any]:
     starts in lowercase continues the previous one) and the evaluator's observations (paragraphs)."""
     blocks: dict[str, tuple[Line, list[Line]]] = {}
     current: list[Line] | None = None
-    for line in r.section("analisis", "assessment", True):
-        match = _DIMENSION.match(line.text)
-        if match:
+    lines = _join_wrapped_labels(r.section("analisis", "assessment", True))
+    for line in lines:
+        if _DIMENSION.match(line.text):
             low = ascii_fold(line.text)
             key = "focalizacion" if low.startswith("focal") else "eficiencia" if low.startswith("efici") else "eficacia"
             current = []
@@ -165,6 +178,18 @@ def _assessment(r: Reader) -> dict[str, Any]:
         dims[key] = entry
         r.mark(f"assessment.dimensions.{key}", head)
     return {"dimensions": dims} if dims else {}
+
+
+def _join_wrapped_labels(lines: Sequence[Line]) -> list[Line]:
+    """«Eficiencia y Ejecución» / «Presupuestaria» (a dimension label wrapped in its cell) → one line."""
+    out: list[Line] = []
+    for line in lines:
+        if out and out[-1].text and not _DIMENSION.match(out[-1].text) and _DIMENSION.match(
+                f"{out[-1].text} {line.text}"):
+            out[-1] = Line(f"{out[-1].text} {line.text}", out[-1].number, out[-1].page)
+        else:
+            out.append(line)
+    return out
 
 
 def _result_lines(para: Sequence[Line]) -> list[str]:

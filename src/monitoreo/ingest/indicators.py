@@ -29,7 +29,7 @@ _ATTR_VALUE = {
                     re.IGNORECASE)
     for key, label in _ATTRS
 }
-_HEADER = re.compile(r"^(Indicador\b.*|Efectivo|Efectivo \d{4}|\d{4}|Resultado|INDICADOR DE PROP[ÓO]SITO)$",
+_HEADER = re.compile(r"^(Indicador\b.*|Efectivo( \d{4})?|\d{4}( Resultado)?|Resultado|INDICADOR DE PROP[ÓO]SITO)$",
                      re.IGNORECASE)
 _RESULT_START = re.compile(r"^(El resultado|El indicador|No es posible|No se|Sin )", re.IGNORECASE)
 _ANALYSIS = re.compile(r"^Indicador de prop[óo]sito (\d+)\s*:\s*(.*)$", re.IGNORECASE)

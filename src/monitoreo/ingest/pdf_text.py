@@ -1,5 +1,5 @@
-"""Text of a PDF ficha: ``pdftotext`` (Debian poppler-utils) when installed, pypdfium2 otherwise
-(architecture guide §5). Pages are separated by form feeds in both cases, so the parser knows the page of
+"""Text of a PDF ficha: ``pdftotext -bbox -raw`` (Debian poppler-utils) when installed, turned into lines
+and paragraphs by ``pdf_layout``; pypdfium2 otherwise (architecture guide §5; no paragraph breaks). Pages are separated by form feeds in both cases, so the parser knows the page of
 each line. pypdfium2 turns a line-final «-» into U+FFFE; ``lines.split_lines`` restores it.
 
 Contract: ``extract_text(data)`` returns ``(text, extractor)`` or raises ``PdfTextError`` with a Spanish
@@ -10,7 +10,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-PDFTOTEXT_ARGS = ("-enc", "UTF-8", "-q")
+from monitoreo.ingest.pdf_layout import text_from_bbox
+
+PDFTOTEXT_ARGS = ("-bbox", "-raw", "-enc", "UTF-8", "-q")
 TIMEOUT_SECONDS = 60
 
 
@@ -42,7 +44,7 @@ def _pdftotext(data: bytes) -> str:
     if done.returncode != 0:
         raise PdfTextError(f"pdftotext terminó con código {done.returncode}")
     try:
-        return done.stdout.decode("utf-8")
+        return text_from_bbox(done.stdout.decode("utf-8"))
     except UnicodeDecodeError:
         raise PdfTextError("pdftotext entregó texto que no es UTF-8") from None
 

@@ -20,9 +20,9 @@ from monitoreo.ingest.lines import Line, ascii_fold, join, paragraphs
 from monitoreo.ingest.reader import Reader
 
 _HEADINGS = (
-    ("potential", re.compile(r"^Poblaci[óo]n potencial:?$", re.IGNORECASE)),
-    ("target", re.compile(r"^Poblaci[óo]n objetivo:?$", re.IGNORECASE)),
-    ("served", re.compile(r"^Poblaci[óo]n beneficiada:?$", re.IGNORECASE)),
+    ("potential", re.compile(r"^Poblaci[óo]n potencial(?::\s*(.*)|\s*)$", re.IGNORECASE)),
+    ("target", re.compile(r"^Poblaci[óo]n objetivo(?::\s*(.*)|\s*)$", re.IGNORECASE)),
+    ("served", re.compile(r"^Poblaci[óo]n beneficiada(?::\s*(.*)|\s*)$", re.IGNORECASE)),
 )
 _LEADING_QUANTITY = re.compile(r"^(S/I|\d{1,3}(?:\.\d{3})+|\d+)\s+(\S.*)$", re.DOTALL)
 _SERVED = re.compile(r"fue de (S/I|\d{1,3}(?:\.\d{3})+|\d+)\s+([^.]+)\.")
@@ -37,8 +37,9 @@ def _blocks(lines: Sequence[Line]) -> dict[str, tuple[Line, list[Line]]]:
     current: list[Line] | None = None
     for line in lines:
         for key, pattern in _HEADINGS:
-            if pattern.match(line.text):
-                current = []
+            match = pattern.match(line.text)
+            if match:
+                current = [Line(match.group(1), line.number, line.page)] if match.group(1) else []
                 blocks[key] = (line, current)
                 break
         else:

@@ -38,7 +38,7 @@ COMPONENT_TOTALS = {
     "total ejecutado": "total_executed",
     "total": "total_executed",
 }
-_SUBTITLE = re.compile(r"^(\d{2})\s*\((.+)\)$")
+_SUBTITLE = re.compile(r"(?:^|\s)(\d{2})\s*\((.+)\)$")
 _FOOTNOTE_TEXT = re.compile(r"^1\s+[A-ZÁÉÍÓÚ]")
 
 
@@ -53,7 +53,7 @@ def read_budget(
     table = [x for x in _before_footnotes(lines)]
     by_year: dict[int, dict[str, Any]] = budget.setdefault("years", {})
     for row in read_rows(table, lambda key: len(years)):
-        if row.years or not row.cells:
+        if row.years or not row.cells or not row.key:  # no label: the values of the execution chart
             continue
         field = _suffix_match(row.key, BUDGET_ROWS)
         metric = _suffix_match(row.key, BUDGET_PERCENT_ROWS)
@@ -88,7 +88,7 @@ def read_subtitles(
         if row.years or not row.cells:
             continue
         path = f"budget.subtitles.{year}"
-        match = _SUBTITLE.match(row.label.strip())
+        match = _SUBTITLE.search(row.label.strip())
         executed = one(r, row.cells[-1], f"{path}.rows.{len(rows_out)}.executed", row.line)
         admin = one(r, row.cells[0], f"{path}.rows.{len(rows_out)}.admin", row.line) if with_admin else None
         if match:
