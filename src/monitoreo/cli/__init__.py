@@ -12,6 +12,7 @@ from monitoreo.cli import (
     methodology_cmd,
     metrics_cmd,
     publish_cmd,
+    render_cmd,
     schema_cmd,
     serve_cmd,
     synth_cmd,
@@ -27,7 +28,7 @@ app = typer.Typer(
 )
 
 for module in (
-    metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, import_cmd, serve_cmd, synth_cmd,
+    metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, render_cmd, import_cmd, serve_cmd, synth_cmd,
     evaluate_cmd, methodology_cmd, validate_cmd,
 ):
     module.register(app)

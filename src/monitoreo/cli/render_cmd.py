@@ -1,0 +1,72 @@
+"""``monitoreo render PATH... --out DIR [--format pdf,html] [--workers N] [--json]``: the fichas of many
+data files, across processes, with a progress bar. A broken input is reported (file, field, code) and
+skipped; the rest still render; the exit code is 1 when any file failed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, report_problems, stderr, stdout
+from monitoreo.sheet.batch import FORMATS, BatchResult, FileOutcome, collect_inputs, render_batch
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        stderr.print(f"[bold red]error[/]: --format: formato desconocido «{escape(','.join(unknown))}» "
+                     f"(se admiten: {', '.join(FORMATS)})", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    return formats
+
+
+def result_as_json(result: BatchResult) -> dict[str, Any]:
+    """The ``--json`` object: one entry per input file, plus totals."""
+    def entry(f: FileOutcome) -> dict[str, Any]:
+        return {"file": f.file, "id": f.id, "ok": f.ok, "outputs": list(f.outputs),
+                "errors": [p.as_dict() for p in f.problems], "warnings": list(f.warnings)}
+
+    return {"files": [entry(f) for f in result.files], "rendered": len(result.rendered),
+            "failed": len(result.failed), "seconds": round(result.seconds, 3)}
+
+
+def render(
+    paths: Annotated[list[Path], typer.Argument(help="Archivos de datos (YAML/JSON) o carpetas que los contienen.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Carpeta de salida (<id>.pdf, <id>.html).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Formatos separados por coma: pdf,html.")] = "pdf,html",
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Procesos en paralelo (por defecto, los núcleos).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Resumen en JSON.")] = False,
+) -> None:
+    """Genera las fichas (PDF y/o HTML) de uno o más archivos de datos."""
+    formats = _formats(fmt)
+    n_workers = workers if workers > 0 else (os.cpu_count() or 1)
+    files, _ = collect_inputs(paths)
+    with Progress(TextColumn("Fichas"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=stderr, transient=True, disable=as_json) as bar:
+        task = bar.add_task("render", total=len(files) + sum(1 for p in paths if not p.exists()))
+        result = render_batch(paths, out, formats, workers=min(n_workers, max(len(files), 1)),
+                              progress=lambda _o: bar.advance(task))
+    for outcome in result.failed:
+        report_problems(outcome.problems)
+    for outcome in result.rendered:
+        for warning in outcome.warnings:
+            stderr.print(f"[yellow]aviso[/]: {escape(outcome.file)}: {escape(warning)}", highlight=False)
+    if as_json:
+        emit_json(result_as_json(result))
+    else:
+        rate = len(result.rendered) / result.seconds if result.seconds else 0.0
+        stdout.print(f"{len(result.rendered)} fichas generadas en {escape(str(out))} "
+                     f"({result.seconds:.1f} s, {rate:.1f} fichas/s); {len(result.failed)} con errores.",
+                     highlight=False)
+    if result.failed:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(render)

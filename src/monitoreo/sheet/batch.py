@@ -1,0 +1,190 @@
+"""Batch rendering: many data files → ``DIR/<id>.pdf`` and ``DIR/<id>.html``, across processes.
+
+Contract: ``render_batch(paths, out, formats, workers, progress=None) -> BatchResult``
+
+* ``paths`` are data files (``.yaml``, ``.yml``, ``.json``) or folders (searched recursively for those).
+* A broken input (unreadable, invalid, failing to render) is reported as ``Problem`` s (file + field +
+  code) and skipped; every other file still renders. Nothing is half-written: each output is written to
+  a temporary name in ``out`` and renamed into place.
+* ``workers`` > 1 uses a ``ProcessPoolExecutor`` (spawned processes, ``RAYON_NUM_THREADS=1`` each, one
+  Typst compiler per process, reused for every file); ``workers`` ≤ 1 renders in this process.
+* When ``monitoreo.methodology.evaluate`` is importable, each ficha is rendered with its evaluation;
+  if the evaluation fails the printed assessment is used and a warning is recorded.
+* ``progress(outcome)`` is called once per input file, in completion order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from monitoreo.domain.outcomes import Evaluation
+from monitoreo.domain.submission import Submission
+from monitoreo.errors import InputError, MonitoreoError, Problem
+
+FORMATS = ("pdf", "html")
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one input file."""
+
+    file: str
+    id: str | None = None
+    outputs: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class BatchResult:
+    """Outcome of a batch: one ``FileOutcome`` per input, in input order, and the wall time."""
+
+    files: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rendered(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.ok]
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if not f.ok]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Data files named by ``paths`` (folders expanded, sorted); missing paths become problems."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "", "render.E002", "no existe el archivo o carpeta"))
+    return files, problems
+
+
+def _evaluate(submission: Submission) -> tuple[Evaluation | None, str | None]:
+    """The evaluation of ``submission`` when the methodology engine is installed (imported lazily)."""
+    try:
+        from monitoreo.methodology import evaluate
+    except ImportError:
+        return None, None
+    try:
+        return evaluate(submission), None
+    except MonitoreoError as exc:
+        return None, f"evaluación no disponible ({exc}); se usan los textos impresos del archivo"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def render_file(file: str, out: str, formats: Sequence[str]) -> FileOutcome:
+    """Read, evaluate, build and render one file; every failure becomes a ``Problem``."""
+    from monitoreo.io import read_submission
+    from monitoreo.sheet.build import build_sheet
+    from monitoreo.sheet.html import render_html
+    from monitoreo.sheet.pdf import render_pdf
+
+    try:
+        submission = read_submission(file)
+    except InputError as exc:
+        return FileOutcome(file=file, problems=tuple(exc.problems))
+    evaluation, warning = _evaluate(submission)
+    try:
+        model = build_sheet(submission, evaluation)
+        outputs = []
+        for fmt in formats:
+            target = Path(out) / f"{submission.id}.{fmt}"
+            data = render_pdf(model) if fmt == "pdf" else render_html(model).encode("utf-8")
+            write_atomic(target, data)
+            outputs.append(str(target))
+    except MonitoreoError as exc:
+        code = getattr(exc, "code", "render.E001")
+        return FileOutcome(file=file, id=submission.id, problems=(Problem(file, "", code, str(exc)),))
+    return FileOutcome(file=file, id=submission.id, outputs=tuple(outputs),
+                       warnings=(warning,) if warning else ())
+
+
+def _init_worker() -> None:
+    """Each worker: one rayon thread for Typst (processes give the parallelism), compiler built lazily."""
+    os.environ["RAYON_NUM_THREADS"] = "1"
+
+
+def _duplicates(outcomes: list[FileOutcome]) -> list[FileOutcome]:
+    """Mark files whose id was already rendered from an earlier file (outputs would collide)."""
+    seen: dict[str, str] = {}
+    result = []
+    for outcome in outcomes:
+        key = outcome.id
+        if outcome.ok and key is not None:
+            if key in seen:
+                problem = Problem(outcome.file, "id", "render.E003",
+                                  f"id «{key}» repetido (también en {seen[key]}); su salida se sobrescribió")
+                outcome = FileOutcome(file=outcome.file, id=key, problems=(problem,))
+            else:
+                seen[key] = outcome.file
+        result.append(outcome)
+    return result
+
+
+def render_batch(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    formats: Sequence[str] = FORMATS,
+    workers: int = 1,
+    progress: Callable[[FileOutcome], Any] | None = None,
+) -> BatchResult:
+    """Render every data file under ``paths`` into ``out`` (see module docstring)."""
+    started = time.perf_counter()
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"formatos desconocidos: {', '.join(unknown)}")
+    files, missing = collect_inputs(paths)
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    by_file: dict[str, FileOutcome] = {p.file: FileOutcome(p.file, problems=(p,)) for p in missing}
+    for outcome in by_file.values():
+        if progress:
+            progress(outcome)
+    names = [str(f) for f in files]
+    if workers <= 1 or len(names) <= 1:
+        for name in names:
+            by_file[name] = render_file(name, str(out_dir), tuple(formats))
+            if progress:
+                progress(by_file[name])
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+            futures = {pool.submit(render_file, name, str(out_dir), tuple(formats)): name for name in names}
+            for future in as_completed(futures):
+                by_file[futures[future]] = future.result()
+                if progress:
+                    progress(by_file[futures[future]])
+    ordered = [by_file[p.file] for p in missing] + [by_file[n] for n in names]
+    return BatchResult(files=_duplicates(ordered), seconds=time.perf_counter() - started)
