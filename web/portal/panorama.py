@@ -19,7 +19,7 @@ from portal.search import DIMENSIONS
 
 EXECUTION_EDGES = [0, 50, 70, 80, 90, 95, 100, 105, 110, 125]
 COVERAGE_EDGES = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150]
-SPEND_EDGES = [0, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000]
+SPEND_EDGES = [0, 10, 30, 100, 300, 1000, 3000, 10000, 30000, 100000]
 
 
 def _distribution(name: str, title: str, values: list[float], edges: list[float], unit: str) -> dict[str, Any]:

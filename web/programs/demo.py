@@ -18,12 +18,13 @@ def seed_submissions(directory: Path = SEEDS_DIR) -> list[Submission]:
     return [read_submission(p) for p in sorted(directory.glob("*.yaml"))]
 
 
-def synthetic_submissions(n: int, seed: int = 2023) -> Iterator[Submission]:
-    """``n`` synthetic programs, or none while ``monitoreo.synth`` is absent."""
-    if n <= 0:
-        return iter(())
-    try:
-        from monitoreo.synth import generate
-    except ImportError:
-        return iter(())
-    return generate(n, seed, edition=2023)
+#: Editions of the synthetic portfolio: the same programs (same ids) in each, so fichas have a history.
+DEMO_EDITIONS = (2020, 2023)
+
+
+def synthetic_submissions(n: int, seed: int = 2023, editions: tuple[int, ...] = DEMO_EDITIONS) -> Iterator[Submission]:
+    """``n`` synthetic programs (``monitoreo.synth.generate``), one submission per edition in ``editions``."""
+    from monitoreo.synth import generate
+
+    for edition in editions:
+        yield from generate(n, seed, edition=edition)

@@ -13,6 +13,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -81,6 +82,10 @@ def _prepare_demo(web: Path, env: dict[str, str], data_dir: Path, size: int, sho
     return summary
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 class _Quiet:
     def __enter__(self) -> None:
         return None
@@ -117,6 +122,7 @@ def serve(
     command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{host}:{port}",
                "--workers", str(workers), "--chdir", str(web), "--log-level", "warning"]
     server = subprocess.Popen(command, env=env, cwd=web)
+    signal.signal(signal.SIGTERM, _interrupt)  # stop gunicorn too when we are asked to stop
     try:
         if not _wait_ready(host, port, server):
             server.terminate()
