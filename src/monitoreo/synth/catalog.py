@@ -98,6 +98,7 @@ class Service:
     ministry: str
     themes: tuple[str, ...]
     offer_type: str
+    weight: float
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def _theme(key: str, t: dict[str, Any]) -> Theme:
 
 def _services(ministries: list[dict[str, Any]]) -> tuple[Service, ...]:
     return tuple(
-        Service(s["name"], s.get("acronym"), m["name"], tuple(s["themes"]), s.get("offer_type", m["offer_type"]))
+        Service(s["name"], s.get("acronym"), m["name"], tuple(s["themes"]), s.get("offer_type", m["offer_type"]),
+                float(m["weight"]) / len(m["services"]))
         for m in ministries
         for s in m["services"]
     )

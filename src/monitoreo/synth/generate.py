@@ -39,7 +39,7 @@ def _setting(seed: int, index: int, edition: int, catalog: Catalog) -> Setting:
     years = tuple(range(edition - conventions.years_shown + 1, edition + 1))
     rng = Setting(seed, index, edition, years, conventions.price_base_year, catalog,
                   catalog.services[0], next(iter(catalog.themes.values()))).rng("service")
-    service = pick(rng, catalog.services)
+    service = rng.choices(catalog.services, weights=[s.weight for s in catalog.services])[0]
     theme = catalog.themes[pick(rng, service.themes)]
     return Setting(seed, index, edition, years, conventions.price_base_year, catalog, service, theme)
 
