@@ -115,6 +115,9 @@ class Catalog:
     technical_notes: dict[int, tuple[str, ...]]
     health_adjustments: tuple[str, ...]
     other_evaluations: tuple[tuple[str, str], ...]
+    admin_descriptions: tuple[str, ...]
+    focalization_criteria: tuple[str, ...]
+    prioritization_criteria: tuple[str, ...]
 
     @property
     def ministries(self) -> tuple[str, ...]:
@@ -182,4 +185,7 @@ def load_catalog() -> Catalog:
         technical_notes={int(k): tuple(v) for k, v in data["technical_notes"].items()},
         health_adjustments=tuple(data["health_adjustments"]),
         other_evaluations=tuple((e["type"], e["evaluator"]) for e in data["other_evaluations"]),
+        admin_descriptions=tuple(data["admin_descriptions"]),
+        focalization_criteria=tuple(data["focalization_criteria"]),
+        prioritization_criteria=tuple(data["prioritization_criteria"]),
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from monitoreo import reference
+from monitoreo import formatting, reference
 from monitoreo.domain.submission import Submission
 from monitoreo.domain.values import Missing
 from monitoreo.synth import identity, indicators, money, people, texts
@@ -83,28 +83,42 @@ def _budget_block(setting: Setting, plan: money.BudgetPlan, templates: list[Comp
     for code, executed, admin in money.subtitle_rows(setting, plan, templates, spends):
         row: dict[str, Any] = {"code": code, "executed": _d(executed)}
         if with_admin_column:
-            row["admin"] = _d(admin)
+            row["admin"] = _d(admin) if admin else _NONE
         rows.append(row)
     table: dict[str, Any] = {"rows": rows, "total": _d(plan.executed[setting.evaluated_year])}
     if with_admin_column:
         table["admin_total"] = _d(plan.admin[setting.evaluated_year])
-    return {"years": years, "subtitles": {setting.evaluated_year: table},
-            "admin_spend": {y: _d(v) for y, v in plan.admin.items()}}
+    block: dict[str, Any] = {"years": years, "subtitles": {setting.evaluated_year: table},
+                             "admin_spend": {y: _d(v) for y, v in plan.admin.items()}}
+    rng = setting.rng("admin-text")
+    if plan.admin[setting.evaluated_year] > 0 and chance(rng, 0.9):
+        block["admin_spend_description"] = pick(rng, setting.catalog.admin_descriptions)
+    return block
 
 
 def _populations_block(setting: Setting, pops: people.PopulationPlan, unit: str, description: str,
                        source: str) -> dict[str, Any]:
     t = setting.evaluated_year
+    split = people.sex_split(setting, pops.served[t])
     served: dict[str, Any] = {
-        "unit": unit, "quantity": {y: _d(v) for y, v in pops.served.items()},
-        "by_sex": {t: people.sex_split(setting, pops.served[t])},
+        "unit": unit, "quantity": {y: _d(v) for y, v in pops.served.items()}, "by_sex": {t: split},
+        "description": (
+            f"La población beneficiada fue de {formatting.number(_d(pops.served[t]))} {unit}. Del total de "
+            f"beneficiados, el {split['male_pct']}% correspondió al género masculino, {split['female_pct']}% al "
+            "género femenino."
+        ),
     }
     rng = setting.rng("carry-over")
     if chance(rng, 0.3):
         new = round(pops.served[t] * rng.uniform(0.3, 0.9))
         served |= {"new": {t: _d(new)}, "carry_over": {t: _d(pops.served[t] - new)}}
     year_note = f"{source}, {t}"
-    return {
+    criteria: dict[str, str] = {}
+    if chance(rng, 0.85):
+        criteria["focalization_criteria"] = pick(rng, setting.catalog.focalization_criteria)
+    if chance(rng, 0.6):
+        criteria["prioritization_criteria"] = pick(rng, setting.catalog.prioritization_criteria)
+    return criteria | {
         "potential": {"unit": unit, "quantity": {y: _d(v) for y, v in pops.potential.items()}, "source": year_note},
         "target": {"unit": unit, "description": description, "quantity": {y: _d(v) for y, v in pops.target.items()},
                    "source": year_note},

@@ -15,6 +15,8 @@ from monitoreo.synth.draws import chance, pick
 from monitoreo.synth.setting import Setting
 
 _MAX_SLUG = 60
+# Words a cut slug must not end with («…-rurales-en»).
+_STOPWORDS = frozenset({"a", "al", "con", "de", "del", "el", "en", "la", "las", "los", "para", "por", "y"})
 
 
 def slugify(text: str, max_length: int = _MAX_SLUG) -> str:
@@ -22,7 +24,11 @@ def slugify(text: str, max_length: int = _MAX_SLUG) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > max_length:
-        slug = slug[: max_length + 1].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
+        words = slug[: max_length + 1].split("-")
+        words = words[:-1] if len(words) > 1 else [words[0][:max_length]]
+        while len(words) > 1 and words[-1] in _STOPWORDS:
+            words.pop()
+        slug = "-".join(words)
     return slug or "programa"
 
 
