@@ -21,7 +21,7 @@ from monitoreo.ingest import ficha_2020, ficha_2023
 from monitoreo.ingest.identity import HEADER, header_line
 from monitoreo.ingest.issues import ImportIssue, ImportResult
 from monitoreo.ingest.lines import slug, split_lines
-from monitoreo.ingest.pdf_text import PdfTextError, extract_text
+from monitoreo.ingest.pdf_text import PdfText, PdfTextError, extract_text
 from monitoreo.ingest.reader import Reader
 from monitoreo.io import parse_submission
 from monitoreo.reference import known_editions
@@ -40,8 +40,10 @@ def _failed(code: str, message: str, source: str, **provenance: Any) -> ImportRe
     return ImportResult(None, (ImportIssue(code, "", message),), {"source": source, **provenance})
 
 
-def parse_ficha_text(text: str, source: str = "<texto>", extractor: str = "text") -> ImportResult:
-    """Parse the text of one ficha (see module docstring)."""
+def parse_ficha_text(
+    text: str, source: str = "<texto>", extractor: str = "text", metadata: dict[str, str] | None = None,
+) -> ImportResult:
+    """Parse the text of one ficha (see module docstring); ``metadata`` are a PDF's title and author."""
     provenance: dict[str, Any] = {"source": source, "extractor": extractor}
     if not text.strip():
         return _failed("import.E003", "el archivo no contiene texto", source, extractor=extractor)
@@ -56,7 +58,7 @@ def parse_ficha_text(text: str, source: str = "<texto>", extractor: str = "text"
     match = HEADER.match(head.text)
     assert match is not None
     edition = int(match.group(1))
-    reader = Reader(lines)
+    reader = Reader(lines, metadata=dict(metadata or {}))
     if edition not in known_editions():
         return _failed("import.E005", f"edición {edition} no soportada (conocidas: "
                        f"{', '.join(map(str, known_editions()))})", source, extractor=extractor, edition=edition)
@@ -104,8 +106,8 @@ def _build(reader: Reader, data: dict[str, Any], edition: int, source: str) -> A
         return None
 
 
-def read_ficha_text(path: Path) -> tuple[str, str]:
-    """Text of a ``.txt`` or ``.pdf`` file and its extractor; raises ``_FileError`` with code and message."""
+def read_ficha_text(path: Path) -> PdfText:
+    """Text of a ``.txt`` or ``.pdf`` file, its extractor and metadata; raises ``_FileError`` (code, message)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -121,7 +123,7 @@ def read_ficha_text(path: Path) -> tuple[str, str]:
         raise _FileError("import.E002", "el archivo es binario, no texto ni PDF")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return raw.decode(encoding), "text"
+            return PdfText(raw.decode(encoding), "text")
         except UnicodeDecodeError:
             continue
     raise _FileError("import.E002", "el archivo no está en UTF-8 ni Windows-1252")
@@ -138,11 +140,11 @@ def import_ficha(path: str | Path) -> ImportResult:
     """Import one ficha file (see module docstring)."""
     path = Path(path)
     try:
-        text, extractor = read_ficha_text(path)
+        got = read_ficha_text(path)
     except _FileError as exc:
         return _failed(exc.code, exc.message, str(path))
-    result = parse_ficha_text(text, str(path), extractor)
-    if extractor == "pypdfium2" and result.ok:
+    result = parse_ficha_text(got.text, str(path), got.extractor, got.metadata)
+    if got.extractor == "pypdfium2" and result.ok:
         note = ImportIssue("import.W010", "", "texto extraído con pypdfium2 (pdftotext no está disponible)")
         return ImportResult(result.submission, (*result.issues, note), result.provenance, result.edition)
     return result

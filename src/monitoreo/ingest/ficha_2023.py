@@ -165,7 +165,7 @@ def _assessment(r: Reader, results: dict[int, str]) -> dict[str, Any]:
     items = []
     for number in sorted(set(results) | set(analyses)):
         result, analysis = indicators.split_result(results.get(number, ""), analyses.get(number))
-        if result:
+        if result or analysis:
             items.append({"indicator": number, "result": result, **({"analysis": analysis} if analysis else {})})
     if items:
         out["indicators"] = items

@@ -22,10 +22,12 @@ _KEYS = (
 )
 _ITEM = re.compile(r"^(\d{4})\s*:\s*(.+)$")
 _YES = {"sí": True, "si": True, "no": False}
-_EX_ANTE_2020 = re.compile(r"^Evaluaci[oó]n Ex[- ]Ante(?: de dise[ñn]o)?:\s*(.+?)(?:\s*\((.+?)\s+(\d{4})\))?$",
-                           re.IGNORECASE)
-_EX_POST_2020 = re.compile(r"^Evaluaci[oó]n(?:es)? Ex[- ]Post:\s*(.+)$", re.IGNORECASE)
-_EVAL_2020 = re.compile(r'^(?P<type>.+?)\s+(?P<year>\d{4})\s+[“"](?P<title>[^"”]+)[”"](?:\s*-\s*(?P<status>.+))?$')
+_EX_ANTE_2020 = re.compile(
+    r"^Evaluaci[oó]n Ex[- ]Ante(?: de dise[ñn]o)?:\s*(.+?)(?:\s*\((?:(.+?)\s+)?(\d{4})\))?$", re.IGNORECASE)
+_EVAL_2020 = re.compile(r'^(?P<type>.+?)\s+(?P<year>\d{4})(?:\s+[“"](?P<title>[^"”]+)[”"])?(?P<rest>(?:\s+-\s+.+)?)$')
+#: Statuses printed after an evaluation («… - En curso»); any other trailing text names the evaluator.
+_STATUSES = {"en curso", "en ejecución", "en ejecucion", "finalizada", "terminada", "concluida", "en proceso"}
+_NO = {"no", "no aplica", "no tiene", "no informa"}
 
 
 def _blocks(r: Reader, lines: Sequence[Line]) -> dict[str, tuple[Line, str, list[Line]]]:
@@ -82,31 +84,57 @@ def _evaluation(match: re.Match[str]) -> dict[str, Any]:
 def read_2020(r: Reader, lines: Sequence[Line]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for line in lines:
-        ex_post = _EX_POST_2020.match(line.text)
         ex_ante = _EX_ANTE_2020.match(line.text)
+        key = next((k for k, pattern in _KEYS if k != "ex_ante" and pattern.match(line.text)), None)
         if ex_ante:
-            verdict, kind, year = ex_ante.groups()
-            done = verdict.rstrip(".").casefold() not in {"no", "no aplica", "no tiene"}
-            entry: dict[str, Any] = {"done": done}
-            if done:
-                entry["verdict"] = verdict.strip()
-                if year:
-                    entry |= {"year": int(year), "type": kind.strip()}
-            out["ex_ante"] = entry
+            out["ex_ante"] = _ex_ante_2020(ex_ante)
             r.mark("history.ex_ante", line)
-        elif ex_post:
-            text = ex_post.group(1).strip()
-            if text.rstrip(".").casefold() in {"no", "no aplica", "no tiene"}:
-                out["ex_post"] = {"done": False}
-            else:
-                items = [_EVAL_2020.match(part.strip()) for part in text.split(";")]
-                evaluations = []
-                for part, item in zip(text.split(";"), items, strict=True):
-                    if item is None:
-                        r.issue("import.W012", "history.ex_post", f"evaluación «{part.strip()}» ilegible", line)
-                        continue
-                    evaluations.append({k: (int(v) if k == "year" else v.strip())
-                                        for k, v in item.groupdict().items() if v})
-                out["ex_post"] = {"done": True, **({"evaluations": evaluations} if evaluations else {})}
-            r.mark("history.ex_post", line)
+        elif key == "monitoring":
+            text = _KEYS[1][1].match(line.text).group(1).strip()  # type: ignore[union-attr]
+            years = [int(y) for y in re.findall(r"\b(\d{4})\b", text)]
+            out[key] = {"done": bool(years) or text.casefold() in {"sí", "si"},
+                        **({"years": years} if years else {})}
+            r.mark(f"history.{key}", line)
+        elif key in ("ex_post", "other"):
+            pattern = dict(_KEYS)[key]
+            out[key] = _evaluations_2020(r, key, pattern.match(line.text).group(1).strip(), line)  # type: ignore[union-attr]
+            r.mark(f"history.{key}", line)
     return out
+
+
+def _ex_ante_2020(match: re.Match[str]) -> dict[str, Any]:
+    verdict, kind, year = match.groups()
+    if verdict.rstrip(".").casefold() in _NO:
+        return {"done": False}
+    entry: dict[str, Any] = {"done": True}
+    if verdict.casefold() not in {"sí", "si"}:
+        entry["verdict"] = verdict.strip()
+    if year:
+        entry["year"] = int(year)
+    if kind:
+        entry["type"] = kind.strip()
+    return entry
+
+
+def _evaluations_2020(r: Reader, key: str, text: str, line: Line) -> dict[str, Any]:
+    """«Evaluación Sectorial (ES) 2020 "Promoción de Exportaciones" - En curso; …», «Sí» or «No»."""
+    if text.rstrip(".").casefold() in _NO:
+        return {"done": False}
+    if text.casefold() in {"sí", "si"}:
+        return {"done": True}
+    evaluations = []
+    for part in (p.strip() for p in text.split(";")):
+        item = _EVAL_2020.match(part)
+        if item is None:
+            r.issue("import.W012", f"history.{key}", f"evaluación «{part}» ilegible", line)
+            continue
+        entry: dict[str, Any] = {"type": item["type"].strip(), "year": int(item["year"])}
+        if item["title"]:
+            entry["title"] = item["title"].strip()
+        rest = [x.strip() for x in item["rest"].split(" - ") if x.strip()]
+        if rest and rest[-1].casefold() in _STATUSES:
+            entry["status"] = rest.pop()
+        if rest:
+            entry["evaluator"] = " - ".join(rest)
+        evaluations.append(entry)
+    return {"done": True, **({"evaluations": evaluations} if evaluations else {})}

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from monitoreo import reference
-from monitoreo.ingest.lines import Line, is_upper, join, recase
+from monitoreo.ingest.lines import Line, is_upper, join, paragraphs, recase
 from monitoreo.ingest.reader import Reader
 
 HEADER = re.compile(r"^MONITOREO Y SEGUIMIENTO (?:DE LA )?OFERTA P[ÚU]BLICA (\d{4})\b", re.IGNORECASE)
@@ -25,26 +25,41 @@ def header_line(lines: Sequence[Line]) -> Line | None:
 
 
 def read_heading(r: Reader) -> dict[str, str]:
-    """Program name, service and ministry: the three non-blank lines after the edition heading."""
+    """Program name, service and ministry under the edition heading: the name is the first paragraph, the
+    ministry the last line of the next block (the one starting «MINISTERIO» if any), the service the lines
+    between them (a long name wraps over several lines)."""
     head = header_line(r.lines)
     if head is None:
         return {}
-    found: list[Line] = []
+    block: list[Line] = []
     for line in r.lines[r.lines.index(head) + 1 :]:
-        if line.blank:
-            continue
-        if SECTION_HEADING.match(line.text) or len(found) == 3:
+        if SECTION_HEADING.match(line.text) or len([x for x in block if x.text]) >= 8:
             break
-        found.append(line)
+        block.append(line)
+    paras = paragraphs(block)
+    if not paras:
+        return {}
+    rest = [line for para in paras[1:] for line in para]
+    if len(paras) == 1 and len(paras[0]) >= 3:  # no blank line after the name: one line each
+        paras, rest = [paras[0][:1]], paras[0][1:]
+    found: dict[str, list[Line]] = {"name": paras[0]}
+    if rest:
+        ministry = max((i for i, x in enumerate(rest) if x.text.upper().startswith("MINISTERIO")), default=len(rest) - 1)
+        found["service"], found["ministry"] = rest[:ministry], rest[ministry:]
+    hints = {"name": r.metadata.get("title", "").split(" — ")[0].strip(), "service": r.metadata.get("author", "")}
     out: dict[str, str] = {}
-    for key, line in zip(("name", "service", "ministry"), found, strict=False):
-        text = line.text
-        if is_upper(text):
+    for key, lines in found.items():
+        text = join(lines)
+        if not text:
+            continue
+        if hints.get(key) and hints[key].casefold() == text.casefold():
+            text = hints[key]  # the PDF's metadata keeps the casing the printed heading loses
+        elif is_upper(text):
             text = recase(text)
             if key == "name":
-                r.issue("import.W001", "program.name", f"el nombre se imprime en mayúsculas; se leyó «{text}»", line)
+                r.issue("import.W001", "program.name", f"el nombre se imprime en mayúsculas; se leyó «{text}»", lines[0])
         out[key] = text
-        r.mark(f"program.{key}", line)
+        r.mark(f"program.{key}", lines[0])
     return out
 
 
@@ -84,7 +99,13 @@ def read_years(r: Reader, lines: Sequence[Line], out: dict[str, Any]) -> None:
         end = _END.match(line.text)
         if end:
             value = end.group(1).strip()
-            out["end_year"] = int(value) if value.isdigit() else value
+            if value.isdigit() and len(value) == 4:
+                out["end_year"] = int(value)
+            elif value.casefold() == "permanente":
+                out["end_year"] = "Permanente"
+            elif value not in ("S/I", "-", "N/A"):
+                r.issue("import.W012", "program.end_year", f"año de término «{value}» ilegible", line)
+                continue
             r.mark("program.end_year", line)
 
 

@@ -35,9 +35,13 @@ _RESULT_START = re.compile(r"^(El resultado|El indicador|No es posible|No se|Sin
 _ANALYSIS = re.compile(r"^Indicador de prop[óo]sito (\d+)\s*:\s*(.*)$", re.IGNORECASE)
 
 
-def _is_values(para: Sequence[Line], n: int) -> bool:
+def _values(para: Sequence[Line], n: int) -> tuple[list[str], str] | None:
+    """The ``n`` value cells that open ``para`` and the text after them (the «Resultado» cell when it is
+    printed on the same line, e.g. «53,46% 56,44% 56,44% S/I»), or ``None``."""
     tokens = join(para).split()
-    return len(tokens) == n and all(is_value_token(t) for t in tokens)
+    if len(tokens) < n or not all(is_value_token(t) for t in tokens[:n]):
+        return None
+    return tokens[:n], " ".join(tokens[n:])
 
 
 def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> tuple[list[dict[str, Any]], dict[int, str]]:
@@ -50,6 +54,7 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> tuple[l
     indicators: list[dict[str, Any]] = []
     results: dict[int, str] = {}
     pending: list[list[Line]] = []
+    has_result = False
     i = 0
     while i < len(paras):
         if not _ATTR_START.match(paras[i][0].text):
@@ -60,20 +65,24 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> tuple[l
         while i < len(paras) and _ATTR_START.match(paras[i][0].text):
             attrs.extend(paras[i])
             i += 1
-        if indicators and pending and (len(pending) >= 3 or _RESULT_START.match(pending[0][0].text)):
+        if indicators and not has_result and pending and (
+                len(pending) >= 3 or _RESULT_START.match(pending[0][0].text)):
             results[len(indicators)] = join(pending.pop(0))
         indicators.append(_indicator(r, pending, attrs, len(indicators)))
-        pending = []
-        if i < len(paras) and _is_values(paras[i], n):
+        pending, has_result = [], False
+        found = _values(paras[i], n) if i < len(paras) else None
+        if found is not None:
             path = f"indicators.{len(indicators) - 1}.values"
-            indicators[-1]["values"] = series(r, join(paras[i]).split(), years, path, paras[i][0], amount=False)
+            indicators[-1]["values"] = series(r, found[0], years, path, paras[i][0], amount=False)
+            if found[1]:
+                results[len(indicators)], has_result = found[1], True
             i += 1
         else:
             r.issue("import.W009", f"indicators.{len(indicators) - 1}.values", "valores efectivos no encontrados",
                     attrs[-1])
-    if indicators and pending:
+    if indicators and pending and not has_result:
         results[len(indicators)] = join(pending[0])
-    return indicators, results
+    return indicators, {k: v for k, v in results.items() if v != "S/I"}
 
 
 def _indicator(r: Reader, head: list[list[Line]], attrs: list[Line], index: int) -> dict[str, Any]:
@@ -123,8 +132,8 @@ def split_result(result: str, analysis: str | None) -> tuple[str, str | None]:
     if result and analysis.startswith(result):
         rest = analysis[len(result) :].strip()
         return result, rest or None
-    if not result:
-        return analysis, None
+    if not result:  # no «Resultado» printed: the bullet is all analysis
+        return "", analysis or None
     return result, analysis or None
 
 

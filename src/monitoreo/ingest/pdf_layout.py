@@ -19,6 +19,19 @@ PARAGRAPH_GAP = 0.45
 _PAGE = re.compile(r"<page\b[^>]*>(.*?)</page>", re.DOTALL)
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 _FOOTER = re.compile(r"^Página \d+ de \d+$")
+_TITLE = re.compile(r"<title>([^<]*)</title>")
+_AUTHOR = re.compile(r'<meta name="Author" content="([^"]*)"')
+
+
+def metadata_from_bbox(xhtml: str) -> dict[str, str]:
+    """The document title and author, when the PDF has them (they keep the casing the heading loses)."""
+    head = xhtml[:4000]
+    out = {}
+    for key, pattern in (("title", _TITLE), ("author", _AUTHOR)):
+        match = pattern.search(head)
+        if match and match.group(1).strip():
+            out[key] = html.unescape(match.group(1)).strip()
+    return out
 
 
 @dataclass

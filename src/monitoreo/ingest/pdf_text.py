@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass, field
 
-from monitoreo.ingest.pdf_layout import text_from_bbox
+from monitoreo.ingest.pdf_layout import metadata_from_bbox, text_from_bbox
 
 PDFTOTEXT_ARGS = ("-bbox", "-raw", "-enc", "UTF-8", "-q")
 TIMEOUT_SECONDS = 60
@@ -20,20 +21,29 @@ class PdfTextError(Exception):
     """The PDF's text could not be extracted."""
 
 
-def extract_text(data: bytes, prefer: str = "auto") -> tuple[str, str]:
-    """Text of the PDF ``data`` and the name of the extractor used (``pdftotext`` or ``pypdfium2``)."""
+@dataclass(frozen=True)
+class PdfText:
+    """Extracted text, the extractor's name (``pdftotext`` or ``pypdfium2``) and the document metadata."""
+
+    text: str
+    extractor: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def extract_text(data: bytes, prefer: str = "auto") -> PdfText:
+    """Text of the PDF ``data`` (see module docstring)."""
     if not data.startswith(b"%PDF"):
         raise PdfTextError("no es un PDF (falta la firma %PDF)")
     if prefer in ("auto", "pdftotext") and shutil.which("pdftotext"):
         try:
-            return _pdftotext(data), "pdftotext"
+            return _pdftotext(data)
         except PdfTextError:
             if prefer == "pdftotext":
                 raise
-    return _pdfium(data), "pypdfium2"
+    return _pdfium(data)
 
 
-def _pdftotext(data: bytes) -> str:
+def _pdftotext(data: bytes) -> PdfText:
     try:
         done = subprocess.run(  # noqa: S603 - fixed argument list, no shell
             ["pdftotext", *PDFTOTEXT_ARGS, "-", "-"], input=data, capture_output=True, timeout=TIMEOUT_SECONDS,
@@ -44,17 +54,20 @@ def _pdftotext(data: bytes) -> str:
     if done.returncode != 0:
         raise PdfTextError(f"pdftotext terminó con código {done.returncode}")
     try:
-        return text_from_bbox(done.stdout.decode("utf-8"))
+        xhtml = done.stdout.decode("utf-8")
+        return PdfText(text_from_bbox(xhtml), "pdftotext", metadata_from_bbox(xhtml))
     except UnicodeDecodeError:
         raise PdfTextError("pdftotext entregó texto que no es UTF-8") from None
 
 
-def _pdfium(data: bytes) -> str:
+def _pdfium(data: bytes) -> PdfText:
     try:
         import pypdfium2 as pdfium
 
         pdf = pdfium.PdfDocument(data)
         try:
+            info = pdf.get_metadata_dict(skip_empty=True)
+            metadata = {k.lower(): str(v) for k, v in info.items() if k in ("Title", "Author")}
             pages = []
             for index in range(len(pdf)):
                 page = pdf[index]
@@ -66,4 +79,4 @@ def _pdfium(data: bytes) -> str:
             pdf.close()
     except Exception as exc:  # noqa: BLE001 - pdfium raises several types for broken files
         raise PdfTextError(f"pypdfium2 no pudo leer el PDF ({type(exc).__name__}: {exc})") from None
-    return "\f".join(str(p) for p in pages)
+    return PdfText("\f".join(str(p) for p in pages), "pypdfium2", metadata)

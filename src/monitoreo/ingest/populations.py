@@ -64,7 +64,10 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> dict[st
             continue
         entry: dict[str, Any] = {}
         match = _LEADING_QUANTITY.match(text)
-        if match and parse_value(match.group(1)) is not None:
+        alone = parse_value(text) if " " not in text else None
+        if alone is not None and (not isinstance(alone, Decimal) or alone >= 0):
+            entry["quantity"] = {**earlier, t: alone}  # «Población potencial / 157»: no description printed
+        elif match and parse_value(match.group(1)) is not None:
             unit = guess_unit(match.group(2))
             if unit:
                 entry["unit"] = unit
@@ -79,8 +82,10 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> dict[st
 
 
 def _served(r: Reader, text: str, head: Line, t: int, earlier: dict[int, Missing]) -> dict[str, Any]:
-    entry: dict[str, Any] = {"description": text}
     match = _SERVED.search(text)
+    # A text that only states the quantity («La población beneficiada fue de 33 empresas.») is no description.
+    only_quantity = match is not None and match.start() <= len("La población beneficiada ") and match.end() == len(text)
+    entry: dict[str, Any] = {} if only_quantity else {"description": text}
     if match and parse_value(match.group(1)) is not None:
         entry["unit"] = match.group(2).strip()
         entry["quantity"] = {**earlier, t: parse_value(match.group(1))}

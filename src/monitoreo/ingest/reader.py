@@ -20,6 +20,8 @@ class Reader:
     issues: list[ImportIssue] = field(default_factory=list)
     fields: dict[str, dict[str, int]] = field(default_factory=dict)
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Document metadata of a PDF («title», «author»), used to restore the casing of the heading.
+    metadata: dict[str, str] = field(default_factory=dict)
 
     def issue(self, code: str, path: str, message: str, line: Line | None = None) -> None:
         assert code in IMPORT_CODES, code

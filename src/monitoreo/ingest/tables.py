@@ -10,7 +10,7 @@ line, or on lines of their own, possibly one cell per line). ``read_rows`` walks
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from monitoreo.ingest.es_numbers import is_value_token, is_year_token
@@ -141,7 +141,7 @@ class _RowReader:
                 self.label[-1] = Line(" ".join([self.label[-1].text, *self.pending]), line.number, line.page)
                 self.pending, self.soft = [], False
             else:
-                self.rows.append(Row(_label_text(self.label), list(self.pending), [*self.label, line], True))
+                self.rows.append(Row(_label_text(self.label), list(self.pending), [*self.label, line], incomplete=True))
                 self.label, self.pending = [], []
         if self.rows and not self.label and _open_parentheses(self.rows[-1].label) > 0:
             last = self.rows[-1]

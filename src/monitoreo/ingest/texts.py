@@ -17,6 +17,7 @@ _GOAL = re.compile(r"^(\d{1,2})\.\s+\S.*:")
 _TARGET = re.compile(r"^(\d{1,2})\.(\d{1,2}|[a-z])\s")
 _TOPIC = re.compile(r"^([A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ/ ]{0,40}?):\s*(.*)$")
 _NOTE = re.compile(r"^Nota t[ée]cnica (\d+):\s*(.*)$")
+_NOTES_END = re.compile(r"^(Inflactores:?|Fecha de publicaci[óo]n|S/I: Valor no informado)", re.IGNORECASE)
 _INFLATOR_ROW = re.compile(r"^(\d{4})\s+(\d+(?:,\d+)?)$")
 _DATE = re.compile(
     r"Fecha de publicaci[óo]n(?: del reporte)?:\s*(\d{1,2}) de (\w+) de (\d{4})(?:\s+(\d{1,2}):(\d{2}))?",
@@ -78,6 +79,8 @@ def read_notes(r: Reader, lines: Sequence[Line]) -> list[str]:
     """«Nota técnica N: texto», each note to the next one (paragraphs of a note joined)."""
     notes: list[list[Line]] = []
     for line in lines:
+        if _NOTES_END.match(line.text):
+            break
         match = _NOTE.match(line.text)
         if match:
             notes.append([Line(match.group(2), line.number, line.page)])
