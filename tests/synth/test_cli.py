@@ -41,6 +41,12 @@ def test_unknown_edition_is_bad_input(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_bad_input_with_json_reports_the_error_as_json(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["synth", "-n", "2", "--out", str(tmp_path), "--edition", "1999", "--json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["errors"][0]["code"] == "synth.E001"
+
+
 def test_output_that_is_a_file_is_bad_input(tmp_path: Path) -> None:
     target = tmp_path / "archivo.txt"
     target.write_text("x", encoding="utf-8")

@@ -23,6 +23,18 @@ def test_program_i_does_not_depend_on_portfolio_size(portfolio_700: list[Submiss
     assert list(generate(10, seed=2023)) == portfolio_700[:10]
 
 
+def test_a_program_keeps_its_identity_across_editions() -> None:
+    by_edition = [list(generate(15, seed=4, edition=e)) for e in SUPPORTED_EDITIONS]
+    for programs in zip(*by_edition, strict=True):
+        assert len({p.id for p in programs}) == 1
+        assert len({(p.program.name, p.program.service, p.program.ministry) for p in programs}) == 1
+        assert len({tuple(c.id for c in p.components) for p in programs}) == 1
+        assert len({tuple(p.program.regions) for p in programs}) == 1
+        assert len({(p.program.start_year, p.program.end_year) for p in programs}) == 1
+        assert len({p.history.ex_ante for p in programs}) == 1
+        assert all(p.program.start_year < p.years[0] for p in programs)
+
+
 def test_different_seeds_differ() -> None:
     a = list(generate(20, seed=1))
     b = list(generate(20, seed=2))

@@ -14,8 +14,11 @@ from monitoreo.errors import Problem
 from monitoreo.synth import SUPPORTED_EDITIONS, write_portfolio
 
 
-def _bad(where: str, message: str) -> typer.Exit:
-    report_problems([Problem(where, "", "synth.E001", message)])
+def _bad(where: str, message: str, as_json: bool) -> typer.Exit:
+    problem = Problem(where, "", "synth.E001", message)
+    report_problems([problem])
+    if as_json:
+        emit_json({"errors": [problem.as_dict()]})
     return typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -29,18 +32,18 @@ def synth(
     """Genera un portafolio sintético de programas (datos ficticios y válidos) para demos y pruebas."""
     if edition not in SUPPORTED_EDITIONS:
         supported = ", ".join(str(e) for e in SUPPORTED_EDITIONS)
-        raise _bad("--edition", f"edición {edition} no soportada (soportadas: {supported})")
+        raise _bad("--edition", f"edición {edition} no soportada (soportadas: {supported})", as_json)
     if programs < 0:
-        raise _bad("--programs", f"el número de programas debe ser 0 o mayor (valor «{programs}»)")
+        raise _bad("--programs", f"el número de programas debe ser 0 o mayor (valor «{programs}»)", as_json)
     if out.exists() and not out.is_dir():
-        raise _bad(str(out), "la salida existe y no es una carpeta")
+        raise _bad(str(out), "la salida existe y no es una carpeta", as_json)
     columns = (TextColumn("Generando programas"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=stderr, transient=True, disable=as_json) as bar:
         task = bar.add_task("synth", total=programs)
         try:
             paths = write_portfolio(out, programs, seed, edition, lambda done, _: bar.update(task, completed=done))
         except OSError as exc:
-            raise _bad(str(out), f"no se pudo escribir en la carpeta ({exc.strerror})") from None
+            raise _bad(str(out), f"no se pudo escribir en la carpeta ({exc.strerror})", as_json) from None
     if as_json:
         emit_json({"out": str(out), "edition": edition, "seed": seed, "programs": len(paths),
                    "files": [str(p) for p in paths]})

@@ -2,7 +2,9 @@
 
 Contract: ``generate(n, seed, edition)`` yields ``n`` ``Submission`` objects; it is pure (no I/O, no clock,
 no global random state), the same arguments give equal submissions, and program *i* is the same whatever
-``n`` is (a portfolio of 10 is the first 10 of a portfolio of 700). Every submission passes
+``n`` is (a portfolio of 10 is the first 10 of a portfolio of 700). Program *i* has the same id, name,
+ministry, service, theme, components and regions in every edition (the web demo shows it as a history);
+its figures are drawn per edition and are not a continuous series across editions. Every submission passes
 ``monitoreo.io.parse_submission`` and survives a write/read round trip. ``assessment`` is never filled and
 ``review`` only holds the pertinent justifications described in ``texts``. See
 ``docs/synthetic-portfolio.md`` for the distributions."""
@@ -16,18 +18,20 @@ from typing import Any
 from monitoreo import formatting, reference
 from monitoreo.domain.submission import Submission
 from monitoreo.domain.values import Missing
+from monitoreo.errors import MonitoreoError
 from monitoreo.synth import identity, indicators, money, people, texts
 from monitoreo.synth.catalog import Catalog, ComponentTemplate, load_catalog
 from monitoreo.synth.draws import chance, pick, sample
-from monitoreo.synth.setting import Setting
+from monitoreo.synth.setting import SUPPORTED_EDITIONS, Setting
 
-SUPPORTED_EDITIONS = (2020, 2023, 2025)
 _NONE = Missing.NONE
 _SI = Missing.NOT_REPORTED
 
 
-class UnsupportedEditionError(ValueError):
+class UnsupportedEditionError(MonitoreoError, ValueError):
     """The synthetic generator has no conventions for this edition."""
+
+    code = "synth.E001"
 
 
 def _d(value: int) -> Decimal:

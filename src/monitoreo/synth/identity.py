@@ -12,7 +12,7 @@ from typing import Any
 
 from monitoreo import reference
 from monitoreo.synth.draws import chance, pick
-from monitoreo.synth.setting import Setting
+from monitoreo.synth.setting import SUPPORTED_EDITIONS, Setting
 
 _MAX_SLUG = 60
 # Words a cut slug must not end with («…-rurales-en»).
@@ -62,15 +62,22 @@ def _region_names(keys: list[str], edition: int) -> str:
     return ", ".join(names)
 
 
+def _latest_start() -> int:
+    """The last start year that leaves every supported edition's window complete (2018: 2020 shows 2019)."""
+    return min(e - reference.edition_conventions(e).years_shown for e in SUPPORTED_EDITIONS)
+
+
 def identity(setting: Setting, name: str, regions: list[str], component_names: list[str]) -> dict[str, Any]:
-    """The ``program`` block."""
+    """The ``program`` block. Start and end years do not depend on the edition (a program's history is the
+    same in every edition): it starts before every supported window and, if it ends, after all of them."""
     rng = setting.rng("identity")
     theme = setting.theme
-    first_year = setting.years[0]
-    start = rng.randint(1994, first_year - 1) if chance(rng, 0.7) else rng.randint(first_year - 6, first_year - 1)
+    latest = _latest_start()
+    start = rng.randint(1994, latest) if chance(rng, 0.7) else rng.randint(latest - 6, latest)
     roll = rng.random()
+    last_edition = max(SUPPORTED_EDITIONS)
     end: int | str | None = "Permanente" if roll < 0.85 else (
-        rng.randint(setting.evaluated_year + 1, setting.evaluated_year + 6) if roll < 0.95 else None)
+        rng.randint(last_edition + 1, last_edition + 6) if roll < 0.95 else None)
     parts = [c[0].lower() + c[1:] for c in component_names]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " y " + parts[-1]
     description = (
@@ -89,10 +96,11 @@ def _year_between(rng: random.Random, low: int, high: int) -> int:
 
 
 def history(setting: Setting, start_year: int) -> dict[str, Any]:
-    """«HISTORIAL EVALUATIVO»: ex ante, monitoring in the last three years, ex post and other evaluations."""
+    """«HISTORIAL EVALUATIVO»: ex ante, monitoring in the last three years (the only edition-dependent
+    part), ex post and other evaluations."""
     rng = setting.rng("history")
     edition = setting.edition
-    last = edition - 1
+    last = _latest_start()  # evaluation years do not depend on the edition either
     result: dict[str, Any] = {}
     if chance(rng, 0.75):
         result["ex_ante"] = {"done": True, "year": _year_between(rng, max(start_year, 2012), last),

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from monitoreo.synth.catalog import Catalog, Service, Theme
 from monitoreo.synth.draws import rng_for
 
+#: Editions the generator knows (technical notes in the catalog, conventions in ``reference``).
+SUPPORTED_EDITIONS = (2020, 2023, 2025)
+
 
 @dataclass(frozen=True)
 class Setting:
