@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEEDS := examples/seeds/*.yaml
 
-.PHONY: help demo test setup lint types unit golden bench docs clean
+.PHONY: help demo test setup lint types unit golden bench docs clean serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ docs: setup ## Build the documentation site into site/ (strict; reference pages 
 
 bench: setup ## Benchmarks (benchmarks/bench_*.py), figures printed
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+serve: setup ## Run the public web portal on demo data (seeds + synthetic portfolio)
+	$(BIN)/monitoreo serve --demo
 
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache site

@@ -76,3 +76,11 @@ class _Bounded(CaptureQueriesContext):
 @pytest.fixture
 def max_queries() -> QueryCounter:
     return QueryCounter()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Per-process caches (filter options, ficha fragments) never leak from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -58,3 +58,14 @@ def test_publishing_makes_it_visible(client: Client, draft: Submission) -> None:
     load_submissions([draft], publish=True)
     assert client.get(f"/programas/{SECRET}/").status_code == 200
     assert SECRET in client.get("/programas.json?q=borrador").content.decode()
+
+
+def test_withdrawing_a_cached_ficha_hides_it_at_once(client: Client) -> None:
+    from programs.loader import set_published
+
+    for url in ("/programas/alianzas-productivas/", "/?q=alianzas", "/programas.json?q=alianzas"):
+        assert "Alianzas Productivas" in client.get(url).content.decode()  # now cached
+    set_published(Ficha.objects.get(program__slug="alianzas-productivas"), False)
+    assert client.get("/programas/alianzas-productivas/").status_code == 404
+    assert "Alianzas Productivas" not in client.get("/?q=alianzas").content.decode()
+    assert client.get("/programas.json?q=alianzas").json()["total"] == 0

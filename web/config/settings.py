@@ -71,7 +71,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 MONITOREO_CACHE_DIR = Path(os.environ.get("MONITOREO_CACHE_DIR", BASE_DIR / ".cache"))
 
 LANGUAGE_CODE = "es-cl"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 from programs.figures import normalise
@@ -98,8 +99,19 @@ def search(params: SearchParams) -> QuerySet[Ficha]:
     return qs.order_by(order, "program__name", "id")
 
 
+FACETS_TTL_S = 60
+
+
 def facets() -> dict[str, list[Any]]:
-    """Options of the filters, from published data (three small queries)."""
+    """Options of the filters, from published data (three small queries, cached ``FACETS_TTL_S``)."""
+    cached: dict[str, list[Any]] | None = cache.get("portal:facets")
+    if cached is None:
+        cached = _facets()
+        cache.set("portal:facets", cached, FACETS_TTL_S)
+    return cached
+
+
+def _facets() -> dict[str, list[Any]]:
     public = Ficha.objects.public()
 
     def distinct(column: str) -> list[Any]:

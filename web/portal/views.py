@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -18,13 +17,15 @@ from programs.models import Ficha, Program
 from monitoreo import reference
 from portal import panorama, sheets
 from portal.listing import CSV_HEADER, PAGE_SIZE, csv_row, row_data
+from portal.pagecache import versioned_page
 from portal.respond import respond, with_query
-from portal.search import DIMENSIONS, SORTS, SearchParams, facets, search
+from portal.search import DIMENSIONS, LIGHT_DEFER, SORTS, SearchParams, facets, search
 
 MAX_COMPARE = 6
 
 
 @require_safe
+@versioned_page
 def search_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
     params = SearchParams.from_query(request.GET)
     qs = search(params)
@@ -57,17 +58,16 @@ def search_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
 
 
 def _ficha_or_404(slug: str, edition: int | None) -> tuple[Program, Ficha, list[Ficha]]:
-    program = get_object_or_404(Program, slug=slug)
-    editions = list(Ficha.objects.public().filter(program=program).defer("submission", "evaluation", "metrics",
-                                                                          "search_text").order_by("-edition"))
+    """The program, the wanted published ficha (latest by default) and every published edition: one query."""
+    editions = list(Ficha.objects.public().filter(program__slug=slug).select_related("program")
+                    .defer(*LIGHT_DEFER).order_by("-edition"))
     if not editions:
         raise Http404("Programa no encontrado.")
     wanted = editions[0].edition if edition is None else edition
-    if wanted not in [f.edition for f in editions]:
+    ficha = next((f for f in editions if f.edition == wanted), None)  # deferred JSON loads only when used
+    if ficha is None:
         raise Http404("Ficha no encontrada.")
-    ficha = Ficha.objects.public().get(program=program, edition=wanted)
-    ficha.program = program
-    return program, ficha, editions
+    return ficha.program, ficha, editions
 
 
 def _ficha_urls(slug: str, edition: int | None, fmt: str) -> str:
@@ -79,9 +79,13 @@ def _ficha_urls(slug: str, edition: int | None, fmt: str) -> str:
 
 
 @require_safe
+@versioned_page
 def ficha_view(request: HttpRequest, slug: str, edition: int | str | None = None, fmt: str = "html") -> HttpResponse:
     edition = int(edition) if edition is not None else None
     program, ficha, editions = _ficha_or_404(slug, edition)
+    if fmt != "html":  # the twins need the whole row: one query instead of one per deferred field
+        ficha = Ficha.objects.get(pk=ficha.pk)
+        ficha.program = program
     if fmt == "pdf":
         try:
             path = sheets.pdf_path(ficha)
@@ -92,7 +96,18 @@ def ficha_view(request: HttpRequest, slug: str, edition: int | str | None = None
     history = [{"edition": f.edition, "evaluated_year": f.evaluated_year,
                 "url": _ficha_urls(slug, f.edition, "html"), "json_url": _ficha_urls(slug, f.edition, "json"),
                 "findings": f.findings_total} for f in editions]
-    data: dict[str, Any] = {
+    if fmt != "html":
+        return respond(request, fmt, "", {"data": _ficha_data(program, ficha, history, slug, edition)}, json_url="")
+    key_rows = [(label, show(name, ficha.figures.get(name), ficha.edition)) for name, label in KEY_FIGURES.items()]
+    context = {"program": program, "ficha": ficha, "history": history, "key_rows": key_rows,
+               "sheet_html": sheets.fragment(ficha), "pdf_url": _ficha_urls(slug, edition, "pdf")}
+    return respond(request, fmt, "portal/ficha.html", context, json_url=_ficha_urls(slug, edition, "json"))
+
+
+def _ficha_data(program: Program, ficha: Ficha, history: list[dict[str, Any]], slug: str,
+                edition: int | None) -> dict[str, Any]:
+    """The ``.json`` twin of a ficha page: identity, key figures, metrics, submission and evaluation."""
+    return {
         "id": slug, "name": program.name, "service": program.service, "ministry": program.ministry,
         "edition": ficha.edition, "evaluated_year": ficha.evaluated_year, "price_base_year": ficha.price_base_year,
         "published_at": ficha.published_at.isoformat() if ficha.published_at else None,
@@ -102,15 +117,10 @@ def ficha_view(request: HttpRequest, slug: str, edition: int | str | None = None
         "editions": history, "pdf": _ficha_urls(slug, edition, "pdf"),
         "submission": ficha.submission, "evaluation": ficha.evaluation,
     }
-    if fmt != "html":
-        return respond(request, fmt, "", {"data": data}, json_url="")
-    key_rows = [(label, show(name, ficha.figures.get(name), ficha.edition)) for name, label in KEY_FIGURES.items()]
-    context = {"data": data, "program": program, "ficha": ficha, "history": history, "key_rows": key_rows,
-               "sheet_html": sheets.fragment(ficha), "pdf_url": data["pdf"]}
-    return respond(request, fmt, "portal/ficha.html", context, json_url=_ficha_urls(slug, edition, "json"))
 
 
 @require_safe
+@versioned_page
 def compare_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
     wanted = [s.strip() for s in request.GET.get("ids", "").split(",") if s.strip()][:MAX_COMPARE]
     found = {f.program.slug: f for f in Ficha.objects.public().filter(is_latest=True, program__slug__in=wanted)
@@ -133,6 +143,7 @@ def compare_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
 
 
 @require_safe
+@versioned_page
 def panorama_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
     try:
         edition = int(request.GET.get("edicion", ""))
@@ -160,6 +171,7 @@ DOCS = [
 
 
 @require_safe
+@versioned_page
 def docs_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
     data = {"documents": [{"title": t, "path": p} for t, p in DOCS], "api_docs": reverse("api:openapi-view"),
             "openapi": reverse("api:openapi-json")}

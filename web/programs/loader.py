@@ -22,7 +22,7 @@ from monitoreo.domain.outcomes import Evaluation, OutcomeVerdict
 from monitoreo.domain.submission import Submission
 from monitoreo.metrics import compute_metrics
 from programs import figures
-from programs.models import Ficha, Outcome, Program
+from programs.models import Ficha, Outcome, Program, bump_version
 
 _DIMENSION_FIELD = {"focalizacion": "findings_targeting", "eficiencia": "findings_efficiency",
                     "eficacia": "findings_effectiveness"}
@@ -161,6 +161,7 @@ def load_submissions(subs: Iterable[Submission], publish: bool = True, now: date
                 outcomes.append(o)
         Outcome.objects.bulk_create(outcomes, batch_size=1000)
         refresh_latest({pid for pid, _ in pairs})
+        bump_version()
     report.fichas, report.outcomes = len(fichas), len(outcomes)
     return report
 
@@ -172,3 +173,4 @@ def set_published(ficha: Ficha, published: bool, now: datetime | None = None) ->
         ficha.published_at = (now or timezone.now()) if published else None
         ficha.save(update_fields=["published", "published_at"])
         refresh_latest([ficha.program_id])
+        bump_version()

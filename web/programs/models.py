@@ -84,3 +84,21 @@ class Outcome(models.Model):
 
     class Meta:
         ordering = ["ficha", "dimension", "id"]
+
+
+class DataVersion(models.Model):
+    """A counter bumped in the same transaction as every change of public data (load, publish, withdraw).
+    Page caches key on it, so a withdrawn ficha disappears from every cached page at once."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+
+def current_version() -> int:
+    """The public-data version (one indexed primary-key read)."""
+    return DataVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+
+def bump_version() -> None:
+    """Invalidate every versioned page cache; call inside the transaction that changes public data."""
+    if not DataVersion.objects.filter(pk=1).update(version=models.F("version") + 1):
+        DataVersion.objects.create(pk=1, version=1)
