@@ -7,7 +7,13 @@ Public API (stable names, used by the web portal and the importer):
 
 from __future__ import annotations
 
+from monitoreo.sheet.batch import BatchResult, FileOutcome, render_batch
 from monitoreo.sheet.build import build_sheet
+from monitoreo.sheet.html import render_html, render_html_fragment, stylesheet
 from monitoreo.sheet.model import SheetModel
+from monitoreo.sheet.pdf import RenderError, render_pdf
 
-__all__ = ["SheetModel", "build_sheet"]
+__all__ = [
+    "BatchResult", "FileOutcome", "RenderError", "SheetModel", "build_sheet", "render_batch", "render_html",
+    "render_html_fragment", "render_pdf", "stylesheet",
+]

@@ -177,10 +177,10 @@ def population_chart(ctx: Context, chart_id: str, title: str, legend: Sequence[s
     return Chart(id=chart_id, title=title, svg=out.svg, description=out.description, legend=list(legend))
 
 
-def spend_per_beneficiary_chart(ctx: Context, chart_id: str, title: str) -> Chart:
+def spend_per_beneficiary_chart(ctx: Context, chart_id: str, title: str, title_sup: str | None = None) -> Chart:
     values = ctx.yearly("spend_per_beneficiary")
     out = charts.bar_chart(title, _points(ctx, values, [ctx.fmt.unit_cost(v) for v in values]))
-    return Chart(id=chart_id, title=title, svg=out.svg, description=out.description)
+    return Chart(id=chart_id, title=title, title_sup=title_sup, svg=out.svg, description=out.description)
 
 
 def execution_chart(ctx: Context, chart_id: str, title: str, title_sup: str | None = None) -> Chart:

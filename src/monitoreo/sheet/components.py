@@ -38,8 +38,9 @@ def _header(ctx: Context, first: str, spend: str, output: str, cost: str, sup: s
 
 def _table(ctx: Context, header: list[Row], rows: list[Row], caption: str) -> Table:
     n = len(ctx.years)
-    return Table(id="componentes", caption=caption, columns=[3.2] + [1.0] * (3 * n),
-                 align=["left"] + ["right"] * (3 * n), header=header, rows=rows)
+    # Widths: the label, then M$ amounts (widest), production counts and unit costs.
+    return Table(id="componentes", caption=caption, columns=[3.2] + [1.2] * n + [0.85] * n + [1.0] * n,
+                 align=["left"] + ["right"] * (3 * n), header=header, rows=rows, dense=True)
 
 
 def components_table_2023(ctx: Context) -> Table:
@@ -97,4 +98,4 @@ def regional_table(ctx: Context) -> Table | None:
     return Table(id="desagregacion-regional",
                  caption="DESAGREGACIÓN REGIONAL DE GASTO COMPONENTES Y POBLACIÓN BENEFICIADA",
                  columns=[3.0, 1.3, 1.3, 1.3, 1.3], align=["left", "right", "right", "right", "right"],
-                 header=[header], rows=rows)
+                 header=[header], rows=rows, dense=True)

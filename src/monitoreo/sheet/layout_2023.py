@@ -123,14 +123,14 @@ def _budget_tables(ctx: Context) -> list[Block]:
         label_row("Recursos Extrapresupuestarios", [fmt.money(b.extra_budgetary) for b in years], sup="6"),
         label_row("Total Ejecutado", total, sup="7", total=True),
     ])
-    chart = execution_chart(ctx, "grafico-ejecucion", fmt.label("Ejecución presupuestaria por año ({money})"))
+    chart = execution_chart(ctx, "grafico-ejecucion", fmt.label("Ejecución presupuestaria por año ({money})"), "1")
     return [chart, budget, executed, notes(*wording.BUDGET_NOTES_2023)]
 
 
 def _spend_indicators(ctx: Context) -> list[Block]:
     fmt, t = ctx.fmt, ctx.t
     chart = spend_per_beneficiary_chart(ctx, "grafico-gasto-beneficiario",
-                                        fmt.label("EVOLUCIÓN GASTO POR BENEFICIARIO ({money})"))
+                                        fmt.label("EVOLUCIÓN GASTO POR BENEFICIARIO ({money})"), "*")
     others = Table(
         id="otros-indicadores-gasto", caption=fmt.label(f"OTROS INDICADORES DE GASTO {t} ({{money}})"),
         columns=[3.0, 1.0], align=["left", "right"], header=[row(c("Indicador"), c(str(t)))],
@@ -192,7 +192,7 @@ def indicators_table(ctx: Context) -> Table:
                         *values, c(indicator_result(ctx, n) or "S/I")))
     n = len(years)
     return Table(id="indicadores-proposito", caption="INDICADOR DE PROPÓSITO", columns=[2.2, 2.6, 1.8] + [1.0] * n + [2.4],
-                 align=["left", "left", "left"] + ["right"] * n + ["left"], header=[header], rows=rows)
+                 align=["left", "left", "left"] + ["right"] * n + ["left"], header=[header], rows=rows, dense=True)
 
 
 def eficacia(ctx: Context) -> Section:

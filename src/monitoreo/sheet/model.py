@@ -96,6 +96,7 @@ class Table(_Model):
     header: list[Row]
     rows: list[Row]
     row_header: bool = True
+    dense: bool = Field(default=False, description="Wide table: printed with a smaller font.")
 
 
 class Chart(_Model):
