@@ -4,8 +4,9 @@
 out, or rewrites into their printed form, the data a ficha does not print as such:
 
 * ``id`` and ``program.offer_type`` — never printed (the importer derives the id from the name).
-* ``populations.*.source``, ``populations.universal``, ``served.new`` and ``served.carry_over``, and
-  ``inflators.source`` — never printed. 2023 layout: only year *t*'s quantities are printed in the text
+* ``populations.*.source``, ``populations.universal``, ``populations.focalization_criteria``,
+  ``served.new``, ``served.carry_over``, the counts of ``served.by_sex`` (only its percentages are printed, in
+  the description), ``budget.admin_spend_description`` and ``inflators.source`` — never printed. 2023 layout: only year *t*'s quantities are printed in the text
   (earlier years appear only in the chart), and the unit of the potential and target populations only inside
   their description (the importer guesses it, W005); ``served.by_sex`` only inside the served description.
   2020 layout: populations print their description only (a population without one is not printed), and
@@ -55,6 +56,7 @@ def printed_projection(sub: Submission) -> dict[str, Any]:
     data = projection(sub)
     data.pop("id")
     data["program"].pop("offer_type")
+    data["budget"].pop("admin_spend_description")
     layout, t = _layout(sub), sub.evaluated_year
     _populations(data["populations"], layout, t)
     if data["inflators"]:
@@ -84,6 +86,9 @@ def printed_projection(sub: Submission) -> dict[str, Any]:
 
 def _populations(pops: dict[str, Any], layout: int, t: int) -> None:
     pops.pop("universal")
+    pops.pop("focalization_criteria")
+    if layout == 2020:
+        pops.pop("prioritization_criteria")
     for key in ("potential", "target", "served"):
         pop = pops.get(key)
         if pop is None:
@@ -96,9 +101,13 @@ def _populations(pops: dict[str, Any], layout: int, t: int) -> None:
             continue
         pop["quantity"] = {y: v for y, v in pop["quantity"].items() if y == t}
         if key != "served":
-            pop.pop("unit")
+            if pop["description"]:  # the unit is printed only when there is no description
+                pop.pop("unit")
         elif not pop["description"]:
             pop.pop("by_sex")
+        else:  # the description prints the percentages only
+            pop["by_sex"] = {y: {k: v for k, v in split.items() if k.endswith("_pct")}
+                             for y, split in pop["by_sex"].items()}
 
 
 def _context(sub: Submission) -> Context:

@@ -51,3 +51,30 @@ def parse_int(token: str) -> int | None:
     """A plain integer such as a year («2007»), or ``None``."""
     token = token.strip()
     return int(token) if token.isdigit() and len(token) <= 6 else None
+
+
+_GLUED = re.compile(r"^\d{1,3}(?:\.\d{3,})+$")
+
+
+def split_glued(token: str) -> list[str]:
+    """Amounts printed so tightly that the PDF has no space between them («55.395.3122.212.515» →
+    «55.395.312», «2.212.515»): a dot group of more than three digits ends one number and starts the next.
+    Any other token is returned as is."""
+    if not _GLUED.match(token) or all(len(g) == 3 for g in token.split(".")[1:]):
+        return [token]
+    numbers: list[str] = []
+    current = token.split(".")[0]
+    for group in token.split(".")[1:]:
+        current += "." + group[:3]
+        if len(group) > 3:
+            numbers.append(current)
+            current = group[3:]
+            if len(current) > 3:
+                return [token]
+    numbers.append(current)
+    return numbers
+
+
+def tokens(text: str) -> list[str]:
+    """Whitespace tokens of a table line, glued amounts split (``split_glued``)."""
+    return [part for token in text.split() for part in split_glued(token)]

@@ -66,9 +66,22 @@ def paragraphs(lines: Iterable[Line]) -> list[list[Line]]:
     return result
 
 
+_BROKEN_AT_HYPHEN = re.compile(r"\w-$")
+_REPEATED_HYPHEN = re.compile(r"^-\w")
+
+
 def join(lines: Iterable[Line]) -> str:
-    """One paragraph's lines as running text (lines joined by a space)."""
-    return " ".join(line.text for line in lines if line.text).strip()
+    """One paragraph's lines as running text (lines joined by a space). A word broken at its hyphen with
+    the hyphen repeated on the next line, as Spanish typesetting does («medio-» / «-bajo»), is rejoined."""
+    out = ""
+    for line in lines:
+        if not line.text:
+            continue
+        if _BROKEN_AT_HYPHEN.search(out) and _REPEATED_HYPHEN.match(line.text):
+            out += line.text[1:]
+        else:
+            out = f"{out} {line.text}" if out else line.text
+    return out.strip()
 
 
 def join_paragraphs(lines: Sequence[Line]) -> str:

@@ -23,7 +23,10 @@ _HEADINGS = (
     ("potential", re.compile(r"^Poblaci[óo]n potencial(?::\s*(.*)|\s*)$", re.IGNORECASE)),
     ("target", re.compile(r"^Poblaci[óo]n objetivo(?::\s*(.*)|\s*)$", re.IGNORECASE)),
     ("served", re.compile(r"^Poblaci[óo]n beneficiada(?::\s*(.*)|\s*)$", re.IGNORECASE)),
+    ("prioritization", re.compile(r"^Criterios de priorizaci[óo]n(?::\s*(.*)|\s*)$", re.IGNORECASE)),
+    ("focalization", re.compile(r"^Criterios de focalizaci[óo]n(?::\s*(.*)|\s*)$", re.IGNORECASE)),
 )
+_CRITERIA = {"prioritization": "prioritization_criteria", "focalization": "focalization_criteria"}
 _LEADING_QUANTITY = re.compile(r"^(S/I|\d{1,3}(?:\.\d{3})+|\d+)\s+(\S.*)$", re.DOTALL)
 _SERVED = re.compile(r"fue de (S/I|\d{1,3}(?:\.\d{3})+|\d+)\s+([^.]+)\.")
 _MALE = re.compile(r"(\d+(?:,\d+)?)%\s+(?:correspondi[óo]\s+)?al g[ée]nero masculino")
@@ -59,6 +62,9 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> dict[st
             r.issue("import.W012", path, "población sin texto", head)
             continue
         r.mark(path, head)
+        if key in _CRITERIA:  # printed apart when the served description does not contain them
+            out[_CRITERIA[key]] = text
+            continue
         if key == "served":
             out[key] = _served(r, text, head, t, earlier)
             continue
@@ -67,6 +73,9 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> dict[st
         alone = parse_value(text) if " " not in text else None
         if alone is not None and (not isinstance(alone, Decimal) or alone >= 0):
             entry["quantity"] = {**earlier, t: alone}  # «Población potencial / 157»: no description printed
+        elif match and parse_value(match.group(1)) is not None and _only_unit(match.group(2)):
+            entry["unit"] = match.group(2)  # «63.044 hogares»: the unit, no description
+            entry["quantity"] = {**earlier, t: parse_value(match.group(1))}
         elif match and parse_value(match.group(1)) is not None:
             unit = guess_unit(match.group(2))
             if unit:
@@ -106,6 +115,11 @@ def _served(r: Reader, text: str, head: Line, t: int, earlier: dict[int, Missing
     return entry
 
 
+def _only_unit(text: str) -> bool:
+    """A short noun phrase with no sentence in it («hogares», «niños y niñas»)."""
+    return len(text.split()) <= 4 and not re.search(r"[.,;:]", text)
+
+
 def guess_unit(text: str) -> str | None:
     """Leading noun phrase of a population description: words up to the first preposition, relative or
     participle («pequeños productores acreditados como…» → «pequeños productores»)."""
@@ -123,7 +137,8 @@ def finish(populations: dict[str, Any]) -> dict[str, Any]:
     """Move the prioritization criteria found in the served text to the ``Populations`` level."""
     served = populations.get("served")
     if served and "_prioritization" in served:
-        populations["prioritization_criteria"] = served.pop("_prioritization")
+        found = served.pop("_prioritization")
+        populations.setdefault("prioritization_criteria", found)
     return populations
 
 

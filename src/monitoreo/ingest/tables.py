@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from monitoreo.ingest.es_numbers import is_value_token, is_year_token
+from monitoreo.ingest.es_numbers import tokens as split_tokens
 from monitoreo.ingest.lines import Line, ascii_fold
 
 _GLUED_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\d{1,2}\b|\s\d{1,2}$")
@@ -103,7 +104,7 @@ class _RowReader:
                 continue
             if self.seen_years and line.text in self.headings:
                 continue
-            tokens = line.text.split()
+            tokens = split_tokens(line.text)
             count = _trailing_values(tokens)
             if count == len(tokens):
                 self._values(lines, i, tokens)
