@@ -170,3 +170,33 @@ def test_charts_have_text_alternatives_with_data(s20: Submission, s23: Submissio
 
 def test_model_is_deterministic_and_json_ready(s23: Submission) -> None:
     assert build_sheet(s23).model_dump_json() == build_sheet(s23).model_dump_json()
+
+
+def test_evaluation_texts_replace_printed_ones(s23: Submission) -> None:
+    from monitoreo.domain import Dimension, Evaluation
+
+    evaluation = Evaluation(
+        submission_id=s23.id, edition=2023,
+        block={Dimension.TARGETING: ["Hallazgo A.", "Hallazgo B."]},
+        indicator_results={1: "El resultado del indicador mejoró."},
+    )
+    model = build_sheet(s23, evaluation)
+    antecedentes = texts(model, "antecedentes")
+    assert "Hallazgo A." in antecedentes and "Hallazgo B." in antecedentes
+    assert "Sin hallazgos en la dimensión de focalización." not in antecedentes
+    # dimensions the evaluation does not cover keep the printed texts
+    assert "Sin hallazgos en la dimensión de eficacia." in antecedentes
+    assert model.table("indicadores-proposito").rows[0].cells[-1].text == "El resultado del indicador mejoró."
+
+
+def test_missing_texts_and_values_print_as_codes(s23: Submission) -> None:
+    bare = s23.model_copy(update={"assessment": None, "inflators": None, "published_at": None, "regional": None})
+    model = build_sheet(bare)
+    assert "Sin información de evaluación." in texts(model, "antecedentes")
+    assert "desagregacion-regional" not in [t.id for t in model.tables()]
+    assert "inflactores" not in [t.id for t in model.tables()]
+    assert not any(t.startswith("Fecha de publicación") for t in texts(model, "notas_tecnicas"))
+    # without the published coverage, 2022 cannot be computed (populations are S/I)
+    assert row_of(model.table("cobertura"), "Cobertura") == ["S/I", "27,4%", "25,5%"]
+    unpublished = bare.model_copy(update={"published": []})
+    assert row_of(build_sheet(unpublished).table("cobertura"), "Cobertura") == ["S/I", "S/I", "25,5%"]

@@ -10,7 +10,6 @@ from typing import Any
 
 import yaml
 
-
 # libyaml's C parser when PyYAML was built with it (about 10× faster; same safe constructors).
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

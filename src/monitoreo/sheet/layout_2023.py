@@ -87,11 +87,11 @@ def focalizacion(ctx: Context) -> Section:
     if pops.potential is not None:
         qty = fmt.count(pops.potential.quantity.get(t, Missing.NOT_REPORTED))
         blocks += [Heading(text="Población potencial", level=3),
-                   Paragraph(text=f"{qty} {pops.potential.description or ''}".strip())]
+                   Paragraph(text=f"{qty} {pops.potential.description or pops.potential.unit or ''}".strip())]
     if pops.target is not None:
         qty = fmt.count(pops.target.quantity.get(t, Missing.NOT_REPORTED))
         blocks += [Heading(text="Población objetivo", level=3),
-                   Paragraph(text=f"{qty} {pops.target.description or ''}".strip())]
+                   Paragraph(text=f"{qty} {pops.target.description or pops.target.unit or ''}".strip())]
     if pops.served is not None:
         text = pops.served.description or (
             f"La población beneficiada fue de {fmt.count(pops.served.quantity.get(t, Missing.NOT_REPORTED))} "
