@@ -1,0 +1,33 @@
+"""The same expressions on Spark (local[1], no UI, loopback only) give the reference's numbers."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from monitoreo.microdata import beneficiaries
+from tests.microdata.test_beneficiaries import CUTOFFS, assert_matches, write
+
+pytest.importorskip("pyspark", reason="Spark path needs the `spark` extra: pip install -e '.[spark]'")
+
+
+@pytest.mark.slow
+# pyspark's collect() leaves Py4J result sockets to the garbage collector (third-party, not our leak)
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_spark_engine_equals_the_reference_and_duckdb(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    rows = [{
+        "program_id": rng.choice("abcd"), "year": rng.choice([2022, 2023]), "person_id": rng.randint(1, 40),
+        "sex": rng.choice(["F", "M", None]), "region": rng.choice(["maule", "07", "13", None, "Aysen"]),
+        "rsh_percentile": rng.choice([None, *range(0, 101, 5)]),
+        "new_or_carry_over": rng.choice(["nuevo", "arrastre", None]),
+    } for _ in range(300)]
+    path = write(rows, tmp_path / "r.parquet")
+    spark = beneficiaries([path], engine="spark", cutoffs=CUTOFFS)
+    assert spark.engine == "spark"
+    assert_matches(spark, rows)
+    duck = beneficiaries([path], engine="duckdb", cutoffs=CUTOFFS)
+    assert spark.programs == duck.programs and spark.overlaps == duck.overlaps
