@@ -44,3 +44,17 @@ def test_the_same_ficha_twice_in_a_batch_fails_the_second(tmp_path: Path) -> Non
     assert result.exit_code == 1
     entries = json.loads(result.stdout)
     assert entries[1]["issues"][-1]["code"] == "import.E010"
+
+
+def test_import_reads_a_pdf_with_two_workers(tmp_path: Path) -> None:
+    from monitoreo.sheet import build_sheet
+    from monitoreo.sheet.pdf import render_pdf
+
+    pdf = tmp_path / "s23.pdf"
+    pdf.write_bytes(render_pdf(build_sheet(read_submission(S23_FILE))))
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["import", str(pdf), str(T23), "--out", str(out), "--json", "--workers", "2"])
+    entries = json.loads(result.stdout)
+    assert [e["ok"] for e in entries] == [True, False]  # same id and edition twice: the second is refused
+    assert entries[0]["provenance"]["extractor"] == "pdftotext"
+    assert entries[0]["provenance"]["fields"]["program.name"]["page"] == 1

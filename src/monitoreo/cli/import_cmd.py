@@ -7,6 +7,7 @@ its coded issues and skipped; nothing is written for it, and the batch goes on. 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,7 +16,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, stderr, stdout
-from monitoreo.ingest import ImportIssue, ImportResult, import_ficha
+from monitoreo.ingest import ImportIssue, ImportResult
+from monitoreo.ingest.batch import import_fichas
 from monitoreo.io.read import dump_submission
 
 
@@ -64,6 +66,7 @@ def import_(
     out: Annotated[Path, typer.Option("--out", help="Carpeta donde escribir los archivos de datos.")],
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON: por ficha, archivos, procedencia y avisos.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No mostrar avisos (W), sólo errores.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=0, help="Procesos en paralelo (0: uno por núcleo, hasta 2).")] = 0,
 ) -> None:
     """Importa fichas publicadas (texto o PDF) a archivos de datos, con procedencia y avisos codificados."""
     try:
@@ -77,8 +80,8 @@ def import_(
     columns = (TextColumn("Importando"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=stderr, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("import", total=len(files))
-        for path in files:
-            entry = _one(path, out, taken)
+        for path, result in import_fichas(files, workers or min(2, os.cpu_count() or 1)):
+            entry = _one(path, result, out, taken)
             failed += not entry["ok"]
             if not as_json:
                 _report(path, tuple(ImportIssue(**i) for i in entry["issues"]), not entry["ok"] or quiet)
@@ -93,8 +96,7 @@ def import_(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _one(path: Path, out: Path, taken: set[str]) -> dict[str, Any]:
-    result = import_ficha(path)
+def _one(path: Path, result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
     entry: dict[str, Any] = {"file": str(path), "ok": result.ok, **result.as_dict()}
     if result.ok:
         try:

@@ -13,6 +13,7 @@ Contract:
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from monitoreo.ingest.lines import slug, split_lines
 from monitoreo.ingest.pdf_text import PdfText, PdfTextError, extract_text
 from monitoreo.ingest.reader import Reader
 from monitoreo.io import parse_submission
-from monitoreo.reference import known_editions
+from monitoreo.reference import known_editions as _known_editions
 
 LAYOUTS = {2020: ficha_2020, 2023: ficha_2023}
 _REQUIRED = (
@@ -34,6 +35,12 @@ _REQUIRED = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _2023_MARKERS = re.compile(r"^(HALLAZGOS NO SUPERADOS|VII\.\s+NOTAS)", re.IGNORECASE)
+
+
+@cache
+def known_editions() -> tuple[int, ...]:
+    """Editions of the reference data (cached: the reference loader reads its YAML on every call)."""
+    return _known_editions()
 
 
 def _failed(code: str, message: str, source: str, **provenance: Any) -> ImportResult:

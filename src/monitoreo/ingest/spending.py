@@ -11,7 +11,7 @@ from monitoreo import reference
 from monitoreo.ingest.cells import Published, one, series
 from monitoreo.ingest.lines import Line, slug, split_trailing_parenthesis
 from monitoreo.ingest.reader import Reader
-from monitoreo.ingest.tables import Row, read_rows
+from monitoreo.ingest.tables import Row, label_key, read_rows
 
 #: Budget rows (label suffix → field of ``BudgetYear``), both layouts.
 BUDGET_ROWS = (
@@ -52,6 +52,7 @@ def read_budget(
     """«Presupuesto Inicial2 4.962.579 …» rows into ``budget["years"]``; percent rows into ``published``."""
     table = [x for x in _before_footnotes(lines)]
     by_year: dict[int, dict[str, Any]] = budget.setdefault("years", {})
+    read: set[str] = set()
     for row in read_rows(table, lambda key: len(years)):
         if row.years or not row.cells or not row.key:  # no label: the values of the execution chart
             continue
@@ -60,12 +61,19 @@ def read_budget(
         if row.incomplete:
             r.issue("import.W007", "budget.years", f"fila «{row.label}» incompleta", row.line)
         elif field is not None:
+            read.add(field)
             for year, value in series(r, row.cells, years, f"budget.years.{field}", row.line).items():
                 by_year.setdefault(year, {})[field] = value
         elif metric is not None:
             published.add(metric, series(r, row.cells, years, f"published.{metric}", row.line, amount=False))
         else:
             r.issue("import.W006", "budget.years", f"fila «{row.label}» no reconocida", row.line)
+    for line in table:  # a printed row whose cells could not be read at all
+        key = label_key(line.text)
+        field = next((name for label, name in BUDGET_ROWS if key.startswith(label)), None)
+        if field is not None and field not in read:
+            read.add(field)
+            r.issue("import.W002", f"budget.years.{field}", f"fila «{line.text}» sin valores legibles", line)
 
 
 def _before_footnotes(lines: Sequence[Line]) -> list[Line]:

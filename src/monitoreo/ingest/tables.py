@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from monitoreo.ingest.es_numbers import is_value_token, is_year_token
 from monitoreo.ingest.es_numbers import tokens as split_tokens
@@ -42,6 +43,7 @@ class Row:
         return self.lines[-1] if self.lines else None
 
 
+@lru_cache(maxsize=8192)
 def label_key(label: str) -> str:
     text = _GLUED_FOOTNOTE.sub("", label).replace("*", " ")
     return " ".join(ascii_fold(text).split())
