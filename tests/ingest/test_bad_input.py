@@ -120,3 +120,8 @@ def test_fuzzed_seed_mutations_never_raise(index: int, edits: list[tuple[int, st
 @given(st.text(max_size=400))
 def test_arbitrary_text_never_raises(text: str) -> None:
     _consistent(parse_ficha_text("MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA 2023\n" + text))
+
+
+def test_every_issue_code_is_documented() -> None:
+    doc = (FICHAS.parents[2] / "docs" / "ficha-import.md").read_text(encoding="utf-8")
+    assert [c for c in IMPORT_CODES if f"`{c}`" not in doc] == []
