@@ -34,6 +34,25 @@ ENGINEERING = [
 ]
 
 
+#: Pages by other engineers that a guide links to once they exist (strict mode fails on a link to a missing
+#: page, so the link is added at build time): guide -> [(page, sentence)].
+RELATED = {
+    "datos-abiertos.md": [("open-data.md", "Detalles técnicos del paquete (en inglés): [Open data](open-data.md).")],
+    "guia-evaluador.md": [("ficha-import.md", "Importación de fichas en detalle (en inglés): [Ficha import](ficha-import.md)."),
+                          ("ficha-rendering.md", "Cómo se genera la ficha (en inglés): [Ficha rendering](ficha-rendering.md)."),
+                          ("web-portal.md", "El portal web (en inglés): [Web portal](web-portal.md).")],
+}
+
+
+def with_related(page: str) -> str | None:
+    """``page`` with a «Más información» section linking the related pages that exist, or None if none do."""
+    links = [text for target, text in RELATED.get(page, []) if (DOCS / target).is_file()]
+    if not links:
+        return None
+    body = (DOCS / page).read_text(encoding="utf-8").rstrip()
+    return body + "\n\n## Más información\n\n" + "\n".join(f"- {t}" for t in links) + "\n"
+
+
 def generated_pages() -> dict[str, str]:
     """``{path under docs/: content}`` of every generated file."""
     pages = {
@@ -45,6 +64,10 @@ def generated_pages() -> dict[str, str]:
         "data-format-reference.md": ref_schema.data_format_reference(),
     }
     pages.update({f"referencia/ediciones/{name}": text for name, text in ref_editions.pages().items()})
+    for page in RELATED:
+        extended = with_related(page)
+        if extended is not None:
+            pages[page] = extended
     return pages
 
 

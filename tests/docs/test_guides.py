@@ -60,6 +60,7 @@ def _run_pycon(block: Block, globs: dict[str, object], guide: str) -> None:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     report: list[str] = []
     runner.run(test, out=report.append, clear_globs=False)
+    globs.update(test.globs)  # later blocks of the page see the names defined here
     assert runner.failures == 0, "".join(report)
 
 
