@@ -7,6 +7,7 @@ import typer
 
 from monitoreo.cli import (
     analytics_cmd,
+    beneficiaries_cmd,
     evaluate_cmd,
     import_cmd,
     methodology_cmd,
@@ -29,7 +30,7 @@ app = typer.Typer(
 
 for module in (
     metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, render_cmd, import_cmd, serve_cmd, synth_cmd,
-    evaluate_cmd, methodology_cmd, validate_cmd,
+    evaluate_cmd, methodology_cmd, validate_cmd, beneficiaries_cmd,
 ):
     module.register(app)
 
