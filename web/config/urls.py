@@ -5,5 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("api/", api.urls),
+    path("gestion/", include("submissions.urls")),  # the monitoring cycle (docs/monitoring-cycle.md)
+    path("cuentas/", include("accounts.urls")),
     path("", include("portal.urls")),
 ]

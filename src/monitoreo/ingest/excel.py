@@ -1,0 +1,280 @@
+"""Excel intake of a program's report: a pre-filled template (``write_workbook``) and reading it back
+(``read_workbook``), driven by the mapping table ``excel_mapping.yaml`` (sheet/cell ↔ field path).
+
+Contract: ``cells(data)`` expands the mapping for one report (its year window, its components and
+indicators) into ``Cell``s with a sheet, an address (``Presupuesto!C4``) and a field path
+(``budget.years.2025.executed``). ``apply_entries(data, entries)`` writes raw entries (form text or Excel cell
+values) by path into a copy of ``data`` and returns it with one ``Problem`` (code ``excel.E0nn``) per entry
+that is not a value of its kind; the caller then runs ``parse_submission`` and ``validate`` on the result,
+so the web form and the workbook are checked the same way. ``read_workbook`` returns every problem with the
+cell it came from, and the caller imports nothing when there is any. Never raises on bad input."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from monitoreo.errors import Problem
+
+MAPPING_FILE = Path(__file__).with_name("excel_mapping.yaml")
+CODES = ("S/I", "N/A", "N/C", "-")
+EXCEL_CODES: dict[str, str] = {
+    "excel.E001": "El archivo no es un libro Excel .xlsx válido.",
+    "excel.E002": "La planilla corresponde a otro programa o proceso.",
+    "excel.E003": "Los años de la planilla no son los del reporte.",
+    "excel.E004": "Falta una hoja de la planilla.",
+    "excel.E010": "Se esperaba un número o S/I, N/A, N/C, -.",
+    "excel.E011": "Se esperaba un año o «Permanente».",
+    "excel.E012": "Se esperaba un número entero.",
+    "excel.E013": "Se esperaba «ascendente» o «descendente».",
+}
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    path: str
+    label: str
+    kind: str
+    series: bool = False
+    readonly: bool = False
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    section: str
+    title: str
+    fields: tuple[FieldSpec, ...]
+    repeat: str | None = None
+    item: str = ""
+    slots: int | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of the template for one report."""
+
+    sheet: str
+    section: str
+    address: str
+    path: str
+    label: str
+    kind: str
+    readonly: bool
+    year: int | None = None
+    item: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!{self.address}"
+
+
+@cache
+def mapping() -> tuple[SheetSpec, ...]:
+    raw = yaml.safe_load(MAPPING_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        SheetSpec(name=s["name"], section=s["section"], title=s["title"], repeat=s.get("repeat"),
+                  item=s.get("item", ""), slots=s.get("slots"),
+                  fields=tuple(FieldSpec(**f) for f in s["fields"]))
+        for s in raw["sheets"]
+    )
+
+
+def column(index: int) -> str:
+    """Spreadsheet column letters of a 0-based index (0 → A)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _items(sheet: SheetSpec, data: Mapping[str, Any]) -> int:
+    if sheet.slots is not None:
+        return max(sheet.slots, len(data.get(sheet.repeat or "", []) or []))
+    return len(data.get(sheet.repeat or "", []) or [])
+
+
+def sheet_cells(sheet: SheetSpec, data: Mapping[str, Any]) -> Iterator[Cell]:
+    years = [int(y) for y in data.get("years", [])]
+    blocks: list[int | None] = list(range(_items(sheet, data))) if sheet.repeat else [None]
+    row = 2
+    for i in blocks:
+        if i is not None:
+            row += 1  # the block's title row
+        for f in sheet.fields:
+            path = f.path.replace("{i}", str(i)) if i is not None else f.path
+            if f.series:
+                for j, year in enumerate(years):
+                    yield Cell(sheet.name, sheet.section, f"{column(2 + j)}{row}", path.replace("{year}", str(year)),
+                               f"{f.label} {year}", f.kind, f.readonly, year, i)
+            else:
+                yield Cell(sheet.name, sheet.section, f"B{row}", path, f.label, f.kind, f.readonly, None, i)
+            row += 1
+        if i is not None:
+            row += 1  # blank row between blocks
+
+
+def cells(data: Mapping[str, Any]) -> list[Cell]:
+    """Every cell of the template for ``data`` (see the module docstring)."""
+    return [c for sheet in mapping() for c in sheet_cells(sheet, data)]
+
+
+def _keys(path: str) -> list[str | int]:
+    return [int(p) if p.isdigit() and len(p) < 4 else p for p in path.split(".")]
+
+
+def get_path(data: Any, path: str) -> Any:
+    node = data
+    for key in _keys(path):
+        if isinstance(node, dict):
+            node = node.get(str(key))
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+        else:
+            return None
+    return node
+
+
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    """Set (or, when ``value`` is None, remove) the value at ``path``, creating containers on the way."""
+    keys = _keys(path)
+    node: Any = data
+    for key, nxt in zip(keys, keys[1:], strict=False):
+        if isinstance(node, list):
+            assert isinstance(key, int)
+            while len(node) <= key:
+                node.append({})
+            node = node[key]
+            continue
+        child = node.get(str(key))
+        if child is None:
+            if value is None:
+                return
+            child = [] if isinstance(nxt, int) else {}
+            node[str(key)] = child
+        node = child
+    last = keys[-1]
+    if isinstance(node, list):
+        assert isinstance(last, int)
+        while len(node) <= last:
+            node.append(None)
+        node[last] = value
+    elif value is None:
+        node.pop(str(last), None)
+    else:
+        node[str(last)] = value
+
+
+def parse_number(raw: Any) -> str | None:
+    """A number (es-CL «1.234.567,8» or a plain «59.5») or a code, as data text; ``None`` when empty.
+    Raises ``ValueError`` when it is neither."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise ValueError(raw)
+    if isinstance(raw, int | float | Decimal):
+        return _plain(Decimal(str(raw))) if raw == raw else None
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    if text.upper() in CODES:
+        return text.upper()
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.match(text):
+        text = text.replace(".", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(raw) from None
+    if not value.is_finite():
+        raise ValueError(raw)
+    return _plain(value)
+
+
+def _plain(value: Decimal) -> str:
+    """Decimal text without exponent or trailing zeros (``5E+6`` → ``5000000``, ``59.50`` → ``59.5``)."""
+    if not value.is_finite():
+        raise ValueError(value)
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def parse_entry(kind: str, raw: Any) -> tuple[Any, str | None]:
+    """(value for the data file, or None when empty; problem code or None)."""
+    text = "" if raw is None else str(raw).strip()
+    try:
+        if kind in ("amount", "number"):
+            return parse_number(raw), None
+        if not text:
+            return None, None
+        if kind == "integer":
+            return int(Decimal(text.replace(".", ""))) if isinstance(raw, str) else int(raw), None
+        if kind == "end_year":
+            return ("Permanente", None) if text.casefold() == "permanente" else (int(Decimal(text)), None)
+        if kind == "list":
+            return [part.strip() for part in text.split(",") if part.strip()], None
+        if kind == "direction":
+            if text.casefold() not in ("ascendente", "descendente"):
+                return None, "excel.E013"
+            return text.casefold(), None
+    except (ValueError, ArithmeticError):
+        return None, {"amount": "excel.E010", "number": "excel.E010", "end_year": "excel.E011"}.get(kind, "excel.E012")
+    return text, None
+
+
+def show(kind: str, value: Any) -> str:
+    """The value as a person types it (es-CL decimal comma, lists comma-separated)."""
+    if value is None:
+        return ""
+    if kind == "list" and isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if kind in ("amount", "number") and not (isinstance(value, str) and value in CODES):
+        try:
+            return _plain(Decimal(str(value))).replace(".", ",")
+        except ArithmeticError:
+            return str(value)
+    return str(value)
+
+
+def _prune(node: Any) -> Any:
+    """Drop empty containers and list items left empty by cleared entries."""
+    if isinstance(node, dict):
+        return {k: _prune(v) for k, v in node.items() if not (isinstance(v, dict | list) and not _prune(v))
+                or k in ("years",)}
+    if isinstance(node, list):
+        return [_prune(v) for v in node if not (v is None or (isinstance(v, dict) and not _prune(v)))]
+    return node
+
+
+def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: str | None = None,
+                  file: str = "reporte") -> tuple[dict[str, Any], list[Problem]]:
+    """``data`` with the entries of ``section`` (every section when None) written in; see the module docstring.
+    Entries absent from ``entries`` clear their field. Problems carry the field path."""
+    import copy
+
+    out = copy.deepcopy(dict(data))
+    problems: list[Problem] = []
+    for cell in cells(data):
+        if cell.readonly or (section is not None and cell.section != section):
+            continue
+        value, code = parse_entry(cell.kind, entries.get(cell.path))
+        if code is not None:
+            shown = str(entries.get(cell.path))
+            problems.append(Problem(file, cell.path, code, f"«{shown}»: {EXCEL_CODES[code][0].lower()}"
+                                    f"{EXCEL_CODES[code][1:].rstrip('.')}"))
+            continue
+        set_path(out, cell.path, value)
+    pruned: dict[str, Any] = _prune(out)
+    return pruned, problems

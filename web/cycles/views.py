@@ -1,0 +1,69 @@
+"""Administrator pages: open a cycle (year, methodology, price base, inflator table, programs) and assign
+evaluators. Publisher role only (403 otherwise)."""
+
+from __future__ import annotations
+
+from accounts.roles import EVALUATOR, PUBLISHER, has_role
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from programs.models import Program
+from submissions.models import Report
+from submissions.workflow import WorkflowError
+
+from cycles.models import MonitoringCycle
+from cycles.services import assign, open_cycle
+
+
+def _publisher(request: HttpRequest) -> None:
+    if not has_role(request.user, PUBLISHER):
+        raise PermissionDenied("sólo el administrador del ciclo")
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return int(value or default)
+    except ValueError:
+        return default
+
+
+@login_required
+def cycles(request: HttpRequest) -> HttpResponse:
+    _publisher(request)
+    evaluators = get_user_model().objects.filter(groups__name=EVALUATOR).order_by("username")
+    if request.method == "POST":
+        slugs = [s.strip() for s in request.POST.get("programs", "").replace(",", "\n").splitlines() if s.strip()]
+        programs = Program.objects.filter(slug__in=slugs) if slugs else Program.objects.none()
+        evaluator = evaluators.filter(pk=_int(request.POST.get("evaluator"))).first()
+        year = _int(request.POST.get("year"))
+        try:
+            cycle = open_cycle(request.user, year, _int(request.POST.get("methodology_edition"), year),
+                               _int(request.POST.get("price_base_year"), year + 1),
+                               request.POST.get("inflator_table", "").strip(), programs, evaluator)
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Ciclo {cycle.year} abierto con {cycle.reports.count()} programa(s).")
+            return redirect("gestion:cycle", year=cycle.year)
+    return render(request, "gestion/cycles.html", {"cycles": MonitoringCycle.objects.all(), "evaluators": evaluators})
+
+
+@login_required
+def cycle_detail(request: HttpRequest, year: int) -> HttpResponse:
+    _publisher(request)
+    cycle = get_object_or_404(MonitoringCycle, year=year)
+    evaluators = get_user_model().objects.filter(groups__name=EVALUATOR).order_by("username")
+    if request.method == "POST":
+        report = get_object_or_404(Report, pk=_int(request.POST.get("report")), cycle=cycle)
+        evaluator = get_object_or_404(evaluators, pk=_int(request.POST.get("evaluator")))
+        try:
+            assign(report, evaluator, request.user)
+            messages.success(request, f"{report.program.name}: asignado a {evaluator.get_username()}.")
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+        return redirect("gestion:cycle", year=year)
+    return render(request, "gestion/cycle.html", {
+        "cycle": cycle, "reports": cycle.reports.select_related("program", "evaluator"), "evaluators": evaluators})

@@ -1,0 +1,153 @@
+"""Evaluator workspace (report next to metrics, validation issues, candidate findings, last year's diff),
+judgements, verdicts, the service's replies and the ficha preview (HTML and PDF)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accounts.roles import EVALUATOR, PUBLISHER, has_role
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from submissions import intake
+from submissions.views import get_report
+from submissions.workflow import WorkflowError
+
+from monitoreo.domain.findings import Judgement
+from monitoreo.domain.outcomes import Evaluation
+from monitoreo.methodology import load_edition
+from reviews import diff
+from reviews.models import Finding
+from reviews.services import record_verdict, reply, save_judgements
+
+
+def _reviewer(request: HttpRequest) -> None:
+    if not (has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER)):
+        raise PermissionDenied("sólo evaluadores y administradores")
+
+
+@login_required
+def workspace(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report(request, pk)
+    _reviewer(request)
+    check = intake.check(report)
+    judgement_codes: list[str] = list(load_edition(report.cycle.methodology_edition).judgements)
+    current = {j.get("code"): j for j in (report.data.get("review") or {}).get("judgements", [])}
+    evaluation = Evaluation.model_validate(report.evaluation) if report.evaluation else None
+    candidate = None
+    if evaluation is None and check.submission is not None:
+        from submissions.document import evaluate_document
+
+        candidate = evaluate_document(check.submission, report.cycle.methodology_edition, report.previous)
+    return render(request, "gestion/workspace.html", {
+        "report": report, "check": check, "metrics": _metric_table(check.submission),
+        "evaluation": evaluation or candidate, "is_candidate": evaluation is None,
+        "findings": report.findings.all(), "changes": diff.field_changes(report.previous, report.data),
+        "judgements": [{"code": c, "value": (current.get(c) or {}).get("value"),
+                        "text": (current.get(c) or {}).get("text", "")} for c in judgement_codes],
+        "is_assigned": report.evaluator_id == request.user.pk,
+    })
+
+
+def _metric_table(submission: Any) -> list[dict[str, Any]]:
+    if submission is None:
+        return []
+    from monitoreo.metrics import compute_metrics
+    from monitoreo.validation.format import show
+
+    metrics = compute_metrics(submission)
+    return [{"name": name, "values": [show(series[y]) if y in series else "" for y in submission.years]}
+            for name, series in metrics.yearly.items()]
+
+
+@login_required
+@require_POST
+def judgements(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report(request, pk)
+    _reviewer(request)
+    items = []
+    for code in load_edition(report.cycle.methodology_edition).judgements:
+        value = request.POST.get(f"j-{code}", "")
+        if value in ("si", "no"):
+            items.append(Judgement(code=code, value=value == "si", text=request.POST.get(f"t-{code}") or None))
+    try:
+        save_judgements(report, items, request.user)
+        messages.success(request, "Juicios guardados.")
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("gestion:workspace", pk=report.pk)
+
+
+def _finding(request: HttpRequest, pk: int, finding: int) -> Finding:
+    report = get_report(request, pk)
+    return get_object_or_404(Finding.objects.select_related("report"), pk=finding, report=report)
+
+
+@login_required
+@require_POST
+def reply_view(request: HttpRequest, pk: int, finding: int) -> HttpResponse:
+    item = _finding(request, pk, finding)
+    observation = request.POST.get("observation", "").strip()
+    try:
+        reply(item, request.POST.get("text", ""), int(observation) if observation.isdigit() else None, request.user)
+        messages.success(request, "Respuesta guardada.")
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("gestion:report", pk=pk)
+
+
+@login_required
+@require_POST
+def verdict_view(request: HttpRequest, pk: int, finding: int) -> HttpResponse:
+    item = _finding(request, pk, finding)
+    try:
+        record_verdict(item, request.POST.get("verdict", ""), request.POST.get("text", ""), request.user)
+        messages.success(request, "Veredicto registrado.")
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("gestion:workspace", pk=pk)
+
+
+def _sheet(request: HttpRequest, pk: int) -> Any:
+    report = get_report(request, pk)
+    _reviewer(request)
+    check = intake.check(report)
+    if check.submission is None:
+        raise WorkflowError("El reporte no es válido: no hay vista previa.")
+    from submissions.document import evaluate_document
+
+    from monitoreo.sheet import build_sheet
+
+    evaluation = (Evaluation.model_validate(report.evaluation) if report.evaluation else
+                  evaluate_document(check.submission, report.cycle.methodology_edition, report.previous))
+    return report, build_sheet(check.submission, evaluation)
+
+
+@login_required
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        report, model = _sheet(request, pk)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("gestion:report", pk=pk)
+    from monitoreo.sheet import render_html_fragment, stylesheet
+
+    return render(request, "gestion/preview.html", {"report": report, "fragment": render_html_fragment(model),
+                                                    "css": stylesheet()})
+
+
+@login_required
+def preview_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        report, model = _sheet(request, pk)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("gestion:report", pk=pk)
+    from monitoreo.sheet import render_pdf
+
+    response = HttpResponse(render_pdf(model), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="borrador-{report.program.slug}-{report.cycle.year}.pdf"'
+    return response

@@ -1,0 +1,58 @@
+"""Intake of the service's data, one path for the web form and the Excel file: entries → dict
+(``monitoreo.ingest.excel.apply_entries``) → ``parse_submission`` + ``validate`` (``document.check_document``)
+→ saved draft with optimistic locking. Entries that are not values of their kind are not saved: the form
+shows them back with their problem; the Excel upload imports nothing when any cell has a problem."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from monitoreo.errors import Problem
+from monitoreo.ingest.excel import apply_entries, cells
+from monitoreo.ingest.excel_book import is_xlsx, read_workbook
+from submissions.document import DocumentCheck, check_document
+from submissions.models import Report
+from submissions.services import save_document
+
+
+def check(report: Report) -> DocumentCheck:
+    return check_document(report.data, f"{report.program.slug}-{report.cycle.year}")
+
+
+def save_section(report: Report, section: str, entries: dict[str, Any], user: Any,
+                 version: int) -> tuple[Report, list[Problem]]:
+    data, problems = apply_entries(report.data, entries, section)
+    if problems:
+        return report, problems
+    return save_document(report, data, user, version, note=f"sección {section}"), []
+
+
+def unplaced(by_path: dict[str, list[dict[str, str]]], data: dict[str, Any], section: str) -> list[dict[str, str]]:
+    """Messages of paths that have no field in any section (shown at the top of the form)."""
+    known = {c.path for c in cells(data)}
+    out = []
+    for path, items in by_path.items():
+        if path not in known and not any(k.startswith(path + ".") for k in known):
+            out.extend({**i, "path": path} for i in items)
+    return out
+
+
+def upload_problems(upload: Any, max_bytes: int) -> list[str]:
+    if upload is None:
+        return ["Elija un archivo .xlsx."]
+    if upload.size > max_bytes:
+        return [f"El archivo pesa {upload.size / 1e6:.1f} MB; el máximo es {max_bytes / 1e6:.0f} MB."]
+    if not (upload.name or "").lower().endswith(".xlsx"):
+        return ["Sólo se aceptan planillas Excel .xlsx."]
+    head = upload.read()
+    upload.seek(0)
+    if not is_xlsx(head):
+        return ["El archivo no es una planilla Excel .xlsx válida (se revisa el contenido, no sólo el nombre)."]
+    return []
+
+
+def import_workbook(report: Report, content: bytes, name: str, user: Any, version: int) -> tuple[Report, list[str]]:
+    data, problems = read_workbook(content, report.data, name)
+    if data is None:
+        return report, [f"{p.path}: {p.message}" if p.path else p.message for p in problems]
+    return save_document(report, data, user, version, action="submission.imported", note=f"planilla {name}"), []

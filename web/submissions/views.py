@@ -1,0 +1,164 @@
+"""Views of the monitoring cycle (``/gestion/``): every report comes from ``Report.objects.for_user`` (404
+outside the user's scope), every change goes through ``services`` (403 without the role, a message when the
+workflow forbids it). Spanish UI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accounts.roles import EVALUATOR, PUBLISHER, REPORTER, has_role, roles_of
+from audit.models import LogEntry
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from monitoreo.ingest.excel import cells, get_path, mapping, show
+from submissions import intake
+from submissions.models import Report
+from submissions.services import ConflictError, perform
+from submissions.workflow import EDITABLE, TRANSITIONS, State, WorkflowError, actions_from
+
+SECTIONS = {s.section: s.title for s in mapping()}
+
+
+def get_report(request: HttpRequest, pk: int) -> Report:
+    return get_object_or_404(Report.objects.for_user(request.user).select_related("program", "cycle", "evaluator"), pk=pk)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    reports = Report.objects.for_user(request.user).select_related("program", "cycle", "evaluator")
+    return render(request, "gestion/home.html", {"reports": reports, "roles": roles_of(request.user),
+                                                 "is_publisher": has_role(request.user, PUBLISHER)})
+
+
+def _actions(report: Report, user: Any) -> list[Any]:
+    out = []
+    for t in actions_from(State(report.state)):
+        if not has_role(user, t.role):
+            continue
+        if t.role == EVALUATOR and report.evaluator_id != user.pk:
+            continue
+        out.append(t)
+    return out
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report(request, pk)
+    check = intake.check(report)
+    return render(request, "gestion/report.html", {
+        "report": report, "actions": _actions(report, request.user), "sections": SECTIONS, "check": check,
+        "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
+        "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
+        "findings": report.findings.all(), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
+        and has_role(request.user, REPORTER),
+    })
+
+
+@login_required
+def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    report = get_report(request, pk)
+    if name not in SECTIONS:
+        raise _not_found()
+    can_edit = State(report.state) in EDITABLE and has_role(request.user, REPORTER)
+    status, entries, problems = 200, None, []
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied("no puede modificar este reporte")
+        entries = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")}
+        try:
+            report, problems = intake.save_section(report, name, entries, request.user,
+                                                   int(request.POST.get("version", "0") or 0))
+        except ConflictError as exc:
+            messages.error(request, "Otra persona guardó este reporte mientras usted lo editaba (versión "
+                           f"{exc.current_version}). Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo.")
+            status = 409
+            report = get_report(request, pk)
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+            status = 409
+        else:
+            if not problems:
+                messages.success(request, "Borrador guardado.")
+                return redirect("gestion:section", pk=report.pk, name=name)
+            status = 400
+    check = intake.check(report)
+    by_path = check.by_path()
+    for p in problems:
+        by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
+    fields = []
+    for cell in cells(report.data):
+        if cell.section != name:
+            continue
+        value = entries.get(cell.path, "") if entries is not None else show(cell.kind, get_path(report.data, cell.path))
+        fields.append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
+    return render(request, "gestion/section.html", {
+        "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "fields": fields,
+        "can_edit": can_edit, "check": check, "unplaced": intake.unplaced(by_path, report.data, name),
+    }, status=status)
+
+
+def _not_found() -> Exception:
+    from django.http import Http404
+
+    return Http404("sección desconocida")
+
+
+@login_required
+@require_POST
+def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    report = get_report(request, pk)
+    if name not in TRANSITIONS:
+        raise _not_found()
+    try:
+        report = perform(report, name, request.user, request.POST.get("comment", ""))
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Listo: el reporte quedó «{report.state_label}».")
+    return redirect("gestion:report", pk=report.pk)
+
+
+@login_required
+def excel_download(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report(request, pk)
+    from monitoreo.ingest.excel_book import write_workbook
+
+    response = HttpResponse(write_workbook(report.data),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{report.program.slug}-{report.cycle.year}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def excel_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report(request, pk)
+    if not (State(report.state) in EDITABLE and has_role(request.user, REPORTER)):
+        raise PermissionDenied("no puede modificar este reporte")
+    upload = request.FILES.get("planilla")
+    problems = intake.upload_problems(upload, settings.MONITOREO_UPLOAD_MAX_BYTES)
+    if not problems and upload is not None:
+        try:
+            report, problems = intake.import_workbook(report, upload.read(), upload.name or "planilla.xlsx",
+                                                      request.user, int(request.POST.get("version", "0") or 0))
+        except ConflictError:
+            problems = ["El reporte cambió mientras usted subía la planilla: descargue la versión actual."]
+        except WorkflowError as exc:
+            problems = [str(exc)]
+    if problems:
+        return render(request, "gestion/upload_errors.html", {"report": report, "problems": problems}, status=400)
+    messages.success(request, "Planilla importada.")
+    return redirect("gestion:report", pk=report.pk)
+
+
+@login_required
+def audit_log(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report(request, pk)
+    entries = LogEntry.objects.filter(program_slug=report.program.slug).order_by("-at", "-id")
+    return render(request, "gestion/audit.html", {"report": report, "entries": entries})
