@@ -27,14 +27,21 @@ def save_section(report: Report, section: str, entries: dict[str, Any], user: An
     return save_document(report, data, user, version, note=f"sección {section}"), []
 
 
-def unplaced(by_path: dict[str, list[dict[str, str]]], data: dict[str, Any], section: str) -> list[dict[str, str]]:
-    """Messages of paths that have no field in any section (shown at the top of the form)."""
-    known = {c.path for c in cells(data)}
-    out = []
+def place(by_path: dict[str, list[dict[str, str]]], data: dict[str, Any]
+          ) -> tuple[dict[str, list[dict[str, str]]], list[dict[str, str]]]:
+    """Messages per form field: a message on a field goes next to it, a message on a container
+    (``budget.years.2025``) next to its first field; messages that fit no field are returned apart."""
+    paths = [c.path for c in cells(data)]
+    known = set(paths)
+    placed: dict[str, list[dict[str, str]]] = {}
+    loose = []
     for path, items in by_path.items():
-        if path not in known and not any(k.startswith(path + ".") for k in known):
-            out.extend({**i, "path": path} for i in items)
-    return out
+        target = path if path in known else next((p for p in paths if p.startswith(path + ".")), None)
+        if target is None:
+            loose.extend({**i, "path": path} for i in items)
+        else:
+            placed.setdefault(target, []).extend(items)
+    return placed, loose
 
 
 def upload_problems(upload: Any, max_bytes: int) -> list[str]:

@@ -91,6 +91,7 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     by_path = check.by_path()
     for p in problems:
         by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
+    by_path, loose = intake.place(by_path, report.data)
     fields = []
     for cell in cells(report.data):
         if cell.section != name:
@@ -99,7 +100,7 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         fields.append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
     return render(request, "gestion/section.html", {
         "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "fields": fields,
-        "can_edit": can_edit, "check": check, "unplaced": intake.unplaced(by_path, report.data, name),
+        "can_edit": can_edit, "check": check, "unplaced": loose,
     }, status=status)
 
 
