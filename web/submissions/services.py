@@ -125,9 +125,9 @@ def _open_reply(report: Report, user: Any, comment: str) -> None:
 
 
 def _replies_complete(report: Report, user: Any, comment: str) -> None:
-    missing = report.findings.filter(reply="").count()
-    if missing:
-        raise WorkflowError(f"Falta responder {missing} hallazgo(s).")
+    """Replying is a right, not a duty: at least one finding answered; the rest stay «no superado»."""
+    if not report.findings.exclude(reply="").exists():
+        raise WorkflowError("Responda al menos un hallazgo antes de enviar las respuestas.")
 
 
 def decisions_of(report: Report) -> list[ReviewDecision]:

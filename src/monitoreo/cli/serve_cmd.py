@@ -133,6 +133,11 @@ def serve(
         else:
             loaded = f" ({summary['fichas']} fichas de demostración)" if demo else ""
             stdout.print(f"Portal en [bold]{url}[/]{loaded} — Ctrl+C para detener", highlight=False)
+            logins = summary.get("logins")
+            if isinstance(logins, dict) and logins:  # demo personas of the monitoring cycle (/gestion/)
+                stdout.print(f"Gestión del ciclo en {url}gestion/ — usuarios de demostración:", highlight=False)
+                for name, secret in logins.items():
+                    stdout.print(f"  {name} / {secret}", highlight=False, markup=False)
         sys.stdout.flush()
         server.wait()
     except KeyboardInterrupt:

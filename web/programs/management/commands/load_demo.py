@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from typing import Any
 
@@ -26,6 +27,12 @@ class Command(BaseCommand):
         report = load_submissions(subs, publish=True)
         summary = {"programs": report.programs_created + report.programs_updated, "fichas": report.fichas,
                    "outcomes": report.outcomes, "seconds": round(time.perf_counter() - start, 2)}
+        try:  # hook of the monitoring cycle (web/accounts): demo personas and their logins
+            from accounts.personas import create_demo_personas
+        except ImportError:
+            pass
+        else:
+            summary["logins"] = create_demo_personas(os.environ.get("MONITOREO_DEMO_PASSWORD") or None)
         if options["json"]:
             self.stdout.write(json.dumps(summary))
         else:
