@@ -39,6 +39,8 @@ def pandas_baseline(path: Path) -> float:
 
     t = time.perf_counter()
     df = pd.read_parquet(path)
+    for column in ("program_id", "sex", "region", "new_or_carry_over"):  # dictionary columns → plain strings
+        df[column] = df[column].astype(object)
     df["carry"] = df["new_or_carry_over"].astype(str).str.lower() == "arrastre"
     pp = df.groupby(["program_id", "year", "person_id"], observed=True).agg(
         sex=("sex", "min"), region=("region", "min"), pct=("rsh_percentile", "min"), carry=("carry", "max"),
