@@ -3,7 +3,7 @@
 Prints its figures. The synthetic records are generated ONCE into a cache outside the repository
 (``$MONITOREO_BENCH_CACHE``, default /tmp/monitoreo-bench-cache); generation is not part of the timed
 figure. ``BENCH_RECORDS`` (default 100_000_000) sets the size; pandas runs on a slice (``BENCH_PANDAS_RECORDS``,
-default 10_000_000) and its time is extrapolated linearly to the full size (said in the output).
+default 1_000_000, to keep `make bench` short) and its time is extrapolated linearly to the full size (said in the output).
 Peak RSS is the process's maximum resident set (DuckDB memory limit set to 8 GB, spilling to disk beyond).
 """
 
@@ -18,7 +18,7 @@ from monitoreo.microdata import beneficiaries
 from monitoreo.microdata.synth import write_records
 
 RECORDS = int(os.environ.get("BENCH_RECORDS", 100_000_000))
-PANDAS_RECORDS = min(RECORDS, int(os.environ.get("BENCH_PANDAS_RECORDS", 10_000_000)))
+PANDAS_RECORDS = min(RECORDS, int(os.environ.get("BENCH_PANDAS_RECORDS", 1_000_000)))
 PROGRAMS = 200
 CACHE = Path(os.environ.get("MONITOREO_BENCH_CACHE", "/tmp/monitoreo-bench-cache"))
 
