@@ -16,19 +16,17 @@ from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError
 from monitoreo.io import read_submission
+from monitoreo.io.files import data_files
 from monitoreo.methodology import MethodologyError, compare, evaluate
-
-SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; a directory stands for its data files (sorted, not recursive)."""
+    """Files as given; a folder stands for the data files under it. A missing path is kept, so reading
+    it reports the coded problem (input.E001) like any unreadable file."""
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file()))
-        else:
-            files.append(path)
+        found, missing = data_files([path])
+        files.extend(found if not missing else [path])
     return files
 
 

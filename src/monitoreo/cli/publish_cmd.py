@@ -13,23 +13,8 @@ from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError, MonitoreoError, Problem
 from monitoreo.io import read_submission
+from monitoreo.io.files import data_files
 from monitoreo.publish import publish_bundle
-
-DATA_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-def data_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """The data files named by ``paths`` (folders are searched recursively), and the paths that do not exist."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(str(path), "", "input.E001", "no existe el archivo o carpeta"))
-    return files, problems
 
 
 def read_all(paths: list[Path], show_progress: bool) -> list[Submission]:

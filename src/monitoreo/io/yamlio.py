@@ -31,8 +31,14 @@ def loads(text: str) -> Any:
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
+_SafeDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_SafeDumper):  # type: ignore[valid-type,misc]
+    """Never writes anchors/aliases (``&id001``): a data file stays readable when two fields share a value."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:

@@ -27,9 +27,9 @@ from typing import Any
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError, MonitoreoError, Problem
+from monitoreo.io.files import data_files
 
 FORMATS = ("pdf", "html")
-SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(frozen=True)
@@ -69,17 +69,7 @@ class BatchResult:
 
 def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
     """Data files named by ``paths`` (folders expanded, sorted); missing paths become problems."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()))
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(str(path), "", "render.E002", "no existe el archivo o carpeta"))
-    return files, problems
+    return data_files(paths, missing_code="render.E002")
 
 
 def _evaluate(submission: Submission) -> tuple[Evaluation | None, str | None]:

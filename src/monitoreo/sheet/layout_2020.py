@@ -103,10 +103,10 @@ def _subtitles(ctx: Context) -> list[Block]:
     for r in table.rows:
         ref = names.get(r.code)
         name = r.label or (ref.name if ref else "")
-        rows.append(label_row(f"{r.code} ({name})", [fmt.money(r.admin or Missing.NOT_REPORTED), fmt.money(r.executed)]))
+        rows.append(label_row(f"{r.code} ({name})", [fmt.money(Missing.NOT_REPORTED if r.admin is None else r.admin), fmt.money(r.executed)]))
     executed = (ctx.sub.budget.years.get(t) or BudgetYear()).executed
     rows.append(label_row("Gasto total ejecutado", [
-        fmt.money(table.admin_total or Missing.NOT_REPORTED),
+        fmt.money(Missing.NOT_REPORTED if table.admin_total is None else table.admin_total),
         fmt.money(table.total if table.total is not None else executed)], total=True))
     return [Table(id="gasto-subtitulos", caption=fmt.label("GASTO POR SUBTÍTULOS ({money})"), columns=[3.0, 1.5, 1.5],
                   align=["left", "right", "right"], rows=rows,
