@@ -4,81 +4,29 @@ downloads and opens → the comparison shows both programs side by side."""
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests import browser as browser_support
 from tests.web.conftest import S20_ID, S23_ID
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _read_address(process: subprocess.Popen[str], timeout: float = 120) -> dict[str, Any]:
-    assert process.stdout is not None
-    text, deadline = "", time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            pytest.fail(f"monitoreo serve terminó sin imprimir la dirección: {text}")
-        text += line
-        try:
-            data: dict[str, Any] = json.loads(text)
-            return data
-        except json.JSONDecodeError:
-            continue
-    pytest.fail("monitoreo serve no imprimió la dirección a tiempo")
-
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """``monitoreo serve --demo`` (small synthetic portfolio) in its own process group."""
     data_dir = tmp_path_factory.mktemp("demo")
-    command = [str(Path(sys.executable).parent / "monitoreo"), "serve", "--demo", "--json", "--size", "20",
-               "--port", str(_free_port()), "--data-dir", str(data_dir)]
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}}
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        yield _read_address(process) | {"data_dir": data_dir}
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        if process.stdout is not None:
-            process.stdout.close()
+    with browser_support.demo_server(data_dir, "--size", "20") as address:
+        yield address | {"data_dir": data_dir}
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI sin chromium: .ci/run debe instalar el paquete Debian chromium")
-        pytest.skip("chromium no está instalado (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with browser_support.chromium() as b:
         yield b
-        b.close()
 
 
 def test_search_ficha_pdf_and_comparison(demo_server: dict[str, Any], browser: Any, tmp_path: Path) -> None:

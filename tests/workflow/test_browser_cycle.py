@@ -7,20 +7,14 @@ sees the ficha with that finding *superado*."""
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import signal
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, _free_port, _read_address
+from tests import browser as browser_support
 from tests.workflow.filling import ADMIN, BUDGET, INDICATOR, SERVED, TARGET
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -30,32 +24,15 @@ PASSWORD = secrets.token_urlsafe(12)
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     data_dir = tmp_path_factory.mktemp("ciclo")
-    command = [str(Path(sys.executable).parent / "monitoreo"), "serve", "--demo", "--json", "--size", "0",
-               "--workers", "1", "--port", str(_free_port()), "--data-dir", str(data_dir)]
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}}
-    env["MONITOREO_DEMO_PASSWORD"] = PASSWORD
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        yield _read_address(process)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-        if process.stdout is not None:
-            process.stdout.close()
+    with browser_support.demo_server(data_dir, "--size", "0", "--workers", "1",
+                                     env={"MONITOREO_DEMO_PASSWORD": PASSWORD}) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI sin chromium: .ci/run debe instalar el paquete Debian chromium")
-        pytest.skip("chromium no está instalado (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with browser_support.chromium() as b:
         yield b
-        b.close()
 
 
 class Session:
