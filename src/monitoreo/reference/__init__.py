@@ -134,6 +134,7 @@ RoundingMode = Literal["half_up", "truncate"]
 class Rounding:
     percent_decimals: int
     unit_cost_decimals: int
+    indicator_decimals: int
     mode: RoundingMode
 
 
@@ -147,6 +148,7 @@ class EditionConventions:
     spend_per_beneficiary: Literal["executed", "components_plus_admin"]
     rounding: Rounding
     inflators: str | None
+    money_label: str
 
 
 @cache
@@ -160,7 +162,7 @@ def edition_conventions(edition: int) -> EditionConventions:
     return EditionConventions(
         edition=Edition(edition), price_base_year=PriceYear(e["price_base_year"]), years_shown=e["years_shown"],
         spend_per_beneficiary=e["spend_per_beneficiary"], rounding=Rounding(**e["rounding"]),
-        inflators=e["inflators"],
+        inflators=e["inflators"], money_label=e["money_label"],
     )
 
 

@@ -13,13 +13,6 @@ from decimal import Decimal
 from monitoreo import formatting, reference
 from monitoreo.domain.values import Missing, Num
 
-# Evidence: S20 prints «(M$ 2021)» with a space and indicator values as integers («20%»);
-# S23 prints «(M$2024)» and indicator values with two decimals («62,00%»).
-_MONEY_LABEL = {2020: "M$ {year}"}
-_INDICATOR_DECIMALS = {2020: 0}
-_DEFAULT_MONEY_LABEL = "M${year}"
-_DEFAULT_INDICATOR_DECIMALS = 2
-
 
 @dataclass(frozen=True)
 class SheetFormat:
@@ -36,12 +29,13 @@ class SheetFormat:
     @classmethod
     def for_edition(cls, edition: int, price_base_year: int) -> SheetFormat:
         """Formatting of ``edition``; money labels use the submission's ``price_base_year``."""
-        rounding = reference.edition_conventions(edition).rounding
-        label = _MONEY_LABEL.get(edition, _DEFAULT_MONEY_LABEL).format(year=price_base_year)
+        conventions = reference.edition_conventions(edition)
+        rounding = conventions.rounding
+        label = conventions.money_label.format(year=price_base_year)
         return cls(
             edition=edition, price_base_year=price_base_year, percent_decimals=rounding.percent_decimals,
             unit_cost_decimals=rounding.unit_cost_decimals, mode=rounding.mode,
-            indicator_decimals=_INDICATOR_DECIMALS.get(edition, _DEFAULT_INDICATOR_DECIMALS), money_label=label,
+            indicator_decimals=rounding.indicator_decimals, money_label=label,
         )
 
     def money(self, value: Num) -> str:
