@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml Makefile
 
 setup: $(STAMP) ## Create the virtualenv and install everything from PyPI
 
-demo: setup ## Set up and run the main job on the bundled sample data, then serve the portal
+demo: setup docs ## Set up and run the main job on the bundled sample data, then serve the portal (with the docs site)
 	$(BIN)/monitoreo metrics $(SEEDS)
 	@# The 2023 seed's narrative says «la Araucanía (12%)» where its table gives 11,4 %: validate reports it
 	@# as an error (exit 1), which is the point of the demo, so make carries on.

@@ -90,6 +90,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+# The documentation site built by `make docs` (MkDocs, static HTML); the portal serves it under /docs/sitio/.
+MONITOREO_DOCS_SITE = Path(os.environ.get("MONITOREO_DOCS_SITE", BASE_DIR.parent / "site"))
 MONITOREO_CACHE_DIR = Path(os.environ.get("MONITOREO_CACHE_DIR", BASE_DIR / ".cache"))
 
 LANGUAGE_CODE = "es-cl"

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
+from django.views.static import serve as static_serve
 from programs.figures import KEY_FIGURES, show
 from programs.models import Ficha, Program
 
@@ -170,10 +172,28 @@ DOCS = [
 ]
 
 
+def _docs_site_built() -> bool:
+    return bool((settings.MONITOREO_DOCS_SITE / "index.html").is_file())
+
+
+@require_safe
+def docs_site(request: HttpRequest, path: str) -> HttpResponse:
+    """The MkDocs site built by ``make docs`` (static files; 404 when it has not been built)."""
+    if not _docs_site_built():
+        raise Http404("El sitio de documentación no está construido (make docs).")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    site = settings.MONITOREO_DOCS_SITE.resolve()
+    if not (site / path).resolve().is_relative_to(site):
+        raise Http404("Ruta fuera del sitio de documentación.")
+    return static_serve(request, path, document_root=str(settings.MONITOREO_DOCS_SITE))
+
+
 @require_safe
 @versioned_page
 def docs_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
+    site = reverse("portal:docs-site", args=["index.html"]) if _docs_site_built() else None
     data = {"documents": [{"title": t, "path": p} for t, p in DOCS], "api_docs": reverse("api:openapi-view"),
-            "openapi": reverse("api:openapi-json")}
+            "openapi": reverse("api:openapi-json"), "site": site}
     return respond(request, fmt, "portal/docs.html", {"data": data, "docs": DOCS},
                    json_url=reverse("portal:docs-twin", args=["json"]))
