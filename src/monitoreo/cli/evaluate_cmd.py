@@ -59,8 +59,10 @@ def evaluation_as_json(file: str, ev: Evaluation) -> dict[str, Any]:
 
 def _table(file: str, ev: Evaluation) -> Table:
     table = Table(title=f"{ev.submission_id} — edición {ev.edition} ({file})")
-    for column in ("Dimensión", "Código", "Resultado", "Estado", "Texto"):
-        table.add_column(column)
+    # Codes are what users search the docs for: never cut them; the sentence takes the remaining width.
+    for column in ("Dimensión", "Código", "Resultado", "Estado"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("Texto", ratio=1, min_width=30)
     for o in ev.outcomes:
         table.add_row(o.dimension.value, o.code + (f" [{o.indicator}]" if o.indicator else ""), o.verdict.value,
                       o.status.value if o.status else "", o.text)
