@@ -4,12 +4,11 @@ group. The engine finds rules only here — ``monitoreo.methodology`` never impo
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
-from importlib.metadata import entry_points
 
 from monitoreo.domain.findings import Dimension
 from monitoreo.methodology.rule import OutcomeSpec, Param, RuleFunction, RuleSpec
+from monitoreo.plugins import PluginLoader
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "monitoreo.rules.targeting",
@@ -19,7 +18,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 ENTRY_POINT_GROUP = "monitoreo.rules"
 
 _RULES: dict[str, RuleSpec] = {}
-_loaded = False
+_plugins = PluginLoader(DEFAULT_PLUGINS, ENTRY_POINT_GROUP)
 
 
 class DuplicateRuleError(ValueError):
@@ -60,15 +59,8 @@ def rule(
 
 
 def load_plugins() -> None:
-    """Import the built-in rule modules and the entry-point plugins, once per process."""
-    global _loaded
-    if _loaded:
-        return
-    for name in DEFAULT_PLUGINS:
-        importlib.import_module(name)
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        entry.load()
-    _loaded = True
+    """Import the built-in modules and the entry-point plugins, once per process."""
+    _plugins.load()
 
 
 def rules() -> Mapping[str, RuleSpec]:

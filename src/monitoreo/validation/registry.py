@@ -4,13 +4,12 @@ their modules are imported by name (``DEFAULT_CHECKS``) and packages may add mod
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
-from importlib.metadata import entry_points
 from typing import Any
 
 from monitoreo.domain.submission import Submission
 from monitoreo.metrics import Metrics
+from monitoreo.plugins import PluginLoader
 from monitoreo.validation.format import show
 from monitoreo.validation.issues import Issue, IssueType
 
@@ -28,7 +27,7 @@ Check = Callable[[Submission, Metrics], Iterable[Issue]]
 
 ISSUE_TYPES: dict[str, IssueType] = {}
 _CHECKS: dict[str, Check] = {}
-_loaded = False
+_plugins = PluginLoader(DEFAULT_CHECKS, ENTRY_POINT_GROUP)
 
 
 def issue_type(code: str, title: str, template: str) -> IssueType:
@@ -55,14 +54,8 @@ def make(kind: IssueType, path: str, **values: Any) -> Issue:
 
 
 def load_plugins() -> None:
-    global _loaded
-    if _loaded:
-        return
-    for name in DEFAULT_CHECKS:
-        importlib.import_module(name)
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        entry.load()
-    _loaded = True
+    """Import the built-in modules and the entry-point plugins, once per process."""
+    _plugins.load()
 
 
 def checks() -> dict[str, Check]:
