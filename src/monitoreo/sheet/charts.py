@@ -87,6 +87,19 @@ def _legend(parts: list[str], items: Sequence[tuple[str, str, str]]) -> None:
         x += 16 + 5.2 * len(label)
 
 
+def _bar(parts: list[str], point: Point, x: float, width: float, base: float, per_unit: float, colour: str,
+         *, size: float) -> None:
+    """One bar centred at ``x`` with its printed value above it; a code (S/I…) is drawn as its text on the
+    axis, never as a zero-height bar."""
+    if point.value is None:
+        parts.append(_text(x, base - 4, point.text, size=size))
+        return
+    height = per_unit * max(point.value, 0.0)
+    parts.append(f'<rect x="{_n(x - width / 2)}" y="{_n(base - height)}" width="{_n(width)}" '
+                 f'height="{_n(height)}" fill="{colour}"/>')
+    parts.append(_text(x, base - height - 3, point.text, size=size))
+
+
 def population_chart(title: str, target: Sequence[Point], served: Sequence[Point],
                      coverage: Sequence[Point]) -> Rendered:
     """Bars for the target population, dots for the served one, coverage printed under each year
@@ -129,13 +142,7 @@ def bar_chart(title: str, series: Sequence[Point], colour: str = TARGET_COLOUR) 
     base, span = HEIGHT - BOTTOM, HEIGHT - BOTTOM - TOP
     bar = min(40.0, (WIDTH - LEFT - RIGHT) / max(len(series), 1) * 0.5)
     for x, point in zip(centres, series, strict=True):
-        if point.value is None:
-            parts.append(_text(x, base - 4, point.text, size=8))
-            continue
-        height = span * max(point.value, 0.0) / top
-        parts.append(f'<rect x="{_n(x - bar / 2)}" y="{_n(base - height)}" width="{_n(bar)}" '
-                     f'height="{_n(height)}" fill="{colour}"/>')
-        parts.append(_text(x, base - height - 3, point.text, size=8))
+        _bar(parts, point, x, bar, base, span / top, colour, size=8)
     parts.append("</svg>")
     return Rendered("".join(parts), label)
 
@@ -156,13 +163,6 @@ def execution_chart(title: str, initial: Sequence[Point], final: Sequence[Point]
     bar = min(26.0, (WIDTH - LEFT - RIGHT) / max(len(initial), 1) * 0.3)
     for x, i, f in zip(centres, initial, final, strict=True):
         for offset, point, colour in ((-bar / 2 - 1, i, TARGET_COLOUR), (bar / 2 + 1, f, SECOND_COLOUR)):
-            cx = x + offset
-            if point.value is None:
-                parts.append(_text(cx, base - 4, point.text, size=7.5))
-                continue
-            height = span * max(point.value, 0.0) / top
-            parts.append(f'<rect x="{_n(cx - bar / 2)}" y="{_n(base - height)}" width="{_n(bar)}" '
-                         f'height="{_n(height)}" fill="{colour}"/>')
-            parts.append(_text(cx, base - height - 3, point.text, size=7.5))
+            _bar(parts, point, x + offset, bar, base, span / top, colour, size=7.5)
     parts.append("</svg>")
     return Rendered("".join(parts), label)
