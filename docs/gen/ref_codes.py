@@ -5,6 +5,8 @@
 * methodology-file problems — ``monitoreo.methodology.METHODOLOGY_CODES``;
 * data-file problems — ``monitoreo.io.codes.INPUT_CODES``;
 * ficha import problems — ``monitoreo.ingest.issues.IMPORT_CODES``;
+* Excel intake template problems — ``monitoreo.ingest.excel.EXCEL_CODES``;
+* operations (render, publish, synth, analytics, microdata, metrics, reference) — ``monitoreo.codes.OPERATION_CODES``;
 * value codes (S/I, N/A, N/C, «-») — ``monitoreo.domain.values.Missing``;
 * finding status and outcome verdicts — ``monitoreo.domain.outcomes``.
 
@@ -14,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from monitoreo.codes import OPERATION_CODES
 from monitoreo.domain.findings import Dimension
 from monitoreo.domain.outcomes import FindingStatus, OutcomeVerdict
 from monitoreo.domain.values import Missing
+from monitoreo.ingest.excel import EXCEL_CODES
 from monitoreo.ingest.issues import IMPORT_CODES
 from monitoreo.io.codes import INPUT_CODES
 from monitoreo.methodology import METHODOLOGY_CODES, known_editions, load_edition
@@ -29,7 +33,7 @@ VERDICT_ES = {"finding": "hallazgo", "ok": "sin hallazgo", "not_evaluable": "no 
 def all_codes() -> list[str]:
     """Every code the page must list."""
     return [*issue_types(), *rules(), *outcome_codes(), *judgement_codes(), *METHODOLOGY_CODES,
-            *INPUT_CODES, *IMPORT_CODES, *(m.value for m in Missing), *(v.value for v in OutcomeVerdict),
+            *INPUT_CODES, *IMPORT_CODES, *EXCEL_CODES, *OPERATION_CODES, *(m.value for m in Missing), *(v.value for v in OutcomeVerdict),
             *(s.value for s in FindingStatus)]
 
 
@@ -116,6 +120,18 @@ def render() -> str:
         "o se infirió; el archivo de datos igual se escribe.",
         "",
         *_table(["Código", "Significado"], [(_codes(c), d) for c, d in IMPORT_CODES.items()]),
+        "## Planilla Excel de reporte (`excel.*`)",
+        "",
+        "Problemas al cargar la planilla del servicio en el portal; cada uno nombra la hoja y la celda",
+        "(`Presupuesto!C4`) y no se importa nada mientras haya errores.",
+        "",
+        *_table(["Código", "Significado"], [(_codes(c), d) for c, d in EXCEL_CODES.items()]),
+        "## Operaciones (componer, publicar, generar, analizar)",
+        "",
+        "Errores de las operaciones por lotes y de las tablas de referencia; la CLI los informa con el archivo",
+        "afectado y termina con código distinto de cero.",
+        "",
+        *_table(["Código", "Significado"], [(_codes(c), d) for c, d in OPERATION_CODES.items()]),
         "## Archivos de edición de la metodología (`monitoreo methodology check`)",
         "",
         *_table(["Código", "Significado"], [(_codes(c), d) for c, d in METHODOLOGY_CODES.items()]),

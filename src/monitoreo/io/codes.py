@@ -7,6 +7,7 @@ INPUT_CODES: dict[str, str] = {
     "input.E002": "El archivo no está codificado en UTF-8.",
     "input.E003": "YAML/JSON mal formado.",
     "input.E004": "El documento no es un objeto (mapa de campos).",
+    "input.E005": "No hay archivos de datos (.yaml, .yml, .json) en las rutas indicadas.",
     "input.E010": "Falta un campo obligatorio.",
     "input.E011": "Campo desconocido.",
     "input.E012": "Tipo o valor inválido.",
