@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 
 def stage_breakdown(files: list[Path]) -> dict[str, float]:
@@ -51,12 +52,87 @@ def stage_breakdown(files: list[Path]) -> dict[str, float]:
     return {k: round(v / n * 1000, 2) for k, v in totals.items()}
 
 
+FLOOR_TEMPLATE = """#let d = json(bytes(sys.inputs.data))
+#set text(font: "DejaVu Sans", size: 7.8pt, lang: "es", region: "CL", hyphenate: false)
+#set page(paper: "a4", margin: (x: 1.5cm, top: 1.4cm, bottom: 1.6cm))
+#for t in d { par(t) }
+"""
+
+
+def _texts(data: dict[str, Any]) -> list[str]:
+    """Every printed string of a ficha's model (titles, paragraphs, cells, captions, notes), in order."""
+    out = list(data["title"].values())
+    for section in data["sections"]:
+        out.append(section.get("title") or "")
+        for block in section["blocks"]:
+            kind = block["kind"]
+            if kind in ("heading", "paragraph"):
+                out += [block.get("label") or "", block["text"]]
+            elif kind == "fields":
+                out += [x for item in block["items"] for x in (item["label"], item["value"], *item["details"])]
+            elif kind == "list":
+                out += block["items"]
+            elif kind == "table":
+                out.append(block["caption"])
+                out += [x for row in block["header"] + block["rows"] for c in row["cells"] for x in (c["text"], *c["lines"])]
+            elif kind == "chart":
+                out += [block["title"], *block["legend"]]
+            elif kind == "notes":
+                out += [n["text"] for n in block["items"]]
+    return [t for t in out if t]
+
+
+def typst_profile(files: list[Path]) -> dict[str, float]:
+    """CPU ms per Typst compile of the same fichas, with parts removed from the data: where Typst's time
+    goes, and the floor — the ficha's text alone, one paragraph per string, no table, chart or rule."""
+    import typst
+
+    from monitoreo.io import read_submission
+    from monitoreo.sheet.batch import _evaluate
+    from monitoreo.sheet.build import build_sheet
+    from monitoreo.sheet.pdf import FONTS, TEMPLATE
+
+    models = []
+    for path in files:
+        submission = read_submission(path)
+        models.append(json.loads(build_sheet(submission, _evaluate(submission)[0]).model_dump_json()))
+
+    def without(kinds: set[str]) -> list[str]:
+        out = []
+        for data in models:
+            sections = [dict(s, blocks=[b for b in s["blocks"] if b["kind"] not in kinds]) for s in data["sections"]]
+            out.append(json.dumps(dict(data, sections=sections)))
+        return out
+
+    def per_compile(template: Path, inputs: list[str]) -> float:
+        compiler = typst.Compiler(str(template), root=str(template.parent), font_paths=[str(FONTS)],
+                                  ignore_system_fonts=True)
+        compiler.compile(format="pdf", sys_inputs={"data": inputs[0]})  # warm: fonts, template
+        clock = time.process_time()
+        for data in inputs:
+            compiler.compile(format="pdf", sys_inputs={"data": data})
+        return round((time.process_time() - clock) / len(inputs) * 1000, 1)
+
+    with tempfile.TemporaryDirectory(prefix="bench-typst-") as tmp:
+        floor = Path(tmp) / "floor.typ"
+        floor.write_text(FLOOR_TEMPLATE, encoding="utf-8")
+        return {
+            "ficha": per_compile(TEMPLATE, without(set())),
+            "without_charts": per_compile(TEMPLATE, without({"chart"})),
+            "without_tables": per_compile(TEMPLATE, without({"table"})),
+            "without_tables_and_charts": per_compile(TEMPLATE, without({"table", "chart"})),
+            "text_only_floor": per_compile(floor, [json.dumps(_texts(m)) for m in models]),
+        }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--sample", type=int, default=100, help="fichas for the per-stage breakdown (0: skip)")
+    parser.add_argument("--typst-profile", type=int, default=50,
+                        help="fichas for the Typst profile by part removed (0: skip)")
     args = parser.parse_args()
 
     from monitoreo.sheet.batch import render_batch
@@ -93,6 +169,8 @@ def main() -> int:
         }
         if args.sample:
             figures["cpu_ms_per_ficha_by_stage"] = stage_breakdown(files[: args.sample + 1])
+        if args.typst_profile:
+            figures["typst_cpu_ms_per_compile"] = typst_profile(files[: args.typst_profile])
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     for outcome in result.failed[:5]:
         print("fallo:", outcome.file, [str(p) for p in outcome.problems], file=sys.stderr)
