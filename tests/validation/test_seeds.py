@@ -45,6 +45,18 @@ def test_components_plus_admin_tolerance_is_one_per_addend(s23: Submission, extr
     assert codes == ([code] if code else [])
 
 
+def test_the_sum_tolerance_is_the_editions_data(s20: Submission, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a tolerance of 0 in the edition's conventions, S20's off-by-one sums become errors."""
+    import dataclasses
+
+    from monitoreo.validation import tolerance
+
+    strict = dataclasses.replace(tolerance.edition_conventions(2020), sum_tolerance_per_addend=Decimal(0))
+    monkeypatch.setattr(tolerance, "edition_conventions", lambda edition: strict)
+    codes = sorted({i.code for i in validate(s20).issues if i.code.startswith("budget.E")})
+    assert codes == ["budget.E003", "budget.E004"]  # subtítulos 2020: 518.213 vs 518.212 (total and executed)
+
+
 def test_regional_sums(s23: Submission) -> None:
     assert s23.regional is not None
     rows = list(s23.regional.rows)

@@ -149,6 +149,7 @@ class EditionConventions:
     rounding: Rounding
     inflators: str | None
     money_label: str
+    sum_tolerance_per_addend: Decimal
 
 
 @cache
@@ -163,6 +164,7 @@ def edition_conventions(edition: int) -> EditionConventions:
         edition=Edition(edition), price_base_year=PriceYear(e["price_base_year"]), years_shown=e["years_shown"],
         spend_per_beneficiary=e["spend_per_beneficiary"], rounding=Rounding(**e["rounding"]),
         inflators=e["inflators"], money_label=e["money_label"],
+        sum_tolerance_per_addend=Decimal(str(e["sum_tolerance_per_addend"])),
     )
 
 

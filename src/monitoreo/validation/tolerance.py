@@ -1,7 +1,8 @@
 """Tolerances for comparing printed figures with computed ones (methodology §3.3, §6 ``sum_tolerance``).
 
-* Sums: ±1 per addend, because each printed addend was rounded to the unit (S20: 240.299 + 1.024.432 =
-  1.264.731 printed 1.264.732; 3.255 + 514.958 = 518.213 printed 518.212).
+* Sums: ± ``sum_tolerance_per_addend`` per addend, an edition convention in ``reference/editions.yaml``
+  (1 in every edition so far, because each printed addend was rounded to the unit — S20: 240.299 +
+  1.024.432 = 1.264.731 printed 1.264.732; 3.255 + 514.958 = 518.213 printed 518.212).
 * Rounded figures: the printed value must equal the computed value rounded to the printed number of
   decimals, half-up *or* truncated (the rounding mode of 2020 is uncertain, methodology §2.10)."""
 
@@ -9,12 +10,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from monitoreo.domain.submission import Submission
 from monitoreo.formatting import round_decimal
+from monitoreo.reference import edition_conventions
 
 
-def sums_agree(total: Decimal, parts: list[Decimal]) -> bool:
-    """``sum(parts)`` equals ``total`` within ±1 per addend."""
-    return abs(sum(parts, Decimal(0)) - total) <= max(1, len(parts))
+def slack(sub: Submission, addends: int) -> Decimal:
+    """How far a printed total of ``addends`` rounded figures may be from their sum, in ``sub``'s edition."""
+    return edition_conventions(int(sub.edition)).sum_tolerance_per_addend * max(1, addends)
+
+
+def sums_agree(sub: Submission, total: Decimal, parts: list[Decimal]) -> bool:
+    """``sum(parts)`` equals ``total`` within the edition's tolerance per addend (``slack``)."""
+    return abs(sum(parts, Decimal(0)) - total) <= slack(sub, len(parts))
 
 
 def decimals_of(printed: Decimal) -> int:

@@ -11,7 +11,7 @@ from monitoreo.domain.submission import Submission
 from monitoreo.metrics import Metrics
 from monitoreo.validation.issues import Issue
 from monitoreo.validation.registry import check, issue_type, make
-from monitoreo.validation.tolerance import sums_agree
+from monitoreo.validation.tolerance import slack, sums_agree
 
 COMPONENTS_PLUS_ADMIN = issue_type(
     "budget.E001", "Componentes + administrativo ≠ total ejecutado",
@@ -40,7 +40,7 @@ def _numbers(*values: object) -> list[Decimal] | None:
 
 @check("budget.components_admin_total")
 def components_admin_total(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
-    """Σ components + admin = total executed (±1 per addend); with admin S/I, components ≤ total."""
+    """Σ components + admin = total executed (the edition's tolerance per addend); with admin S/I, components ≤ total."""
     for year in sub.years:
         parts = [c.spend.get(year) for c in sub.components]
         spends = _numbers(*parts) if sub.components else None
@@ -49,10 +49,10 @@ def components_admin_total(sub: Submission, metrics: Metrics) -> Iterator[Issue]
             continue
         where = f"budget.years.{year}"
         if isinstance(admin, Decimal):
-            if not sums_agree(total, [*spends, admin]):
+            if not sums_agree(sub, total, [*spends, admin]):
                 yield make(COMPONENTS_PLUS_ADMIN, where, year=year, components=sum(spends, Decimal(0)),
                            admin=admin, sum=sum(spends, admin), total=total)
-        elif sum(spends, Decimal(0)) - total > len(spends):
+        elif sum(spends, Decimal(0)) - total > slack(sub, len(spends)):
             yield make(COMPONENTS_OVER_TOTAL, where, year=year, components=sum(spends, Decimal(0)), total=total)
 
 
@@ -66,23 +66,23 @@ def total_executed(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
         if any(not isinstance(p, Decimal) and p.value != "-" for p in parts):
             continue
         numbers = [p for p in parts if isinstance(p, Decimal)]
-        if numbers and not sums_agree(b.total_executed, numbers):
+        if numbers and not sums_agree(sub, b.total_executed, numbers):
             yield make(TOTAL_EXECUTED, f"budget.years.{year}.total_executed", year=year,
                        total=b.total_executed, sum=sum(numbers, Decimal(0)))
 
 
 @check("budget.subtitles")
 def subtitles(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
-    """Subtítulos sum to their printed total and to the Presupuesto Ley ejecutado (±1 per addend)."""
+    """Subtítulos sum to their printed total and to the Presupuesto Ley ejecutado (the edition's tolerance per addend)."""
     for year, table in sub.budget.subtitles.items():
         rows = _numbers(*(r.executed for r in table.rows))
         if not rows:
             continue
         where = f"budget.subtitles.{year}"
-        if isinstance(table.total, Decimal) and not sums_agree(table.total, rows):
+        if isinstance(table.total, Decimal) and not sums_agree(sub, table.total, rows):
             yield make(SUBTITLES_TOTAL, where + ".total", year=year, sum=sum(rows, Decimal(0)), total=table.total)
         executed = sub.budget.years[year].executed if year in sub.budget.years else None
-        if isinstance(executed, Decimal) and not sums_agree(executed, rows):
+        if isinstance(executed, Decimal) and not sums_agree(sub, executed, rows):
             yield make(SUBTITLES_EXECUTED, where, year=year, sum=sum(rows, Decimal(0)), executed=executed)
 
 

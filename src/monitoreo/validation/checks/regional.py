@@ -1,5 +1,5 @@
 """Regional checks (methodology §2.8, §3.1): the regional table's spend sums to the component total of its
-year, and its beneficiaries to the served population (±1 per addend)."""
+year, and its beneficiaries to the served population (the edition's tolerance per addend)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def sums(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
     served = [r.served for r in sub.regional.rows if isinstance(r.served, Decimal)]
     components = metrics.value("components_spend", year) if year in metrics.years else None
     pb = sub.populations.served.quantity.get(year) if sub.populations.served else None
-    if spend and isinstance(components, Decimal) and not sums_agree(components, spend):
+    if spend and isinstance(components, Decimal) and not sums_agree(sub, components, spend):
         yield make(SPEND, "regional.rows", year=year, sum=sum(spend, Decimal(0)), total=components)
-    if served and isinstance(pb, Decimal) and not sums_agree(pb, served):
+    if served and isinstance(pb, Decimal) and not sums_agree(sub, pb, served):
         yield make(SERVED, "regional.rows", year=year, sum=sum(served, Decimal(0)), total=pb)
