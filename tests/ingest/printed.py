@@ -10,7 +10,8 @@ out, or rewrites into their printed form, the data a ficha does not print as suc
   (earlier years appear only in the chart), and the unit of the potential and target populations only inside
   their description (the importer guesses it, W005); ``served.by_sex`` only inside the served description.
   2020 layout: populations print their description only (a population without one is not printed), and
-  the layout has no regional table, gender approach, publication date, inflator table nor GORE row.
+  the layout has no regional table, gender approach, publication date nor inflator table (it prints a GORE row
+  only for a program with GORE resources, so ``regional_government`` is compared).
 * ``budget.subtitles.*.rows[*].label`` — a missing label prints as the reference name of the subtítulo,
   so both sides are compared with that printed name.
 * 2020 layout: ``budget.years.*.initial/final/total_executed`` are not printed (their ratios and the
@@ -71,7 +72,7 @@ def printed_projection(sub: Submission) -> dict[str, Any]:
             row["label"] = row["label"] or default
     if layout == 2020:
         for year in data["budget"]["years"].values():
-            for key in ("initial", "final", "total_executed", "regional_government"):
+            for key in ("initial", "final", "total_executed"):
                 year.pop(key)
         fmt = SheetFormat.for_edition(int(sub.edition), int(sub.price_base_year))
         for ind, model in zip(data["indicators"], sub.indicators, strict=True):

@@ -124,3 +124,13 @@ def test_html_is_escaped(m23: SheetModel) -> None:
 
 def test_deterministic(m23: SheetModel) -> None:
     assert render_html(m23) == render_html(m23)
+
+
+def test_cell_paragraphs_are_p_elements(m20: SheetModel, m23: SheetModel) -> None:
+    """R4: a cell with several paragraphs prints one <p> each; cells with one paragraph have no <p>."""
+    html = render_html_fragment(m20)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html, re.DOTALL)
+    with_p = [c for c in cells if "<p" in c]
+    assert len(with_p) == 1
+    assert re.findall(r"<p class=\"ficha-p\">(.{20})", with_p[0]) == ["La menor ejecución p", "El programa no repor"]
+    assert not any("<p" in c for c in re.findall(r"<td[^>]*>(.*?)</td>", render_html_fragment(m23), re.DOTALL))

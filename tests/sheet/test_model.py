@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from monitoreo.domain import Submission
+from monitoreo.io.read import parse_submission, submission_to_data
 from monitoreo.sheet import SheetModel, build_sheet
 from monitoreo.sheet.model import Chart, Fields, Notes, Paragraph, Table
 
@@ -200,3 +203,37 @@ def test_missing_texts_and_values_print_as_codes(s23: Submission) -> None:
     assert row_of(model.table("cobertura"), "Cobertura") == ["S/I", "27,4%", "25,5%"]
     unpublished = bare.model_copy(update={"published": []})
     assert row_of(build_sheet(unpublished).table("cobertura"), "Cobertura") == ["S/I", "S/I", "25,5%"]
+
+
+def test_2020_observation_paragraphs_are_cell_paragraphs(s20: Submission) -> None:
+    """R4: the two paragraphs of S20's eficiencia observations are two paragraphs of the cell, not lines."""
+    cell = build_sheet(s20).table("resultados-analisis").rows[1].cells[2]
+    assert cell.text.startswith("La menor ejecución presupuestaria se debe")
+    assert cell.lines == []
+    assert cell.paragraphs == [
+        "El programa no reporta GA, debiendo reportar. Argumenta que sus GA son financiados por el programa "
+        "promoción de exportaciones."]
+
+
+def _with_gore(sub: Submission, gore: dict[int, object]) -> Submission:
+    data = submission_to_data(sub)
+    for year, value in gore.items():
+        data["budget"]["years"][year]["regional_government"] = value
+    data["published"] = [p for p in data["published"] if p["metric"] != "total_executed"]
+    return parse_submission(data)
+
+
+def test_2020_gore_row_only_when_the_program_has_gore_resources(s20: Submission) -> None:
+    """R3: S20 (no GORE) prints the seed's four rows; with GORE resources the row «Recursos Gobiernos
+    Regionales*****» and its note are added, and the components «Total» is the sum of the printed rows."""
+    assert "Recursos Gobiernos Regionales" not in [r[0] for r in cells(build_sheet(s20).table("presupuesto"))]
+    model = build_sheet(_with_gore(s20, {2019: Decimal(35268), 2020: "-"}))
+    budget = model.table("presupuesto")
+    assert [r.cells[0].sup for r in budget.rows] == ["*", "**", "***", "****", "*****"]
+    assert row_of(budget, "Recursos Gobiernos Regionales") == ["35.268", "-"]
+    notes = [b for b in model.section("desempeno").blocks if isinstance(b, Notes)][0]
+    assert [n.marker for n in notes.items][-1] == "*****"
+    assert notes.items[-1].text.startswith("Recursos apalancados por el programa con los Gobiernos Regionales")
+    total = row_of(model.table("componentes"), "Total")[:2]
+    assert total == ["1.300.000", "518.212"]  # 1.264.732 + 0 + 35.268; 518.212 + 0 + «-»
+    assert model.table("presupuesto").columns == build_sheet(s20).table("presupuesto").columns

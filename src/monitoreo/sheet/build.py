@@ -4,8 +4,9 @@ Contract: ``build_sheet(submission, evaluation=None, metrics=None) -> SheetModel
 deterministic. ``metrics`` defaults to ``compute_metrics(submission)``; ``evaluation`` (from
 ``monitoreo.methodology.evaluate``) supplies the findings sentences and the «Resultado» of each purpose
 indicator; without it the texts printed in the data file (``submission.assessment``) are used. The
-edition picks the layout: 2020 → ``layout_2020``; 2023 and later → ``layout_2023``. It never reads files
-other than the shipped reference data and never looks at the clock."""
+edition picks the layout: 2020 → ``layout_2020``; 2023 and later → ``layout_2023``; then every table's
+column widths are fitted to its text (``columns.fit_sections``). It never reads files
+other than the shipped reference data and fonts and never looks at the clock."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from monitoreo.domain.submission import Submission
 from monitoreo.metrics.compute import Metrics, compute_metrics
 from monitoreo.sheet import layout_2020, layout_2023, wording
 from monitoreo.sheet.blocks import Context
+from monitoreo.sheet.columns import fit_sections
 from monitoreo.sheet.format import SheetFormat
 from monitoreo.sheet.model import Section, SheetModel, TitleBlock
 
@@ -50,6 +52,6 @@ def build_sheet(
         author=program.service,
         title=TitleBlock(process=process, program=program.name.upper(), service=program.service.upper(),
                          ministry=program.ministry.upper()),
-        sections=layout_for(edition)(ctx),
+        sections=fit_sections(layout_for(edition)(ctx)),
         published_at_iso=submission.published_at.isoformat() if submission.published_at else None,
     )

@@ -38,7 +38,7 @@ def resultados(ctx: Context) -> Section:
     for dimension, name in wording.DIMENSIONS_2020.items():
         results = results_or_placeholder(dimension_results(ctx, dimension))
         observations = [p.strip() for p in (dimension_observations(ctx, dimension) or "S/I").split("\n\n")]
-        rows.append(row(c(name), c(results[0], lines=results[1:]), c(observations[0], lines=observations[1:])))
+        rows.append(row(c(name), c(results[0], lines=results[1:]), c(observations[0], paragraphs=observations[1:])))
     table = Table(id="resultados-analisis", caption="RESULTADOS ANÁLISIS DE DESEMPEÑO DEL PROGRAMA",
                   columns=[1.4, 2.2, 3.0], align=["left", "left", "left"],
                   header=[row(c("DIMENSIÓN"), c("RESULTADOS"), c("OBSERVACIONES EVALUADOR(ES)"))], rows=rows)
@@ -80,17 +80,34 @@ def antecedentes(ctx: Context) -> Section:
     return Section(key="antecedentes", title="I. ANTECEDENTES DEL PROGRAMA", blocks=blocks)
 
 
+def has_regional_resources(ctx: Context) -> bool:
+    """True when the data says anything about GORE resources in the window (a value other than «-»)."""
+    years = ctx.sub.budget.years
+    return any(years[y].regional_government is not Missing.NONE for y in ctx.years if y in years)
+
+
 def _budget(ctx: Context) -> list[Block]:
+    """«Presupuesto (M$ 2021)» as S20 prints it. S20 has no GORE row, but the «Total» of the components
+    table is the total executed, GORE included (methodology §2.2), so a program with GORE resources also
+    prints «Recursos Gobiernos Regionales*****» (S23's footnote 5): the printed Total then equals
+    Presupuesto ejecutado + Recursos extrapresupuestarios + Recursos Gobiernos Regionales (R3)."""
     fmt = ctx.fmt
     years = [ctx.sub.budget.years.get(y) or BudgetYear() for y in ctx.years]
-    table = year_table("presupuesto", fmt.label("Presupuesto ({money})"), ctx.years, [
+    rows = [
         label_row("Ejecución presupuestaria inicial", [fmt.pct(v) for v in ctx.yearly("execution_initial_pct")], sup="*"),
         label_row("Ejecución presupuestaria final", [fmt.pct(v) for v in ctx.yearly("execution_final_pct")], sup="**"),
         label_row("Presupuesto ejecutado", [fmt.money(b.executed) for b in years], sup="***"),
         label_row("Recursos extrapresupuestarios", [fmt.money(b.extra_budgetary) for b in years], sup="****"),
-    ], corner="Año")
+    ]
+    footnotes = list(wording.BUDGET_NOTES_2020)
+    if has_regional_resources(ctx):
+        marker = wording.GORE_NOTE_2020[0]
+        rows.append(label_row("Recursos Gobiernos Regionales", [fmt.money(b.regional_government) for b in years],
+                              sup=marker))
+        footnotes.append(wording.GORE_NOTE_2020)
+    table = year_table("presupuesto", fmt.label("Presupuesto ({money})"), ctx.years, rows, corner="Año")
     chart = execution_chart(ctx, "grafico-ejecucion", fmt.label("Ejecución Presupuestaria por año ({money})"))
-    return [Heading(text="PRESUPUESTO Y EJECUCIÓN"), chart, table, notes(*wording.BUDGET_NOTES_2020)]
+    return [Heading(text="PRESUPUESTO Y EJECUCIÓN"), chart, table, notes(*footnotes)]
 
 
 def _subtitles(ctx: Context) -> list[Block]:

@@ -33,7 +33,9 @@ Align = Literal["left", "right", "center"]
 
 class Cell(_Model):
     """One table cell. ``sup`` is a footnote marker printed as superscript after the text
-    («Presupuesto Inicial²»); ``lines`` are extra lines of the same cell (indicator attributes)."""
+    («Presupuesto Inicial²»); ``lines`` are extra lines of the same paragraph (indicator attributes, line
+    breaks only); ``paragraphs`` are further paragraphs of the cell, printed after the first one (``text``
+    + ``lines``) with paragraph spacing (2020 «OBSERVACIONES EVALUADOR(ES)» of several paragraphs)."""
 
     text: str = ""
     sup: str | None = None
@@ -41,6 +43,7 @@ class Cell(_Model):
     rowspan: int = 1
     align: Align | None = None
     lines: list[str] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=list)
 
 
 class Row(_Model):
@@ -83,7 +86,8 @@ class BulletList(_Model):
 
 
 class Table(_Model):
-    """A data table. ``columns`` are relative widths (one per column); ``align`` the default alignment
+    """A data table. ``columns`` are relative widths (one per column), fitted by ``build_sheet`` so that no
+    column is narrower than its widest number or word (``sheet/columns.py``); ``align`` the default alignment
     per column; ``header`` rows repeat on each PDF page; ``row_header`` marks the first column as the
     row's header cell (``<th scope="row">``)."""
 

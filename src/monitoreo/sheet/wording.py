@@ -63,6 +63,9 @@ BUDGET_NOTES_2020 = (
     ("****", "Detalla si el programa/iniciativa obtuvo recursos adicionales a los entregados por la Ley de "
              "Presupuestos."),
 )
+#: The 2020 ficha has no GORE row (S20 has no GORE resources); a 2020 ficha of a program that has them
+#: prints «Recursos Gobiernos Regionales*****» with this note: S23's footnote 5, verbatim (R3).
+GORE_NOTE_2020 = ("*****", BUDGET_NOTES_2023[4][1])
 SPEND_PER_BENEFICIARY_NOTE_2020 = (
     "Gasto por Beneficiario: (Presupuesto ejecutado año t / número beneficiarios efectivos año t)"
 )

@@ -1,0 +1,86 @@
+"""Text widths in the ficha's shipped fonts (DejaVu Sans, ``sheet/fonts/``), so the view model can size
+table columns for the text they hold (``sheet/columns.py``).
+
+Contract: ``text_width(text, size_pt, bold)`` is the advance width in points of ``text`` set on one line
+in DejaVu Sans (Bold) at ``size_pt``: the sum of the glyphs' advance widths from the font's ``hmtx``
+table, no kerning (DejaVu has no kerning between digits, separators and signs, which is what must fit);
+a character the font lacks counts as the font's widest glyph. The fonts are read once per process."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    """Advance widths in font units per code point (BMP) and the font's units per em."""
+
+    units_per_em: int
+    advances: dict[int, int]
+    widest: int
+
+
+def _tables(data: bytes) -> dict[bytes, tuple[int, int]]:
+    (count,) = struct.unpack_from(">H", data, 4)
+    out = {}
+    for i in range(count):
+        tag, _, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        out[tag] = (offset, length)
+    return out
+
+
+def _cmap_format4(data: bytes, cmap: int) -> dict[int, int]:
+    """Code point → glyph id from the Unicode BMP (3, 1) format-4 subtable."""
+    (count,) = struct.unpack_from(">H", data, cmap + 2)
+    for i in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
+        sub = cmap + offset
+        if (platform, encoding) == (3, 1) and struct.unpack_from(">H", data, sub)[0] == 4:
+            break
+    else:
+        raise ValueError("la fuente no tiene una tabla cmap Unicode BMP (3, 1) de formato 4")
+    segments = struct.unpack_from(">H", data, sub + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", data, sub + 14)
+    starts = struct.unpack_from(f">{segments}H", data, sub + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, sub + 16 + 4 * segments)
+    range_at = sub + 16 + 6 * segments
+    ranges = struct.unpack_from(f">{segments}H", data, range_at)
+    glyphs: dict[int, int] = {}
+    for k in range(segments):
+        for code in range(starts[k], min(ends[k], 0xFFFE) + 1):
+            if ranges[k] == 0:
+                glyph = (code + deltas[k]) & 0xFFFF
+            else:
+                at = range_at + 2 * k + ranges[k] + 2 * (code - starts[k])
+                glyph = struct.unpack_from(">H", data, at)[0]
+                glyph = (glyph + deltas[k]) & 0xFFFF if glyph else 0
+            if glyph:
+                glyphs[code] = glyph
+    return glyphs
+
+
+@cache
+def font_metrics(bold: bool) -> FontMetrics:
+    """Metrics of the shipped regular or bold face."""
+    data = (FONTS / FILES[bold]).read_bytes()
+    tables = _tables(data)
+    units_per_em = struct.unpack_from(">H", data, tables[b"head"][0] + 18)[0]
+    metrics_count = struct.unpack_from(">H", data, tables[b"hhea"][0] + 34)[0]
+    hmtx = tables[b"hmtx"][0]
+    widths = struct.unpack_from(f">{2 * metrics_count}H", data, hmtx)[0::2]
+    glyphs = _cmap_format4(data, tables[b"cmap"][0])
+    advances = {code: widths[min(glyph, metrics_count - 1)] for code, glyph in glyphs.items()}
+    return FontMetrics(units_per_em, advances, max(widths))
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> float:
+    """Advance width of ``text`` in points (see module docstring)."""
+    font = font_metrics(bold)
+    units = sum(font.advances.get(ord(ch), font.widest) for ch in text)
+    return units * size_pt / font.units_per_em
