@@ -15,7 +15,9 @@ from tests.workflow.conftest import CYCLE_YEAR, PERSONAS, user
 
 pytestmark = pytest.mark.django_db
 
-#: url name → (method, extra kwargs, post data, {persona: status}); personas in PERSONAS order.
+#: url name → (method, extra kwargs, post data, {persona: status}); personas in PERSONAS order. A post value
+#: ``VERSION`` is replaced by the report's current version.
+VERSION = "<version>"
 A, B, E, P, X = PERSONAS  # manager_indap, manager_prochile, evaluador, publicador, anonimo
 REPORT_READ = {A: 200, B: 404, E: 200, P: 200, X: 302}
 REVIEW_READ = {A: 403, B: 404, E: 200, P: 200, X: 302}
@@ -25,6 +27,10 @@ TABLE: dict[str, tuple[str, dict[str, Any], dict[str, str], dict[str, int]]] = {
     "cycle": ("get", {"year": CYCLE_YEAR}, {}, {A: 403, B: 403, E: 403, P: 200, X: 302}),
     "report": ("get", {"pk": None}, {}, REPORT_READ),
     "section": ("get", {"pk": None, "name": "budget"}, {}, REPORT_READ),
+    "entry_remove": ("get", {"pk": None, "name": "components", "key": "asesoria-tecnica"}, {},
+                     {A: 200, B: 404, E: 403, P: 403, X: 302}),
+    "entry_add": ("post", {"pk": None, "name": "indicators"}, {"version": VERSION},
+                  {A: 302, B: 404, E: 403, P: 403, X: 302}),
     "excel_download": ("get", {"pk": None}, {}, REPORT_READ),
     "audit": ("get", {"pk": None}, {}, REPORT_READ),
     "workspace": ("get", {"pk": None}, {}, REVIEW_READ),
@@ -59,6 +65,7 @@ def test_status(report: Any, name: str, persona: str) -> None:
     method, kwargs, data, expected = TABLE[name]
     finding = Finding.objects.create(report=report, code="efficiency.x.under", dimension="eficiencia", text="t")
     kwargs = {k: (report.pk if k == "pk" else finding.pk if k == "finding" else v) for k, v in kwargs.items()}
+    data = {k: (report.version if v == VERSION else v) for k, v in data.items()}
     response = getattr(_client(persona), method)(reverse(f"gestion:{name}", kwargs=kwargs), data)
     assert response.status_code == expected[persona], response.content[:300]
     if persona == "anonimo":

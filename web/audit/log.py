@@ -14,6 +14,8 @@ ACTION_CODES = (
     "submission.submitted", "submission.resubmitted", "submission.review_started", "submission.returned",
     "submission.evaluated", "submission.reply_opened", "submission.replies_sent", "submission.approved",
     "submission.published", "review.judgements_saved", "finding.replied", "finding.verdict",
+    "submission.component_added", "submission.component_removed", "submission.indicator_added",
+    "submission.indicator_removed",
     "auth.login", "auth.login_failed", "auth.locked",
 )
 

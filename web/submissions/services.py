@@ -4,6 +4,10 @@
 * ``perform(report, action, user, comment)`` runs one transition of ``workflow.TRANSITIONS``.
 * ``save_document(report, data, user, expected_version)`` saves a draft with optimistic locking: the
   caller's ``expected_version`` must still be the report's ``version``, else ``ConflictError``.
+* ``add_entry(report, kind, user, expected_version)`` / ``remove_entry(report, kind, key, user,
+  expected_version)`` add an empty component or purpose indicator / remove one (``monitoreo.ingest.entries``),
+  same guards and locking as ``save_document``; audit codes ``ENTRY_ACTIONS``, the removed entry kept in the
+  audit entry's ``before``.
 
 Errors: ``Http404`` when the report is outside ``Report.objects.for_user(user)``, ``PermissionDenied`` when
 the user lacks the transition's role, ``WorkflowError`` when the state or a guard forbids it."""
@@ -20,6 +24,7 @@ from django.http import Http404
 
 from monitoreo.domain.findings import Justification, ReviewDecision, Verdict
 from monitoreo.domain.outcomes import Evaluation, OutcomeVerdict
+from monitoreo.ingest import entries
 from submissions.document import check_document, evaluate_document
 from submissions.models import Report, Revision
 from submissions.notify import notify
@@ -52,21 +57,76 @@ def _revision(report: Report, user: Any, note: str) -> None:
                             author=user if user.is_authenticated else None, note=note[:200])
 
 
+#: (kind, "added" | "removed") → audit code of ``add_entry`` / ``remove_entry``.
+ENTRY_ACTIONS = {
+    ("components", "added"): "submission.component_added", ("components", "removed"): "submission.component_removed",
+    ("indicators", "added"): "submission.indicator_added", ("indicators", "removed"): "submission.indicator_removed",
+}
+
+
+def _editable(report: Report, user: Any, expected_version: int) -> Report:
+    """The report locked for a reporter's change: editable state and unchanged version (call inside atomic)."""
+    fresh = locked(report, user)
+    if State(fresh.state) not in EDITABLE:
+        raise WorkflowError(f"El reporte está «{fresh.state_label}»: ya no se puede modificar.")
+    if fresh.version != expected_version:
+        raise ConflictError(fresh.version)
+    return fresh
+
+
+def _store(fresh: Report, data: dict[str, Any], user: Any, action: str, note: str,
+           before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> Report:
+    """New version of the document + revision + audit entry + notification (call inside atomic)."""
+    previous = fresh.version
+    fresh.data, fresh.version = data, fresh.version + 1
+    fresh.save(update_fields=["data", "version", "updated_at"])
+    _revision(fresh, user, note or action)
+    log_action(user, action, program_slug=fresh.program.slug, obj=fresh, before={"version": previous, **(before or {})},
+               after={"version": fresh.version, **(after or {})}, comment=note)
+    notify(fresh, action, note)
+    return fresh
+
+
 def save_document(report: Report, data: dict[str, Any], user: Any, expected_version: int,
                   action: str = "submission.saved", note: str = "") -> Report:
     """Store a new version of the document (reporter, editable states only)."""
     require_role(user, REPORTER)
     with transaction.atomic():
-        fresh = locked(report, user)
-        if State(fresh.state) not in EDITABLE:
-            raise WorkflowError(f"El reporte está «{fresh.state_label}»: ya no se puede modificar.")
-        if fresh.version != expected_version:
-            raise ConflictError(fresh.version)
-        fresh.data, fresh.version = data, fresh.version + 1
-        fresh.save(update_fields=["data", "version", "updated_at"])
-        _revision(fresh, user, note or action)
-        log_action(user, action, program_slug=fresh.program.slug, obj=fresh,
-                   before={"version": expected_version}, after={"version": fresh.version}, comment=note)
+        fresh = _editable(report, user, expected_version)
+        return _store(fresh, data, user, action, note)
+
+
+def add_entry(report: Report, kind: str, user: Any, expected_version: int) -> tuple[Report, str]:
+    """Append an empty component / purpose indicator; returns the report and the new entry's key
+    (``entries.entry_key``). The entry has no name yet, so the check flags it (``input.E010``) until filled."""
+    require_role(user, REPORTER)
+    with transaction.atomic():
+        fresh = _editable(report, user, expected_version)
+        taken = [str(c.get("id")) for c in (fresh.previous or {}).get("components") or [] if isinstance(c, dict)]
+        data, entry = entries.add_entry(fresh.data, kind, taken)
+        position = len(data[kind])
+        key = entries.entry_key(kind, position - 1, entry)
+        label = f"{entries.KINDS[kind]} {position}" + (f" ({key})" if kind == "components" else "")
+        fresh = _store(fresh, data, user, ENTRY_ACTIONS[(kind, "added")], f"agregado {label}",
+                       after={kind: {"position": position, "key": key, "entry": entry}})
+    return fresh, key
+
+
+def remove_entry(report: Report, kind: str, key: str, user: Any, expected_version: int) -> Report:
+    """Remove the component / purpose indicator ``key``; the audit entry keeps it in ``before`` (with
+    ``reported``: whether it had spend, production or values). ``Http404`` when there is no such entry."""
+    require_role(user, REPORTER)
+    with transaction.atomic():
+        fresh = _editable(report, user, expected_version)
+        try:
+            data, removed = entries.remove_entry(fresh.data, kind, key)
+        except KeyError:
+            raise Http404("entrada no encontrada") from None
+        name = removed.entry.get("name") or "sin nombre"
+        fresh = _store(fresh, data, user, ENTRY_ACTIONS[(kind, "removed")],
+                       f"quitado {entries.KINDS[kind]} {removed.position} «{name}»",
+                       before={kind: {"position": removed.position, "key": removed.key, "entry": removed.entry,
+                                      "reported": removed.reported}})
     return fresh
 
 

@@ -12,17 +12,24 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from monitoreo.ingest.excel import cells, get_path, mapping, show
-from submissions import intake
+from monitoreo.ingest import entries as entry_ops
+from monitoreo.ingest.excel import block_title, cells, get_path, mapping, show
+from submissions import intake, services
 from submissions.models import Report
 from submissions.services import ConflictError, perform
 from submissions.workflow import EDITABLE, TRANSITIONS, State, WorkflowError, actions_from
 
 SECTIONS = {s.section: s.title for s in mapping()}
+SHEETS = {s.section: s for s in mapping()}
+#: sections whose entries the reporter adds and removes → the document's list (``monitoreo.ingest.entries``).
+ENTRY_SECTIONS = {"components": "components", "indicators": "indicators"}
+CONFLICT = ("Otra persona guardó este reporte mientras usted lo editaba (versión {version}). "
+            "Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo.")
 
 
 def get_report(request: HttpRequest, pk: int) -> Report:
@@ -60,23 +67,31 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+def _can_edit(report: Report, user: Any) -> bool:
+    return State(report.state) in EDITABLE and has_role(user, REPORTER)
+
+
+def _version(request: HttpRequest) -> int:
+    try:
+        return int(request.POST.get("version", "0") or 0)
+    except ValueError:
+        return 0
+
+
 @login_required
 def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     report = get_report(request, pk)
     if name not in SECTIONS:
         raise _not_found()
-    can_edit = State(report.state) in EDITABLE and has_role(request.user, REPORTER)
     status, entries, problems = 200, None, []
     if request.method == "POST":
-        if not can_edit:
+        if not _can_edit(report, request.user):
             raise PermissionDenied("no puede modificar este reporte")
         entries = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")}
         try:
-            report, problems = intake.save_section(report, name, entries, request.user,
-                                                   int(request.POST.get("version", "0") or 0))
+            report, problems = intake.save_section(report, name, entries, request.user, _version(request))
         except ConflictError as exc:
-            messages.error(request, "Otra persona guardó este reporte mientras usted lo editaba (versión "
-                           f"{exc.current_version}). Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo.")
+            messages.error(request, CONFLICT.format(version=exc.current_version))
             status = 409
             report = get_report(request, pk)
         except WorkflowError as exc:
@@ -87,26 +102,100 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
                 messages.success(request, "Borrador guardado.")
                 return redirect("gestion:section", pk=report.pk, name=name)
             status = 400
+    return _section_page(request, report, name, entries, problems, status)
+
+
+def _section_page(request: HttpRequest, report: Report, name: str, entries: dict[str, Any] | None = None,
+                  problems: list[Any] | tuple[Any, ...] = (), status: int = 200) -> HttpResponse:
+    """The section's form: fields grouped in blocks (one per component / indicator), messages by field."""
+    can_edit = _can_edit(report, request.user)
     check = intake.check(report)
     by_path = check.by_path()
     for p in problems:
         by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
     by_path, loose = intake.place(by_path, report.data)
-    fields = []
+    blocks: list[dict[str, Any]] = []
+    kind = ENTRY_SECTIONS.get(name)
     for cell in cells(report.data):
         if cell.section != name:
             continue
+        if not blocks or blocks[-1]["item"] != cell.item:
+            item = cell.item
+            blocks.append({"item": item, "fields": [], "key": None if item is None or kind is None else
+                           entry_ops.entry_key(kind, item, (report.data.get(kind) or [])[item]),
+                           "title": None if item is None else block_title(SHEETS[name], report.data, item)})
         value = entries.get(cell.path, "") if entries is not None else show(cell.kind, get_path(report.data, cell.path))
-        fields.append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
+        blocks[-1]["fields"].append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
     return render(request, "gestion/section.html", {
-        "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "fields": fields,
-        "can_edit": can_edit, "check": check, "unplaced": loose,
+        "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "blocks": blocks,
+        "can_edit": can_edit, "check": check, "unplaced": loose, "kind": kind,
+        "item_label": entry_ops.KINDS.get(kind or ""),
+    }, status=status)
+
+
+def _entry_section(request: HttpRequest, pk: int, name: str) -> tuple[Report, str]:
+    """The report (404 outside the scope) and the list of an entry section; 403 unless editable by its reporter."""
+    report = get_report(request, pk)
+    kind = ENTRY_SECTIONS.get(name)
+    if kind is None:
+        raise _not_found()
+    if not _can_edit(report, request.user):
+        raise PermissionDenied("no puede modificar este reporte")
+    return report, kind
+
+
+@login_required
+@require_POST
+def entry_add(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    report, kind = _entry_section(request, pk, name)
+    try:
+        report, key = services.add_entry(report, kind, request.user, _version(request))
+    except ConflictError as exc:
+        messages.error(request, f"Otra persona guardó este reporte (versión {exc.current_version}): no se agregó "
+                       "nada. Revise la versión actual y vuelva a intentarlo.")
+        return _section_page(request, get_report(request, pk), name, status=409)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return _section_page(request, get_report(request, pk), name, status=409)
+    messages.success(request, f"Se agregó el {entry_ops.KINDS[kind]} {len(report.data[kind])}: complete sus "
+                     "datos y guarde (mientras no tenga nombre, el reporte no se puede enviar).")
+    return redirect(reverse("gestion:section", kwargs={"pk": report.pk, "name": name}) + f"#entrada-{key}")
+
+
+@login_required
+def entry_remove(request: HttpRequest, pk: int, name: str, key: str) -> HttpResponse:
+    """GET: the confirmation page (what will be removed); POST: remove it (version checked)."""
+    report, kind = _entry_section(request, pk, name)
+    status = 200
+    if request.method == "POST":
+        try:
+            services.remove_entry(report, kind, key, request.user, _version(request))
+        except ConflictError as exc:
+            messages.error(request, f"Otra persona guardó este reporte (versión {exc.current_version}): no se quitó "
+                           "nada. Revise abajo la versión actual antes de confirmar.")
+            report, status = get_report(request, pk), 409
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect("gestion:report", pk=report.pk)
+        else:
+            messages.success(request, f"Se quitó el {entry_ops.KINDS[kind]}. Queda constancia en el registro de auditoría.")
+            return redirect("gestion:section", pk=report.pk, name=name)
+    index = entry_ops.find(report.data, kind, key)
+    if index is None and status == 409:
+        return _section_page(request, report, name, status=409)
+    if index is None:
+        raise Http404("entrada no encontrada")
+    entry = (report.data.get(kind) or [])[index]
+    shown = [{"label": c.label, "value": show(c.kind, get_path(report.data, c.path))}
+             for c in cells(report.data) if c.section == name and c.item == index]
+    return render(request, "gestion/remove_entry.html", {
+        "report": report, "name": name, "key": key, "title": block_title(SHEETS[name], report.data, index),
+        "entry_name": entry.get("name") if isinstance(entry, dict) else None, "fields": shown,
+        "item_label": entry_ops.KINDS[kind], "reported": entry_ops.has_reported_values(kind, entry),
     }, status=status)
 
 
 def _not_found() -> Exception:
-    from django.http import Http404
-
     return Http404("sección desconocida")
 
 

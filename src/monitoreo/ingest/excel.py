@@ -7,7 +7,13 @@ indicators) into ``Cell``s with a sheet, an address (``Presupuesto!C4``) and a f
 values) by path into a copy of ``data`` and returns it with one ``Problem`` (code ``excel.E0nn``) per entry
 that is not a value of its kind; the caller then runs ``parse_submission`` and ``validate`` on the result,
 so the web form and the workbook are checked the same way. ``read_workbook`` returns every problem with the
-cell it came from, and the caller imports nothing when there is any. Never raises on bad input."""
+cell it came from, and the caller imports nothing when there is any. Never raises on bad input.
+
+Repeated sheets (components, indicators, observations) have one block per entry; a sheet with ``spare: n``
+gets ``n`` blank blocks more when ``cells(data, spare=True)`` (the workbook only: the web form adds entries
+with its «Agregar» button, ``monitoreo.ingest.entries``). ``apply_entries`` keeps every component and
+indicator that ``data`` has even when all its fields are cleared (removing one is an explicit, audited
+operation), and drops blank spare blocks and cleared observation slots."""
 
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ from typing import Any
 import yaml
 
 from monitoreo.errors import Problem
+from monitoreo.ingest.entries import assign_component_ids
 
 MAPPING_FILE = Path(__file__).with_name("excel_mapping.yaml")
 CODES = ("S/I", "N/A", "N/C", "-")
@@ -34,7 +41,11 @@ EXCEL_CODES: dict[str, str] = {
     "excel.E011": "Se esperaba un año o «Permanente».",
     "excel.E012": "Se esperaba un número entero.",
     "excel.E013": "Se esperaba «ascendente» o «descendente».",
+    "excel.E005": "Los componentes o indicadores de la planilla no son los del reporte (se agregó o quitó uno "
+                  "después de descargarla): descargue la planilla de nuevo.",
 }
+#: Repeated lists whose entries are added and removed explicitly (never dropped because they are blank).
+KEPT_LISTS = ("components", "indicators")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
@@ -56,6 +67,7 @@ class SheetSpec:
     repeat: str | None = None
     item: str = ""
     slots: int | None = None
+    spare: int = 0
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,7 @@ class Cell:
     readonly: bool
     year: int | None = None
     item: int | None = None
+    spare: bool = False
 
     @property
     def where(self) -> str:
@@ -82,7 +95,7 @@ def mapping() -> tuple[SheetSpec, ...]:
     raw = yaml.safe_load(MAPPING_FILE.read_text(encoding="utf-8"))
     return tuple(
         SheetSpec(name=s["name"], section=s["section"], title=s["title"], repeat=s.get("repeat"),
-                  item=s.get("item", ""), slots=s.get("slots"),
+                  item=s.get("item", ""), slots=s.get("slots"), spare=s.get("spare", 0),
                   fields=tuple(FieldSpec(**f) for f in s["fields"]))
         for s in raw["sheets"]
     )
@@ -98,35 +111,53 @@ def column(index: int) -> str:
     return letters
 
 
-def _items(sheet: SheetSpec, data: Mapping[str, Any]) -> int:
+def _entries(sheet: SheetSpec, data: Mapping[str, Any]) -> int:
+    items = data.get(sheet.repeat or "", []) or []
+    return len(items) if isinstance(items, list) else 0
+
+
+def _items(sheet: SheetSpec, data: Mapping[str, Any], spare: bool = False) -> int:
     if sheet.slots is not None:
-        return max(sheet.slots, len(data.get(sheet.repeat or "", []) or []))
-    return len(data.get(sheet.repeat or "", []) or [])
+        return max(sheet.slots, _entries(sheet, data))
+    return _entries(sheet, data) + (sheet.spare if spare else 0)
 
 
-def sheet_cells(sheet: SheetSpec, data: Mapping[str, Any]) -> Iterator[Cell]:
+def block_title(sheet: SheetSpec, data: Mapping[str, Any], item: int) -> str:
+    """Title of block ``item`` (0-based) of a repeated sheet: «Componente 1 · asesoria-tecnica» (a
+    component names its id), «Indicador 2»; a spare block «Componente nuevo (llénelo para agregar uno)»."""
+    if sheet.slots is None and item >= _entries(sheet, data):
+        return f"{sheet.item} nuevo (llénelo para agregar uno)"
+    entry = (data.get(sheet.repeat or "") or [])[item] if item < _entries(sheet, data) else None
+    key = entry.get("id") if sheet.repeat == "components" and isinstance(entry, dict) else None
+    return f"{sheet.item} {item + 1}" + (f" · {key}" if key else "")
+
+
+def sheet_cells(sheet: SheetSpec, data: Mapping[str, Any], spare: bool = False) -> Iterator[Cell]:
     years = [int(y) for y in data.get("years", [])]
-    blocks: list[int | None] = list(range(_items(sheet, data))) if sheet.repeat else [None]
+    blocks: list[int | None] = list(range(_items(sheet, data, spare))) if sheet.repeat else [None]
+    existing = _entries(sheet, data)
     row = 2
     for i in blocks:
         if i is not None:
             row += 1  # the block's title row
+        extra = i is not None and sheet.slots is None and i >= existing
         for f in sheet.fields:
             path = f.path.replace("{i}", str(i)) if i is not None else f.path
             if f.series:
                 for j, year in enumerate(years):
                     yield Cell(sheet.name, sheet.section, f"{column(2 + j)}{row}", path.replace("{year}", str(year)),
-                               f"{f.label} {year}", f.kind, f.readonly, year, i)
+                               f"{f.label} {year}", f.kind, f.readonly, year, i, extra)
             else:
-                yield Cell(sheet.name, sheet.section, f"B{row}", path, f.label, f.kind, f.readonly, None, i)
+                yield Cell(sheet.name, sheet.section, f"B{row}", path, f.label, f.kind, f.readonly, None, i, extra)
             row += 1
         if i is not None:
             row += 1  # blank row between blocks
 
 
-def cells(data: Mapping[str, Any]) -> list[Cell]:
-    """Every cell of the template for ``data`` (see the module docstring)."""
-    return [c for sheet in mapping() for c in sheet_cells(sheet, data)]
+def cells(data: Mapping[str, Any], spare: bool = False) -> list[Cell]:
+    """Every cell of the template for ``data`` (see the module docstring); ``spare`` adds the blank blocks
+    of the sheets that declare them (the workbook)."""
+    return [c for sheet in mapping() for c in sheet_cells(sheet, data, spare)]
 
 
 def _keys(path: str) -> list[str | int]:
@@ -258,15 +289,30 @@ def _prune(node: Any) -> Any:
     return node
 
 
+def _prune_document(out: dict[str, Any], original: Mapping[str, Any]) -> dict[str, Any]:
+    """``_prune(out)``, but the components and indicators ``original`` has stay (as ``{}`` when cleared)."""
+    pruned: dict[str, Any] = _prune(out)
+    for kind in KEPT_LISTS:
+        had = original.get(kind)
+        items = out.get(kind)
+        if not isinstance(had, list) or not had or not isinstance(items, list):
+            continue
+        head = [_prune(v) if v is not None else {} for v in items[:len(had)]]
+        tail = _prune(items[len(had):])
+        pruned[kind] = head + tail
+    return pruned
+
+
 def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: str | None = None,
-                  file: str = "reporte") -> tuple[dict[str, Any], list[Problem]]:
+                  file: str = "reporte", spare: bool = False) -> tuple[dict[str, Any], list[Problem]]:
     """``data`` with the entries of ``section`` (every section when None) written in; see the module docstring.
-    Entries absent from ``entries`` clear their field. Problems carry the field path."""
+    Entries absent from ``entries`` clear their field. Problems carry the field path. ``spare`` reads the
+    blank blocks too (the workbook); a component typed there gets a new id (``entries.assign_component_ids``)."""
     import copy
 
     out = copy.deepcopy(dict(data))
     problems: list[Problem] = []
-    for cell in cells(data):
+    for cell in cells(data, spare):
         if cell.readonly or (section is not None and cell.section != section):
             continue
         value, code = parse_entry(cell.kind, entries.get(cell.path))
@@ -276,5 +322,4 @@ def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: 
                                     f"{EXCEL_CODES[code][1:].rstrip('.')}"))
             continue
         set_path(out, cell.path, value)
-    pruned: dict[str, Any] = _prune(out)
-    return pruned, problems
+    return assign_component_ids(_prune_document(out, data)), problems

@@ -1,10 +1,14 @@
 """The Excel workbook of ``monitoreo.ingest.excel``: write the pre-filled template, read it back.
 
-``write_workbook(data) -> bytes`` (one sheet per mapping sheet, readonly cells grey, a year header row).
+``write_workbook(data) -> bytes`` (one sheet per mapping sheet, readonly cells grey, a year header row; one
+block per component / indicator / observation of ``data``, each under its title row, plus the blank
+``spare`` blocks where a new component or indicator can be typed).
 ``read_workbook(content, data, file) -> (new_data, problems)``: every problem's ``path`` is the cell
 (``Presupuesto!C4``) and its message names the problem («se esperaba un número o S/I, N/A, N/C, -»). The
 file must be a real .xlsx (a zip with ``[Content_Types].xml`` and ``xl/workbook.xml``), of the same program
-and edition as ``data``, with the same years. openpyxl is imported lazily (the ``web`` extra)."""
+and edition as ``data``, with the same years and the same blocks (the title rows, which name each
+component's id, must be ``data``'s: ``excel.E005`` when a component or indicator was added or removed after
+the download). openpyxl is imported lazily (the ``web`` extra)."""
 
 from __future__ import annotations
 
@@ -14,7 +18,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from monitoreo.errors import Problem
-from monitoreo.ingest.excel import EXCEL_CODES, apply_entries, cells, get_path, mapping, show
+from monitoreo.ingest.excel import (
+    EXCEL_CODES,
+    Cell,
+    apply_entries,
+    block_title,
+    cells,
+    get_path,
+    mapping,
+    show,
+)
 
 XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
 
@@ -40,7 +53,7 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
     grey = PatternFill("solid", fgColor="DDDDDD")
     years = [int(y) for y in data.get("years", [])]
     by_sheet: dict[str, list[Any]] = {}
-    for cell in cells(data):
+    for cell in cells(data, spare=True):
         by_sheet.setdefault(cell.sheet, []).append(cell)
     for spec in mapping():
         ws = book.create_sheet(spec.name)
@@ -52,7 +65,7 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
         for cell in by_sheet.get(spec.name, []):
             row = int("".join(ch for ch in cell.address if ch.isdigit()))
             if cell.item is not None:
-                ws.cell(row=row - _offset(spec, cell), column=1, value=f"{spec.item} {cell.item + 1}").font = Font(bold=True)
+                ws.cell(row=row - _offset(spec, cell), column=1, value=block_title(spec, data, cell.item)).font = Font(bold=True)
             ws.cell(row=row, column=1, value=cell.label if cell.year is None else cell.label.rsplit(" ", 1)[0])
             value = get_path(data, cell.path)
             target = ws[cell.address]
@@ -106,17 +119,51 @@ def read_workbook(content: bytes, data: Mapping[str, Any], file: str = "planilla
         if any(h is not None for h in header) and [int(h) if h is not None else None for h in header] != years:
             problems.append(Problem(file, f"{spec.name}!C1", "excel.E003",
                                     f"los años deben ser {', '.join(map(str, years))}"))
-    layout = cells(data)
+    layout = cells(data, spare=True)
     where = {c.path: c.where for c in layout}
+    problems += _identity_problems(sheets, layout, data, file)
+    if problems:
+        return None, problems
+    problems = _block_problems(sheets, layout, data, file)
+    if problems:
+        return None, problems
+    entries = {c.path: sheets[c.sheet].get(c.address) for c in layout}
+    new, bad = apply_entries(data, entries, None, file, spare=True)
+    problems = [Problem(p.file, where.get(p.path, p.path), p.code, p.message) for p in bad]
+    return (None, problems) if problems else (new, [])
+
+
+def _identity_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any],
+                       file: str) -> list[Problem]:
+    """``excel.E002`` when the identifier or edition cell is not ``data``'s."""
+    problems = []
     for cell in layout:
         if cell.readonly and cell.path in ("id", "edition"):
             found = sheets[cell.sheet].get(cell.address)
             if str(found).strip() != str(get_path(data, cell.path)):
                 problems.append(Problem(file, cell.where, "excel.E002",
                                         f"se esperaba «{get_path(data, cell.path)}», la planilla dice «{found}»"))
-    if problems:
-        return None, problems
-    entries = {c.path: sheets[c.sheet].get(c.address) for c in layout}
-    new, bad = apply_entries(data, entries, None, file)
-    problems = [Problem(p.file, where.get(p.path, p.path), p.code, p.message) for p in bad]
-    return (None, problems) if problems else (new, [])
+    return problems
+
+
+def _block_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any],
+                    file: str) -> list[Problem]:
+    """``excel.E005`` for every block whose title row is not ``data``'s (a blank spare title is accepted:
+    workbooks written before the spare blocks existed)."""
+    specs = {s.name: s for s in mapping()}
+    problems: list[Problem] = []
+    seen: set[tuple[str, int]] = set()
+    for cell in layout:
+        if cell.item is None or (cell.sheet, cell.item) in seen:
+            continue
+        seen.add((cell.sheet, cell.item))
+        spec = specs[cell.sheet]
+        address = f"A{int(''.join(ch for ch in cell.address if ch.isdigit())) - _offset(spec, cell)}"
+        found, expected = sheets[cell.sheet].get(address), block_title(spec, data, cell.item)
+        if (found is None or not str(found).strip()) and (cell.spare or spec.slots is not None):
+            continue
+        if str(found or "").strip() != expected:
+            problems.append(Problem(file, f"{cell.sheet}!{address}", "excel.E005",
+                                    f"se esperaba «{expected}», la planilla dice «{found or ''}»: "
+                                    "descargue la planilla de nuevo"))
+    return problems
