@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from monitoreo.domain import Submission
 from monitoreo.io.read import parse_submission, submission_to_data
@@ -21,7 +23,7 @@ from monitoreo.sheet import SheetModel, build_sheet, columns
 from monitoreo.sheet.blocks import Context
 from monitoreo.sheet.build import layout_for
 from monitoreo.sheet.format import SheetFormat
-from monitoreo.sheet.measure import text_width
+from monitoreo.sheet.measure import text_width, widest_word
 from monitoreo.sheet.model import Cell, Row, Table
 
 TEMPLATE = Path(columns.__file__).parent / "templates" / "ficha.typ"
@@ -87,6 +89,13 @@ def test_text_width_uses_the_shipped_fonts() -> None:
     assert text_width("123.456.789", 6.9) == pytest.approx(6.9 * (9 * 1303 + 2 * 651) / 2048)
     assert text_width("123.456.789", 6.9, bold=True) > text_width("123.456.789", 6.9)
     assert text_width("\U0001f600", 10) >= text_width("W", 10)  # a missing glyph counts as the widest
+
+
+@given(st.lists(st.text(alphabet="iljWMm0.,%áÑ-/(", min_size=1, max_size=12), max_size=12))
+def test_widest_word_is_the_widest_measured_word(words: list[str]) -> None:
+    text = " ".join(words)
+    expected = max((text_width(w, 7.8) for w in text.split()), default=0.0)
+    assert widest_word(text, 7.8) == pytest.approx(expected)
 
 
 def test_seed_tables_keep_their_widths(s23: Submission, s20: Submission) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from monitoreo.sheet.measure import text_width
+from monitoreo.sheet.measure import text_width, widest_word
 from monitoreo.sheet.model import Block, Cell, Row, Section, Table
 
 #: A4 width minus the page's side margins (ficha.typ: ``paper: "a4"``, ``margin: (x: 1.5cm …)``), in points.
@@ -41,15 +41,14 @@ def cell_min_width(cell: Cell, size_pt: float, bold: bool) -> float:
     """Narrowest width (points, insets included) at which no token of ``cell`` overflows: the widest
     whitespace-separated word of its text (with the footnote marker glued to the last word), extra lines
     and extra paragraphs."""
-    widths = [text_width(word, size_pt, bold) for word in cell.text.split()]
+    widest = widest_word(cell.text, size_pt, bold)
+    for text in (*cell.lines, *cell.paragraphs) if cell.lines or cell.paragraphs else ():
+        widest = max(widest, widest_word(text, size_pt, bold))
     if cell.sup:
-        marker = text_width(cell.sup, size_pt * SUP_SCALE, bold)
-        if widths:
-            widths[-1] += marker
-        else:
-            widths.append(marker)
-    widths += [text_width(word, size_pt, bold) for line in (*cell.lines, *cell.paragraphs) for word in line.split()]
-    return max(widths, default=0.0) + 2 * INSET_X_PT + SLACK_PT
+        words = cell.text.split()
+        last = text_width(words[-1], size_pt, bold) if words else 0.0
+        widest = max(widest, last + text_width(cell.sup, size_pt * SUP_SCALE, bold))
+    return widest + 2 * INSET_X_PT + SLACK_PT
 
 
 def placed_cells(rows: Sequence[Row]) -> Iterator[tuple[int, Cell, Row]]:

@@ -9,8 +9,9 @@ a character the font lacks counts as the font's widest glyph. The fonts are read
 from __future__ import annotations
 
 import struct
+from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -19,11 +20,13 @@ FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 
 @dataclass(frozen=True)
 class FontMetrics:
-    """Advance widths in font units per code point (BMP) and the font's units per em."""
+    """Advance widths in font units per code point (BMP) and the font's units per em. ``table`` holds the
+    advance of every BMP code point (``widest`` where the font has no glyph), for fast lookups."""
 
     units_per_em: int
     advances: dict[int, int]
     widest: int
+    table: array[int]
 
 
 def _tables(data: bytes) -> dict[bytes, tuple[int, int]]:
@@ -76,11 +79,40 @@ def font_metrics(bold: bool) -> FontMetrics:
     widths = struct.unpack_from(f">{2 * metrics_count}H", data, hmtx)[0::2]
     glyphs = _cmap_format4(data, tables[b"cmap"][0])
     advances = {code: widths[min(glyph, metrics_count - 1)] for code, glyph in glyphs.items()}
-    return FontMetrics(units_per_em, advances, max(widths))
+    widest = max(widths)
+    table = array("H", [widest]) * 0x10000
+    for code, advance in advances.items():
+        table[code] = advance
+    return FontMetrics(units_per_em, advances, widest, table)
 
 
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     """Advance width of ``text`` in points (see module docstring)."""
     font = font_metrics(bold)
-    units = sum(font.advances.get(ord(ch), font.widest) for ch in text)
+    try:
+        units = sum(map(font.table.__getitem__, map(ord, text)))
+    except IndexError:  # a character outside the BMP: no glyph in DejaVu
+        units = sum(font.table[o] if o < len(font.table) else font.widest for o in map(ord, text))
     return units * size_pt / font.units_per_em
+
+
+@lru_cache(maxsize=4096)
+def widest_word(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width in points of the widest whitespace-separated word of ``text`` (0 for blank text). Words are
+    measured longest first and the search stops once no shorter word can be wider (its length × the
+    widest glyph of ``text`` is below the best so far), so long running text costs a few measurements;
+    results are cached (labels, codes and years repeat in every ficha)."""
+    words = text.split()
+    if len(words) <= 1:
+        return text_width(words[0], size_pt, bold) if words else 0.0
+    font = font_metrics(bold)
+    try:
+        cap = max(map(font.table.__getitem__, map(ord, set(text)))) * size_pt / font.units_per_em
+    except IndexError:
+        cap = font.widest * size_pt / font.units_per_em
+    best = 0.0
+    for word in sorted(set(words), key=len, reverse=True):
+        if len(word) * cap <= best:
+            break
+        best = max(best, text_width(word, size_pt, bold))
+    return best
