@@ -237,3 +237,24 @@ def test_2020_gore_row_only_when_the_program_has_gore_resources(s20: Submission)
     total = row_of(model.table("componentes"), "Total")[:2]
     assert total == ["1.300.000", "518.212"]  # 1.264.732 + 0 + 35.268; 518.212 + 0 + «-»
     assert model.table("presupuesto").columns == build_sheet(s20).table("presupuesto").columns
+
+
+def test_2020_printed_total_is_the_sum_of_the_printed_budget_rows() -> None:
+    """R3 on the synthetic 2020 fichas with GORE resources: «Total» = ejecutado + extra + GORE, as printed."""
+    from monitoreo.synth import generate
+
+    def amount(text: str) -> int:
+        return 0 if text == "-" else int(text.replace(".", ""))
+
+    checked = 0
+    for sub in generate(67, seed=11, edition=2020):
+        if not any(isinstance(b.regional_government, Decimal) for b in sub.budget.years.values()):
+            continue
+        model = build_sheet(sub)
+        budget = model.table("presupuesto")
+        parts = [row_of(budget, label) for label in
+                 ("Presupuesto ejecutado", "Recursos extrapresupuestarios", "Recursos Gobiernos Regionales")]
+        total = row_of(model.table("componentes"), "Total")[: len(sub.years)]
+        assert [sum(amount(p[i]) for p in parts) for i in range(len(sub.years))] == [amount(t) for t in total]
+        checked += 1
+    assert checked >= 3
