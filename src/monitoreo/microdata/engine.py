@@ -9,6 +9,8 @@ the same numbers."""
 
 from __future__ import annotations
 
+import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ from typing import Any, Literal
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from monitoreo.errors import MonitoreoError
 from monitoreo.microdata import expressions as ex
@@ -74,6 +77,7 @@ class MicrodataResult:
     programs: list[ProgramYear]
     overlaps: list[Overlap] = field(default_factory=list)
     engine: str = "duckdb"
+    steps: dict[str, float] = field(default_factory=dict, compare=False)  # wall seconds per step (bench)
 
     def as_dict(self) -> dict[str, Any]:
         served = {(p.program_id, p.year): p.served for p in self.programs}
@@ -128,16 +132,38 @@ def _read(con: Any, files: Sequence[Path], engine: Engine) -> ir.Table:
     return tables[0] if len(tables) == 1 else ibis.union(*tables)
 
 
+@dataclass(frozen=True)
+class DuckDBSettings:
+    """How the DuckDB engine runs: threads (None: all cores), a memory limit beyond which it spills to
+    ``temp_directory`` (None: a fresh temporary directory, removed afterwards) instead of growing, and the
+    number of persons per overlap slice (the self-join runs on slices of about this many rows)."""
+
+    threads: int | None = None
+    memory_limit: str = "4GB"
+    temp_directory: str | None = None
+    slice_rows: int = 25_000_000
+
+    def statements(self, temp_directory: str) -> list[str]:
+        out = ["SET enable_progress_bar = false", "SET preserve_insertion_order = false",
+               f"SET memory_limit = '{self.memory_limit}'", f"SET temp_directory = '{temp_directory}'"]
+        return out + ([f"SET threads = {int(self.threads)}"] if self.threads else [])
+
+
 @contextmanager
-def connection(engine: Engine, threads: int | None = None) -> Iterator[Any]:
-    """An Ibis connection: in-memory DuckDB, or a local Spark session (``local[threads or 1]``, no UI)."""
+def connection(engine: Engine, threads: int | None = None,
+               settings: DuckDBSettings | None = None) -> Iterator[Any]:
+    """An Ibis connection: in-memory DuckDB with ``settings``, or a local Spark session
+    (``local[threads or 1]``, no UI)."""
     if engine == "duckdb":
-        con = ibis.duckdb.connect(**({"threads": threads} if threads else {}))
-        con.raw_sql("SET enable_progress_bar = false")
-        try:
-            yield con
-        finally:
-            con.disconnect()
+        conf = settings or DuckDBSettings(threads=threads)
+        with tempfile.TemporaryDirectory(prefix="monitoreo-duckdb-", dir=conf.temp_directory) as spill:
+            con = ibis.duckdb.connect()
+            for statement in conf.statements(spill):
+                con.raw_sql(statement)
+            try:
+                yield con
+            finally:
+                con.disconnect()
         return
     from monitoreo.microdata.spark import local_session, stop_session
 
@@ -160,6 +186,19 @@ def materialize(con: Any, expr: ir.Table, name: str, engine: Engine) -> ir.Table
     return table
 
 
+def small_table(con: Any, name: str, data: pa.Table, engine: Engine) -> ir.Table:
+    """Register a tiny Arrow table (code tables) as a session table both engines' SQL can name."""
+    if engine == "duckdb":
+        con.con.register(f"{name}_arrow", data)
+        con.raw_sql(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
+        con.con.unregister(f"{name}_arrow")
+    else:
+        schema = ", ".join(f"{f.name} {'string' if pa.types.is_string(f.type) else 'int'}" for f in data.schema)
+        con._session.createDataFrame(data.to_pylist(), schema=schema).createOrReplaceTempView(name)
+    table: ir.Table = con.table(name)
+    return table
+
+
 def _fetch(con: Any, engine: Engine) -> Any:
     """A function expression → list of row dicts; Spark rows are collected directly (no pandas on the way)."""
     def rows(expr: ir.Table) -> list[dict[str, Any]]:
@@ -170,54 +209,88 @@ def _fetch(con: Any, engine: Engine) -> Any:
     return rows
 
 
+class _Steps:
+    """Wall time per named step (seconds), for the benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def done(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._t
+        self._t = now
+
+
 def _assemble(
-    served: list[dict[str, Any]], sexes: list[dict[str, Any]], regions: list[dict[str, Any]],
-    pcts: list[dict[str, Any]], cutoffs: Mapping[str, int] | None,
+    rows: list[dict[str, Any]], programs: ex.Codes, sexes: ex.Codes, regions: ex.Codes,
+    cutoffs: Mapping[str, int] | None,
 ) -> list[ProgramYear]:
-    by_sex: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
-    for r in sexes:
-        by_sex[(r["program_id"], r["year"])][r["sex"] or NO_VALUE] = r["persons"]
-    by_region: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
-    for r in regions:
-        by_region[(r["program_id"], r["year"])][r["region"] or NO_VALUE] = r["persons"]
-    above: dict[tuple[str, int], int] = defaultdict(int)
-    for r in pcts:
-        cutoff = (cutoffs or {}).get(r["program_id"])
-        if cutoff is not None and r["pct"] is not None and r["pct"] > cutoff:
-            above[(r["program_id"], r["year"])] += r["persons"]
+    acc: dict[tuple[str, int], dict[str, Any]] = {}
+    for r in rows:
+        key = (programs.values[r["pi"]], r["year"])
+        a = acc.setdefault(key, {"served": 0, "carry_over": 0, "with_rsh": 0, "above": 0,
+                                 "sex": defaultdict(int), "region": defaultdict(int)})
+        for name in ("carry_over", "with_rsh", "above"):
+            a[name] += r[name] or 0
+        a["served"] += r["persons"]
+        a["sex"][NO_VALUE if r["sex"] is None else sexes.values[r["sex"]]] += r["persons"]
+        a["region"][NO_VALUE if r["region"] is None else regions.values[r["region"]]] += r["persons"]
     out = []
-    for r in sorted(served, key=lambda r: (r["program_id"], r["year"])):
-        key = (r["program_id"], r["year"])
-        cutoff = (cutoffs or {}).get(r["program_id"])
+    for (program, year), a in sorted(acc.items()):
+        cutoff = (cutoffs or {}).get(program)
         out.append(ProgramYear(
-            program_id=key[0], year=key[1], served=r["served"], new=r["served"] - r["carry_over"],
-            carry_over=r["carry_over"], by_sex=dict(sorted(by_sex[key].items())),
-            by_region=dict(sorted(by_region[key].items())), with_rsh=r["with_rsh"],
-            without_rsh=r["served"] - r["with_rsh"], cutoff=cutoff,
-            above_cutoff=above[key] if cutoff is not None else None,
+            program_id=program, year=year, served=a["served"], new=a["served"] - a["carry_over"],
+            carry_over=a["carry_over"], by_sex=dict(sorted(a["sex"].items())),
+            by_region=dict(sorted(a["region"].items())), with_rsh=a["with_rsh"],
+            without_rsh=a["served"] - a["with_rsh"], cutoff=cutoff,
+            above_cutoff=a["above"] if cutoff is not None else None,
         ))
     return out
 
 
 def beneficiaries(
     files: Sequence[str | Path], engine: Engine = "duckdb", cutoffs: Mapping[str, int] | None = None,
-    overlaps: bool = True, threads: int | None = None,
+    overlaps: bool = True, threads: int | None = None, settings: DuckDBSettings | None = None,
 ) -> MicrodataResult:
     """Served persons, breakdowns, targeting and overlaps per program and year (see module doc)."""
     paths = [Path(f) for f in files]
-    with connection(engine, threads) as con:
+    steps = _Steps()
+    with connection(engine, threads, settings) as con:
+        rows = _fetch(con, engine)
         records = _read(con, paths, engine)
-        pp = materialize(con, ex.persons(records), "monitoreo_persons", engine)
-        _rows = _fetch(con, engine)
-        served = _rows(ex.served(pp))
-        sexes = _rows(ex.by_column(pp, "sex"))
-        regions = _rows(ex.by_column(pp, "region"))
-        pcts = _rows(ex.by_column(pp, "pct"))
-        pairs = _rows(ex.overlaps(pp)) if overlaps else []
-    programs = _assemble(served, sexes, regions, pcts, cutoffs)
-    return MicrodataResult(
-        programs=programs,
-        overlaps=sorted((Overlap(r["year"], r["program_a"], r["program_b"], r["shared"]) for r in pairs),
+
+        def values(column: str) -> list[Any]:
+            return [r["value"] for r in rows(ex.distinct(records, column))]
+
+        programs = ex.Codes.build(values("program_id"))
+        sexes = ex.Codes.build(values("sex"))
+        regions = ex.Codes.build(values("region"), ex.normalise_region)
+        program_table = small_table(con, "monitoreo_programs", ex.programs_table(programs, cutoffs), engine)
+        codes = ex.coded(
+            records, program_table, small_table(con, "monitoreo_sexes", sexes.table("sex"), engine),
+            small_table(con, "monitoreo_regions", regions.table("region"), engine),
+            small_table(con, "monitoreo_carry", ex.flags_table(values("new_or_carry_over"), "carry",
+                                                              ex.is_carry_over), engine))
+        steps.done("codes")
+        pp = materialize(con, ex.persons(codes), "monitoreo_persons", engine)
+        steps.done("persons")
+        parts = rows(ex.breakdown(pp, program_table))
+        steps.done("breakdown")
+        shared: dict[tuple[int, int, int], int] = defaultdict(int)
+        if overlaps:
+            n = rows(pp.aggregate(n=pp.count()))[0]["n"] if engine == "duckdb" else 0
+            slices = max(1, -(-n // (settings or DuckDBSettings()).slice_rows))
+            for index in range(slices):
+                for r in rows(ex.overlaps(ex.person_slice(pp, slices, index))):
+                    shared[(r["year"], r["pa"], r["pb"])] += r["shared"]
+            steps.done("overlaps")
+    result = MicrodataResult(
+        programs=_assemble(parts, programs, sexes, regions, cutoffs),
+        overlaps=sorted((Overlap(y, programs.values[a], programs.values[b], s) for (y, a, b), s in shared.items()),
                         key=lambda o: (o.year, o.program_a, o.program_b)),
         engine=engine,
     )
+    steps.done("assemble")
+    result.steps.update(steps.seconds)
+    return result

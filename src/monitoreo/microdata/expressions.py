@@ -13,20 +13,29 @@ Definitions (the contract the slow reference in ``tests/microdata/reference.py``
   a percentile; persons without one are reported apart (``without_rsh``).
 * **Overlaps**: for each year and unordered pair of programs (a < b), the number of persons served by both.
 
-Every aggregate below is small (per program-year, per sex, region or percentile) except ``persons`` (one row
-per served person) and the overlap join, which the engine evaluates lazily (DuckDB spills to disk).
+How (for speed, same numbers): the few distinct values of ``program_id``, ``sex``, ``region`` and
+``new_or_carry_over`` are read once (``distinct``) and turned in Python into small integer **codes**
+(``Codes``) whose order is the order of the normalised values, so ``min(code)`` picks the same value as
+``min(value)``; the records are joined to those tiny code tables (a hash join per record, no string work per
+record) and every per-person aggregate runs on integers. ``persons`` is the only large result (one row per
+program/year/person); ``breakdown`` folds served, carry-over, RSH and targeting into ONE pass per
+(program, year, sex, region); ``overlaps`` self-joins persons and can be run on a slice of the persons
+(``person_slice``) so that each join is small (the engine adds the slices up: every person is in one slice).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 
 from monitoreo import reference
 
-KEYS = ("program_id", "year")
+KEYS = ("pi", "year")
 
 
 def region_mapping() -> dict[str, str]:
@@ -41,44 +50,104 @@ def region_mapping() -> dict[str, str]:
 
 
 def normalise_region(value: Any) -> str | None:
-    """Plain-Python twin of the region normalisation (for small data and the reference)."""
+    """Plain-Python region normalisation: applied once per distinct spelling (and by the reference)."""
     if value is None:
         return None
     text = str(value).strip().lower()
     return region_mapping().get(text, text)
 
 
-def persons(records: ir.Table) -> ir.Table:
-    """One row per (program, year, person) with the person's attributes (see module doc)."""
-    region_text = records.region.cast("string").strip().lower()
-    region_key = region_text.substitute(region_mapping(), else_=region_text)
-    carry = ibis.ifelse(records.new_or_carry_over.cast("string").lower() == "arrastre", 1, 0)
-    t = records.mutate(
-        program_id=records.program_id.cast("string"), year=records.year.cast("int32"),
-        _sex=records.sex.cast("string"), _region=region_key,
-        _pct=records.rsh_percentile.cast("int32"), _carry=carry,
+def is_carry_over(value: Any) -> bool:
+    return value is not None and str(value).lower() == "arrastre"
+
+
+@dataclass(frozen=True)
+class Codes:
+    """Integer codes for the distinct raw values of one column: ``raw`` → code, ``values[code]`` = the
+    normalised value. Codes follow the order of the normalised values (``min`` over codes = ``min`` over
+    values); spellings that normalise to the same value share a code."""
+
+    raw: dict[str, int]
+    values: tuple[str, ...]
+
+    @classmethod
+    def build(cls, raw_values: Iterable[Any], normalise: Callable[[Any], str | None] = str) -> Codes:
+        normalised = {str(v): normalise(v) for v in raw_values if v is not None}
+        values = tuple(sorted({n for n in normalised.values() if n is not None}))
+        index = {v: i for i, v in enumerate(values)}
+        return cls({r: index[n] for r, n in normalised.items() if n is not None}, values)
+
+    def table(self, name: str) -> pa.Table:
+        """A tiny table ``{name}_raw, {name}_code`` to join the records with (the engine registers it)."""
+        raw = sorted(self.raw)
+        return pa.table({f"{name}_raw": pa.array(raw, pa.string()),
+                         f"{name}_code": pa.array([self.raw[r] for r in raw], pa.int32())})
+
+
+def flags_table(raw_values: Iterable[Any], name: str, flag: Callable[[Any], bool]) -> pa.Table:
+    """A tiny table ``{name}_raw, {name}_code`` with code 1 where ``flag(raw)`` holds, else 0."""
+    raw = sorted({str(v) for v in raw_values if v is not None})
+    return pa.table({f"{name}_raw": pa.array(raw, pa.string()),
+                     f"{name}_code": pa.array([int(flag(r)) for r in raw], pa.int32())})
+
+
+def programs_table(programs: Codes, cutoffs: Mapping[str, int] | None) -> pa.Table:
+    """Program code table: ``program_raw, program_code`` plus the cut-off of each program (null: none)."""
+    raw = sorted(programs.raw)
+    return pa.table({
+        "program_raw": pa.array(raw, pa.string()),
+        "program_code": pa.array([programs.raw[r] for r in raw], pa.int32()),
+        "cutoff": pa.array([(cutoffs or {}).get(r) for r in raw], pa.int32()),
+    })
+
+
+def distinct(records: ir.Table, column: str) -> ir.Table:
+    """The distinct values of one (low-cardinality) column, as strings."""
+    return records.select(value=records[column].cast("string")).distinct()
+
+
+def coded(records: ir.Table, programs: ir.Table, sexes: ir.Table, regions: ir.Table,
+          carries: ir.Table) -> ir.Table:
+    """The records with integer codes: ``pi, year, person_id, sex, region, pct, carry`` (joins to the tiny
+    code tables; an unknown or null raw value gets a null code, i.e. ``S/I`` / new)."""
+    t = records.join(programs, records.program_id == programs.program_raw)
+    t = t.left_join(sexes, t.sex == sexes.sex_raw)
+    t = t.left_join(regions, t.region == regions.region_raw)
+    t = t.left_join(carries, t.new_or_carry_over == carries.carry_raw)
+    return t.select(pi=t.program_code, year=t.year, person_id=t.person_id, sex=t.sex_code,
+                    region=t.region_code, pct=t.rsh_percentile, carry=t.carry_code)
+
+
+def persons(codes: ir.Table) -> ir.Table:
+    """One row per (program code, year, person) with the person's attribute codes (see module doc)."""
+    return codes.group_by(["pi", "year", "person_id"]).aggregate(
+        sex=codes.sex.min(), region=codes.region.min(), pct=codes.pct.min(), carry=codes.carry.max(),
     )
-    return t.group_by(["program_id", "year", "person_id"]).aggregate(
-        sex=t._sex.min(), region=t._region.min(), pct=t._pct.min(), carry=t._carry.max(),
+
+
+def breakdown(pp: ir.Table, programs: ir.Table) -> ir.Table:
+    """Per (program code, year, sex code, region code): persons, carry-over persons, persons with an RSH
+    percentile and persons above the program's cut-off, in one pass (the per-program-year totals, the sex
+    and the region breakdowns are sums of these rows)."""
+    cut = programs.select(pi=programs.program_code, cutoff=programs.cutoff)
+    t = pp.join(cut, "pi")
+    return t.group_by([*KEYS, "sex", "region"]).aggregate(
+        persons=t.count(), carry_over=ibis.ifelse(t.carry == 1, 1, 0).sum(), with_rsh=t.pct.count(),
+        above=ibis.ifelse(t.pct > t.cutoff, 1, 0).sum(),
     )
 
 
-def served(pp: ir.Table) -> ir.Table:
-    """Per program-year: served persons, carry-over persons and persons with an RSH percentile."""
-    return pp.group_by(list(KEYS)).aggregate(
-        served=pp.count(), carry_over=pp.carry.sum(), with_rsh=pp.pct.count(),
-    )
-
-
-def by_column(pp: ir.Table, column: str) -> ir.Table:
-    """Per program-year and value of ``column`` (sex, region or pct): served persons."""
-    return pp.group_by([*KEYS, column]).aggregate(persons=pp.count())
+def person_slice(pp: ir.Table, slices: int, index: int) -> ir.Table:
+    """The persons whose ``person_id`` falls in slice ``index`` of ``slices`` (a person is in exactly one)."""
+    if slices == 1:
+        return pp
+    key = pp.person_id.hash() if pp.person_id.type().is_string() else pp.person_id
+    return pp.filter(((key % slices) + slices) % slices == index)
 
 
 def overlaps(pp: ir.Table) -> ir.Table:
-    """Per year and program pair (a < b): persons served by both."""
-    slim = pp.select("program_id", "year", "person_id")
-    a = slim.rename(program_a="program_id")
-    b = slim.rename(program_b="program_id")
-    joined = a.join(b, [a.year == b.year, a.person_id == b.person_id, a.program_a < b.program_b])
-    return joined.group_by(["year", "program_a", "program_b"]).aggregate(shared=joined.count())
+    """Per year and program-code pair (a < b): persons served by both."""
+    a = pp.select(pa=pp.pi, year=pp.year, person_id=pp.person_id)
+    b = pp.select(pb=pp.pi, year_b=pp.year, person_b=pp.person_id)
+    joined = a.join(b, [a.year == b.year_b, a.person_id == b.person_b, a.pa < b.pb])
+    return joined.group_by(["year", "pa", "pb"]).aggregate(shared=joined.count())
