@@ -4,7 +4,9 @@ Prints its figures. The synthetic records are generated ONCE into a cache outsid
 (``$MONITOREO_BENCH_CACHE``, default /tmp/monitoreo-bench-cache); generation is not part of the timed
 figure. ``BENCH_RECORDS`` (default 100_000_000) sets the size; pandas runs on a slice (``BENCH_PANDAS_RECORDS``,
 default 1_000_000, to keep `make bench` short) and its time is extrapolated linearly to the full size (said in the output).
-Peak RSS is the process's maximum resident set (DuckDB memory limit set to 8 GB, spilling to disk beyond).
+Prints the data used, the DuckDB settings, the wall time of each step of the engine, the peak RSS of the
+process right after the DuckDB run (before pandas runs) and the load average before and after (the machine is
+shared: a load above the core count means the figures are inflated).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import time
 from pathlib import Path
 
 from monitoreo.microdata import beneficiaries
-from monitoreo.microdata.synth import write_records
+from monitoreo.microdata.engine import DuckDBSettings
+from monitoreo.microdata.synth import DEFAULT_YEARS, write_records
 
 RECORDS = int(os.environ.get("BENCH_RECORDS", 100_000_000))
 PANDAS_RECORDS = min(RECORDS, int(os.environ.get("BENCH_PANDAS_RECORDS", 1_000_000)))
@@ -55,15 +58,28 @@ def pandas_baseline(path: Path) -> float:
     return time.perf_counter() - t
 
 
+def load() -> str:
+    return "/".join(f"{x:.2f}" for x in os.getloadavg()) + " (1/5/15 min)"
+
+
 def main() -> None:
-    print(f"machine: {os.cpu_count()} cores, shared with other engineers' work (figures are noisy); "
-          f"load average {os.getloadavg()[0]:.1f}")
+    settings = DuckDBSettings()
+    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} "
+          f"GiB, shared with other engineers' work; load average before: {load()}")
     full = cached(RECORDS)
+    print(f"data: {full} = synth.write_records(records={RECORDS:,}, programs={PROGRAMS}, seed=1): years "
+          f"{', '.join(map(str, DEFAULT_YEARS))}, person pool {RECORDS // 4:,} (records/4), Zipf-like program sizes")
+    print(f"duckdb settings: threads={settings.threads or os.cpu_count()}, memory_limit={settings.memory_limit}, "
+          f"temp_directory=<fresh temp dir>, preserve_insertion_order=false, overlap slice ~{settings.slice_rows:,} "
+          "persons")
     t = time.perf_counter()
-    result = beneficiaries([full], overlaps=True)
+    result = beneficiaries([full], overlaps=True, settings=settings)
     duck = time.perf_counter() - t
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"duckdb: {RECORDS:,} records, {len(result.programs)} program-years, {len(result.overlaps)} overlapping "
-          f"pairs: {duck:.1f} s (goal <= 20 s)")
+          f"pairs: {duck:.1f} s (goal <= 20 s); peak RSS {rss:,.0f} MB; load average after: {load()}")
+    for step, seconds in result.steps.items():
+        print(f"  step {step:<10} {seconds:6.1f} s")
     sliced = cached(PANDAS_RECORDS)
     t = time.perf_counter()
     small = beneficiaries([sliced], overlaps=True)
@@ -75,7 +91,7 @@ def main() -> None:
           f"{RECORDS:,}: {pandas_small * scale:.1f} s (not run at full size: memory/time)")
     print(f"speed-up duckdb vs pandas: {pandas_small * scale / duck:.1f}x at full size (extrapolated), "
           f"{pandas_small / duck_small:.1f}x measured on the slice (goal >= 10x)")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"load average at the end: {load()}")
 
 
 if __name__ == "__main__":

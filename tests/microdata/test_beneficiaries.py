@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from monitoreo.microdata import MicrodataError, MicrodataResult, beneficiaries
+from monitoreo.microdata.engine import DuckDBSettings
 from tests.microdata.reference import reference
 
 SCHEMA = pa.schema([("program_id", pa.string()), ("year", pa.int32()), ("person_id", pa.int64()),
@@ -57,6 +58,49 @@ def test_duckdb_engine_equals_the_reference(rows: list[dict[str, Any]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         result = beneficiaries([write(rows, Path(tmp) / "r.parquet")], cutoffs=CUTOFFS)
     assert_matches(result, rows)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=records, slice_rows=st.integers(1, 12), ids=st.sampled_from(["int", "negative", "string"]))
+def test_sliced_overlaps_and_codes_equal_the_reference(rows: list[dict[str, Any]], slice_rows: int,
+                                                        ids: str) -> None:
+    """The overlap join run on person slices (integer ranges, negative ids, hashed string ids) and the
+    integer codes give the reference's numbers, whatever the slice size."""
+    if ids != "int":
+        rows = [r | {"person_id": -r["person_id"] if ids == "negative" else f"rut-{r['person_id']}"} for r in rows]
+    schema = SCHEMA if ids != "string" else SCHEMA.set(2, pa.field("person_id", pa.string()))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.parquet"
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+        result = beneficiaries([path], cutoffs=CUTOFFS, settings=DuckDBSettings(slice_rows=slice_rows))
+    assert_matches(result, rows)
+
+
+def test_plain_strings_several_files_and_unknown_regions(tmp_path: Path) -> None:
+    """Program ids that are not dictionary-encoded (CSV, plain Parquet strings), spread over several files
+    with different spellings of the same region, are coded consistently across the files."""
+    rows = [
+        {"program_id": "p-2", "year": 2023, "person_id": 1, "sex": "M", "region": " 7 ", "rsh_percentile": 80,
+         "new_or_carry_over": "ARRASTRE"},
+        {"program_id": "p-10", "year": 2023, "person_id": 1, "sex": "F", "region": "Isla de Pascua",
+         "rsh_percentile": None, "new_or_carry_over": "nuevo"},
+    ]
+    first = write(rows, tmp_path / "a.parquet")
+    csv = tmp_path / "b.csv"
+    csv.write_text("program_id,year,person_id,sex,region,rsh_percentile,new_or_carry_over\n"
+                   "p-2,2023,1,F,maule,20,nuevo\np-10,2023,2,,07,,\n", encoding="utf-8")
+    result = beneficiaries([first, csv], cutoffs={"p-2": 50}, settings=DuckDBSettings(slice_rows=1))
+    more = [{"program_id": "p-2", "year": 2023, "person_id": 1, "sex": "F", "region": "maule",
+             "rsh_percentile": 20, "new_or_carry_over": "nuevo"},
+            {"program_id": "p-10", "year": 2023, "person_id": 2, "sex": None, "region": "07",
+             "rsh_percentile": None, "new_or_carry_over": None}]
+    expected = reference(rows + more, {"p-2": 50})
+    p2 = next(p for p in result.programs if p.program_id == "p-2")
+    assert (p2.served, p2.carry_over, p2.by_sex, p2.by_region, p2.above_cutoff) == (1, 1, {"F": 1}, {"maule": 1}, 0)
+    p10 = next(p for p in result.programs if p.program_id == "p-10")
+    assert p10.by_region == dict(expected["programs"][("p-10", 2023)]["by_region"]) == {
+        "isla de pascua": 1, "maule": 1}
+    assert [(o.program_a, o.program_b, o.shared) for o in result.overlaps] == [("p-10", "p-2", 1)]
 
 
 def test_known_answer_and_shares(tmp_path: Path) -> None:

@@ -112,7 +112,8 @@ def _read(con: Any, files: Sequence[Path], engine: Engine) -> ir.Table:
             elif engine == "spark":
                 table = con.read_csv(str(path), header=True, inferSchema=True)
             else:
-                table = con.read_csv(str(path), types={"program_id": "VARCHAR", "region": "VARCHAR"})
+                table = con.read_csv(str(path), types={  # text columns stay text (a sniffer reads F as false)
+                    c: "VARCHAR" for c in ("program_id", "sex", "region", "new_or_carry_over")})
         except Exception as exc:  # the engines raise their own types; report them uniformly
             raise MicrodataError(f"{path}: no se puede leer como {kind} ({type(exc).__name__})") from None
         missing = [c for c in RECORD_COLUMNS if c not in table.columns]
@@ -279,10 +280,14 @@ def beneficiaries(
         steps.done("breakdown")
         shared: dict[tuple[int, int, int], int] = defaultdict(int)
         if overlaps:
-            n = rows(pp.aggregate(n=pp.count()))[0]["n"] if engine == "duckdb" else 0
-            slices = max(1, -(-n // (settings or DuckDBSettings()).slice_rows))
+            slices, bounds = 1, None
+            if engine == "duckdb":  # Spark partitions the join itself
+                size = rows(pp.aggregate(n=pp.count(), low=pp.person_id.min(), high=pp.person_id.max()))[0]
+                slices = max(1, -(-size["n"] // (settings or DuckDBSettings()).slice_rows))
+                if not pp.person_id.type().is_string() and size["n"]:
+                    bounds = (size["low"], size["high"])
             for index in range(slices):
-                for r in rows(ex.overlaps(ex.person_slice(pp, slices, index))):
+                for r in rows(ex.overlaps(ex.person_slice(pp, slices, index, bounds))):
                     shared[(r["year"], r["pa"], r["pb"])] += r["shared"]
             steps.done("overlaps")
     result = MicrodataResult(

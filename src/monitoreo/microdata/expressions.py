@@ -61,6 +61,11 @@ def is_carry_over(value: Any) -> bool:
     return value is not None and str(value).lower() == "arrastre"
 
 
+def code_type(n: int) -> pa.DataType:
+    """The narrowest integer type for ``n`` codes (narrow keys: a smaller persons table and hash tables)."""
+    return pa.int16() if n < 2**15 else pa.int32()
+
+
 @dataclass(frozen=True)
 class Codes:
     """Integer codes for the distinct raw values of one column: ``raw`` → code, ``values[code]`` = the
@@ -81,14 +86,14 @@ class Codes:
         """A tiny table ``{name}_raw, {name}_code`` to join the records with (the engine registers it)."""
         raw = sorted(self.raw)
         return pa.table({f"{name}_raw": pa.array(raw, pa.string()),
-                         f"{name}_code": pa.array([self.raw[r] for r in raw], pa.int32())})
+                         f"{name}_code": pa.array([self.raw[r] for r in raw], code_type(len(self.values)))})
 
 
 def flags_table(raw_values: Iterable[Any], name: str, flag: Callable[[Any], bool]) -> pa.Table:
     """A tiny table ``{name}_raw, {name}_code`` with code 1 where ``flag(raw)`` holds, else 0."""
     raw = sorted({str(v) for v in raw_values if v is not None})
     return pa.table({f"{name}_raw": pa.array(raw, pa.string()),
-                     f"{name}_code": pa.array([int(flag(r)) for r in raw], pa.int32())})
+                     f"{name}_code": pa.array([int(flag(r)) for r in raw], pa.int8())})
 
 
 def programs_table(programs: Codes, cutoffs: Mapping[str, int] | None) -> pa.Table:
@@ -96,7 +101,7 @@ def programs_table(programs: Codes, cutoffs: Mapping[str, int] | None) -> pa.Tab
     raw = sorted(programs.raw)
     return pa.table({
         "program_raw": pa.array(raw, pa.string()),
-        "program_code": pa.array([programs.raw[r] for r in raw], pa.int32()),
+        "program_code": pa.array([programs.raw[r] for r in raw], code_type(len(programs.values))),
         "cutoff": pa.array([(cutoffs or {}).get(r) for r in raw], pa.int32()),
     })
 
@@ -114,7 +119,7 @@ def coded(records: ir.Table, programs: ir.Table, sexes: ir.Table, regions: ir.Ta
     t = t.left_join(sexes, t.sex == sexes.sex_raw)
     t = t.left_join(regions, t.region == regions.region_raw)
     t = t.left_join(carries, t.new_or_carry_over == carries.carry_raw)
-    return t.select(pi=t.program_code, year=t.year, person_id=t.person_id, sex=t.sex_code,
+    return t.select(pi=t.program_code, year=t.year.cast("int16"), person_id=t.person_id, sex=t.sex_code,
                     region=t.region_code, pct=t.rsh_percentile, carry=t.carry_code)
 
 
@@ -137,10 +142,17 @@ def breakdown(pp: ir.Table, programs: ir.Table) -> ir.Table:
     )
 
 
-def person_slice(pp: ir.Table, slices: int, index: int) -> ir.Table:
-    """The persons whose ``person_id`` falls in slice ``index`` of ``slices`` (a person is in exactly one)."""
+def person_slice(pp: ir.Table, slices: int, index: int, bounds: tuple[int, int] | None = None) -> ir.Table:
+    """The persons in slice ``index`` of ``slices`` (every person is in exactly one slice): with integer
+    ``bounds`` (min, max person_id) equal-width ranges of ``person_id`` (a cheap comparison), otherwise a hash
+    of the id."""
     if slices == 1:
         return pp
+    if bounds is not None and not pp.person_id.type().is_string():
+        low, high = bounds
+        width = (high - low) // slices + 1
+        start = low + index * width
+        return pp.filter(pp.person_id >= start, pp.person_id < start + width)
     key = pp.person_id.hash() if pp.person_id.type().is_string() else pp.person_id
     return pp.filter(((key % slices) + slices) % slices == index)
 
