@@ -1,7 +1,9 @@
 """The append-only audit log: who did what to which report, when, with the state before and after.
 
 ``LogEntry.save`` refuses to update an existing row and ``delete`` is refused (also on querysets), so the
-log only grows. Write entries with ``audit.log.log_action`` inside the transaction of the change."""
+log only grows. Below the ORM, database triggers (``migrations/0002_append_only_triggers.py``) refuse
+``UPDATE``, ``DELETE`` and, on PostgreSQL, ``TRUNCATE`` of a non-empty table (``IntegrityError``). Write
+entries with ``audit.log.log_action`` inside the transaction of the change."""
 
 from __future__ import annotations
 
