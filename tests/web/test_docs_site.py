@@ -19,6 +19,7 @@ def test_built_site_is_linked_and_served(tmp_path: Path, client: Client) -> None
         assert b'href="/docs/sitio/index.html"' in page.content
         assert client.get("/docs.json").json()["site"] == "/docs/sitio/index.html"
         assert b"Inicio de la documentaci" in b"".join(client.get("/docs/sitio/index.html").streaming_content)
+        assert b"Inicio de la documentaci" in b"".join(client.get("/docs/sitio/").streaming_content)
         assert b"Gu\xc3\xada del evaluador" in b"".join(client.get("/docs/sitio/guia/").streaming_content)
         assert client.get("/docs/sitio/../manage.py").status_code == 404
 

@@ -21,6 +21,6 @@ urlpatterns = [
     re_path(r"^panorama\.(?P<fmt>json)$", views.panorama_view, name="panorama-twin"),
     path("ficha.css", views.ficha_css, name="ficha-css"),
     path("docs/", views.docs_view, name="docs"),
-    path("docs/sitio/<path:path>", views.docs_site, name="docs-site"),
+    re_path(r"^docs/sitio/(?P<path>.*)$", views.docs_site, name="docs-site"),  # also the bare /docs/sitio/
     re_path(r"^docs\.(?P<fmt>json)$", views.docs_view, name="docs-twin"),
 ]
