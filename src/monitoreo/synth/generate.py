@@ -3,8 +3,9 @@
 Contract: ``generate(n, seed, edition)`` yields ``n`` ``Submission`` objects; it is pure (no I/O, no clock,
 no global random state), the same arguments give equal submissions, and program *i* is the same whatever
 ``n`` is (a portfolio of 10 is the first 10 of a portfolio of 700). Program *i* has the same id, name,
-ministry, service, theme, components and regions in every edition (the web demo shows it as a history);
-its figures are drawn per edition and are not a continuous series across editions. Every submission passes
+ministry, service, theme, components and regions in every edition (the web demo shows it as a history),
+and one continuous life of figures over 2019–2025 (``life``), drawn once and sliced to each edition's
+window in its price base, so a year shows the same real figures in every edition. Every submission passes
 ``monitoreo.io.parse_submission`` and survives a write/read round trip. ``assessment`` is never filled and
 ``review`` only holds the pertinent justifications described in ``texts``. See
 ``docs/synthetic-portfolio.md`` for the distributions."""
@@ -22,6 +23,7 @@ from monitoreo.errors import MonitoreoError
 from monitoreo.synth import identity, indicators, money, people, texts
 from monitoreo.synth.catalog import Catalog, ComponentTemplate, load_catalog
 from monitoreo.synth.draws import chance, pick, sample
+from monitoreo.synth.life import program_life
 from monitoreo.synth.setting import SUPPORTED_EDITIONS, Setting
 
 _NONE = Missing.NONE
@@ -190,10 +192,11 @@ def build_submission(seed: int, index: int, edition: int, catalog: Catalog | Non
     name = identity.program_name(setting)
     regions = identity.implemented_regions(setting)
     templates = _component_templates(setting)
-    plan = money.plan_budget(setting)
-    spends = money.split_components(setting, plan.components, len(templates))
-    pops = people.plan_populations(setting, plan.total)
-    outputs = people.outputs(setting, templates, pops.served)
+    life = program_life(setting, len(templates), [c.per_beneficiary for c in templates])
+    plan = money.plan_budget(setting, life)
+    spends = money.split_components(setting, plan.components, life)
+    pops = people.plan_populations(setting, life)
+    outputs = people.outputs(setting, life)
     population = pick(setting.rng("population-text"), setting.theme.populations)
     program = identity.identity(setting, name, regions, [c.name for c in templates])
     data: dict[str, Any] = {

@@ -1,8 +1,8 @@
 """Purpose indicators of a synthetic program (1–2, «Porcentual», «Eficacia», «Anual»).
 
 Contract: about 30% of indicators are descending (a lower value is better). Values are percentages with
-two decimals in [0, 100]; in the evaluated year about 45% improve, 35% get worse and 20% stay equal
-(read in the indicator's direction). A few earlier-year values are «S/I» (about 3%) or «N/C» (2%)."""
+two decimals in [0, 100], one series per indicator over ``LIFE_YEARS`` sliced to the edition's window; in
+every year about 45% improve, 35% get worse and 20% stay equal (read in the indicator's direction). A few earlier-year values are «S/I» (about 3%) or «N/C» (2%)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 from monitoreo.domain.values import Missing
 from monitoreo.synth.catalog import IndicatorTemplate
 from monitoreo.synth.draws import between, chance, pick
+from monitoreo.synth.life import LIFE_YEARS
 from monitoreo.synth.setting import Setting
 
 ASCENDING, DESCENDING = "ascendente", "descendente"
@@ -37,20 +38,21 @@ def _percent(value: float) -> Decimal:
     return Decimal(f"{min(100.0, max(0.0, value)):.2f}")
 
 
-def _values(rng: random.Random, template: IndicatorTemplate, years: tuple[int, ...]) -> dict[int, Decimal]:
+def _values(rng: random.Random, template: IndicatorTemplate) -> dict[int, Decimal]:
+    """The indicator's life over ``LIFE_YEARS``: each year improves (≈45 %), gets worse (≈35 %) or stays
+    equal (≈20 %) from the year before, by 4–25 % of the previous value."""
     level = between(rng, template.range)
-    values = {y: _percent(level * between(rng, (0.92, 1.08))) for y in years[:-1]}
-    previous = float(values[years[-2]]) if len(years) > 1 else level
-    roll = rng.random()
-    step = previous * between(rng, (0.04, 0.25))
     better = 1 if template.direction == ASCENDING else -1
-    if roll < 0.45:
-        last = previous + better * step
-    elif roll < 0.80:
-        last = previous - better * step
-    else:
-        last = previous
-    values[years[-1]] = _percent(last)
+    previous = _percent(level * between(rng, (0.92, 1.08)))
+    values = {LIFE_YEARS[0]: previous}
+    for year in LIFE_YEARS[1:]:
+        roll = rng.random()
+        step = float(previous) * between(rng, (0.04, 0.25))
+        if roll < 0.45:
+            previous = _percent(float(previous) + better * step)
+        elif roll < 0.80:
+            previous = _percent(float(previous) - better * step)
+        values[year] = previous
     return values
 
 
@@ -66,7 +68,8 @@ def plan_indicators(setting: Setting) -> list[IndicatorPlan]:
     count = 2 if chance(rng, 0.35) else 1
     plans = []
     for template in _templates(rng, setting.theme.indicators, count):
-        values = _values(rng, template, years)
+        life = _values(rng, template)
+        values = {y: life[y] for y in years}
         worse = _is_worse(template.direction, values, years)
         shown: dict[int, Decimal | Missing] = dict(values)
         if chance(rng, 0.05):

@@ -1,25 +1,23 @@
 """Populations, production and the regional breakdown of a synthetic program (methodology §2.1, §2.5, §2.8).
 
-Contract (true values, before any S/I is introduced):
+Contract (true values, before any S/I is introduced): the populations and production of the program's life
+(``life.program_life``) sliced to the edition's window, so a year has the same counts in every edition.
 
-* served (PB) follows the spend per beneficiary of the theme; about 18% of programs change their spend
-  per beneficiary by more than 20% in the evaluated year;
-* potential (PP) ≥ target (PO) ≥ served (PB) for most programs; about 3% serve more than their target and
-  about 2% declare a target larger than the potential population; about 5% are universal (PP = PO);
+* served (PB) follows the spend per beneficiary of the theme, drifting around the program's level; in about
+  16 % of years it changes by more than 20 %;
+* potential (PP) ≥ target (PO) ≥ served (PB) for most programs; in about 3% of years a program serves more
+  than its target and in about 2% it declares a target larger than the potential population; about 5% are
+  universal (PP = PO);
 * the regional table of the evaluated year lists the implemented regions (and «Nivel central» for some
   programs): its spend sums exactly to the components spend and its served to PB."""
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
-from monitoreo.synth.catalog import ComponentTemplate
-from monitoreo.synth.draws import between, chance, log_uniform, noisy_weights, split_integer
+from monitoreo.synth.draws import between, chance, noisy_weights, split_integer
+from monitoreo.synth.life import ProgramLife
 from monitoreo.synth.setting import Setting
-
-MAX_SERVED = 3_000_000
-MIN_SERVED = 5
 
 
 @dataclass(frozen=True)
@@ -30,44 +28,16 @@ class PopulationPlan:
     universal: bool
 
 
-def _spend_factors(rng: random.Random, years: tuple[int, ...]) -> dict[int, float]:
-    factors = {y: between(rng, (0.93, 1.07)) for y in years}
-    if chance(rng, 0.18):
-        factors[years[-1]] = between(rng, (1.3, 1.8)) if chance(rng, 0.5) else between(rng, (0.5, 0.72))
-    return factors
-
-
-def plan_populations(setting: Setting, total: dict[int, int]) -> PopulationPlan:
-    """PB from the total executed and the theme's spend per beneficiary; PO and PP around it."""
-    rng = setting.rng("populations")
+def plan_populations(setting: Setting, life: ProgramLife) -> PopulationPlan:
+    """PB, PO and PP of the edition's window."""
     years = setting.years
-    t = setting.evaluated_year
-    per_beneficiary = log_uniform(rng, *setting.theme.spend_per_beneficiary)
-    per_beneficiary = min(max(per_beneficiary, total[t] / MAX_SERVED), total[t] / MIN_SERVED)
-    factors = _spend_factors(rng, years)
-    served = {y: max(1, round(total[y] / (per_beneficiary * factors[y]))) for y in years}
-    coverage = between(rng, (0.08, 0.95))
-    over_target = chance(rng, 0.03)
-    target = {}
-    for y in years:
-        c = between(rng, (1.02, 1.3)) if over_target and y == t else min(0.99, coverage * between(rng, (0.85, 1.15)))
-        target[y] = max(1, round(served[y] / c))
-    universal = chance(rng, 0.05)
-    ratio = between(rng, (0.15, 0.9))
-    potential = {y: target[y] if universal else round(target[y] / ratio) for y in years}
-    if not universal and chance(rng, 0.02):
-        potential[t] = round(target[t] * between(rng, (0.8, 0.97)))
-    return PopulationPlan(served, target, potential, universal)
+    return PopulationPlan({y: life.served[y] for y in years}, {y: life.target[y] for y in years},
+                          {y: life.potential[y] for y in years}, life.universal)
 
 
-def outputs(setting: Setting, templates: list[ComponentTemplate], served: dict[int, int]) -> list[dict[int, int]]:
-    """Production per component and year: served × the template's units per beneficiary (at least 1)."""
-    rng = setting.rng("outputs")
-    result = []
-    for template in templates:
-        ratio = between(rng, template.per_beneficiary)
-        result.append({y: max(1, round(s * ratio * between(rng, (0.9, 1.1)))) for y, s in served.items()})
-    return result
+def outputs(setting: Setting, life: ProgramLife) -> list[dict[int, int]]:
+    """Production per component and year: served × the component's units per beneficiary (at least 1)."""
+    return [{y: max(1, round(life.served[y] * ratio[y])) for y in setting.years} for ratio in life.output_ratios]
 
 
 def sex_split(setting: Setting, served: int) -> dict[str, int]:
