@@ -14,6 +14,7 @@ from rich.table import Table
 
 from monitoreo import formatting
 from monitoreo.analytics import QUESTIONS, BundleError
+from monitoreo.analytics.labels import label
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, stderr, stdout
 
 
@@ -76,7 +77,7 @@ def analytics(
         return
     table = Table(title=TITLES[name])
     for column in rows[0] if rows else ["(sin filas)"]:
-        table.add_column(column, justify="left")
+        table.add_column(label(column), justify="left")
     for row in rows:
         table.add_row(*(_cell(v) for v in row.values()))
     stdout.print(table)

@@ -1,0 +1,27 @@
+"""Every column an analytics question returns has a Spanish heading for the readable table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from monitoreo.analytics import QUESTIONS
+from monitoreo.analytics.labels import COLUMN_LABELS
+from monitoreo.cli import app
+
+
+@pytest.mark.parametrize("question", sorted(QUESTIONS))
+def test_every_column_has_a_spanish_heading(portfolio: Path, question: str) -> None:
+    rows = QUESTIONS[question](portfolio)
+    assert rows, f"{question}: la cartera de prueba debe dar filas"
+    assert [c for c in rows[0] if c not in COLUMN_LABELS] == []
+
+
+def test_the_readable_table_uses_the_headings_and_csv_keeps_the_keys(portfolio: Path) -> None:
+    runner = CliRunner()
+    table = runner.invoke(app, ["analytics", "trends", "--bundle", str(portfolio)], env={"COLUMNS": "300"})
+    assert table.exit_code == 0 and "Año evaluado" in table.stdout and "evaluated_year" not in table.stdout
+    csv = runner.invoke(app, ["analytics", "trends", "--bundle", str(portfolio), "--csv"])
+    assert csv.stdout.splitlines()[0].startswith("edition,evaluated_year")
