@@ -27,8 +27,6 @@ from monitoreo.methodology import METHODOLOGY_CODES, known_editions, load_editio
 from monitoreo.methodology.registry import judgement_codes, outcome_codes, rules
 from monitoreo.validation import issue_types
 
-VERDICT_ES = {"finding": "hallazgo", "ok": "sin hallazgo", "not_evaluable": "no evaluable"}
-
 
 def all_codes() -> list[str]:
     """Every code the page must list."""
@@ -96,7 +94,7 @@ def render() -> str:
         "`superado` cuando la justificación del servicio fue juzgada pertinente y la edición lo permite;",
         "si no, queda `no_superado`.",
         "",
-        *_table(["Clase", "Significado"], [(_codes(v.value), VERDICT_ES[v.value]) for v in OutcomeVerdict]),
+        *_table(["Clase", "Significado"], [(_codes(v.value), v.label) for v in OutcomeVerdict]),
         *_table(["Estado del hallazgo", "Significado"],
                 [(_codes(FindingStatus.RESOLVED.value), "justificación pertinente: no se imprime como hallazgo"),
                  (_codes(FindingStatus.UNRESOLVED.value), "el hallazgo se imprime en la ficha")]),

@@ -77,3 +77,13 @@ def test_methodology_commands(tmp_path: Path) -> None:
     bad.write_text("edition: 2030\nextends: 2025\nrules: {nope.rule: {}}\norder: []\n", encoding="utf-8")
     refused = _json(["methodology", "check", "--json", str(bad)], code=1)
     assert "methodology.E010" in {p["code"] for p in refused["problems"]}  # type: ignore[index]
+
+
+def test_the_readable_table_says_dimensions_verdicts_and_status_in_spanish() -> None:
+    s20 = runner.invoke(app, ["evaluate", str(S20_FILE)], env={"COLUMNS": "400"})
+    s23 = runner.invoke(app, ["evaluate", str(S23_FILE)], env={"COLUMNS": "400"})
+    assert s20.exit_code == 0 and s23.exit_code == 0, s20.output + s23.output
+    assert "│ Eficiencia   │ efficiency.initial_execution.under" in s20.stdout
+    assert "│ hallazgo     │ no superado │" in s20.stdout and "│ sin hallazgo │" in s20.stdout
+    assert "│ no evaluable │" in s23.stdout and "│ Focalización │" in s23.stdout
+    assert "not_evaluable │" not in s23.stdout and "│ finding" not in s20.stdout

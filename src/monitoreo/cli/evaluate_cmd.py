@@ -64,8 +64,8 @@ def _table(file: str, ev: Evaluation) -> Table:
         table.add_column(column, no_wrap=True)
     table.add_column("Texto", ratio=1, min_width=30)
     for o in ev.outcomes:
-        table.add_row(o.dimension.value, o.code + (f" [{o.indicator}]" if o.indicator else ""), o.verdict.value,
-                      o.status.value if o.status else "", o.text)
+        table.add_row(o.dimension.label, o.code + (f" [{o.indicator}]" if o.indicator else ""), o.verdict.label,
+                      o.status.label if o.status else "", o.text)
     table.caption = " · ".join(f"{d.value}: {' / '.join(lines)}" for d, lines in ev.block.items())
     return table
 

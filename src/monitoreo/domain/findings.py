@@ -17,6 +17,12 @@ class Dimension(StrEnum):
     EFFICIENCY = "eficiencia"
     EFFECTIVENESS = "eficacia"
 
+    @property
+    def label(self) -> str:
+        """The dimension's name as people read it («Focalización»); the ficha's own headings are in
+        ``sheet/wording.py``."""
+        return {"focalizacion": "Focalización", "eficiencia": "Eficiencia", "eficacia": "Eficacia"}[self.value]
+
 
 class Verdict(StrEnum):
     """Evaluator's verdict on the service's justification of a finding."""

@@ -19,12 +19,22 @@ class OutcomeVerdict(StrEnum):
     OK = "ok"
     NOT_EVALUABLE = "not_evaluable"
 
+    @property
+    def label(self) -> str:
+        """How people read it (CLI tables, the code catalogue)."""
+        return {"finding": "hallazgo", "ok": "sin hallazgo", "not_evaluable": "no evaluable"}[self.value]
+
 
 class FindingStatus(StrEnum):
     """A finding whose justification was judged pertinent is *superado*; the rest are *no superado*."""
 
     UNRESOLVED = "no_superado"
     RESOLVED = "superado"
+
+    @property
+    def label(self) -> str:
+        """How the ficha says it: «no superado» / «superado»."""
+        return self.value.replace("_", " ")
 
 
 #: Evidence values an outcome records (numbers unrounded, codes as strings).
