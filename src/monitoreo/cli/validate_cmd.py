@@ -22,11 +22,12 @@ def report_as_json(file: str, report: ValidationReport) -> dict[str, Any]:
 
 def _print(file: str, report: ValidationReport) -> None:
     head = "[green]válido[/]" if report.valid else "[bold red]con errores[/]"
-    stdout.print(f"{escape(file)} ({report.submission_id}): {head} — {len(report.errors)} errores, "
-                 f"{len(report.warnings)} advertencias", highlight=False)
+    errors, warnings = len(report.errors), len(report.warnings)
+    stdout.print(f"{escape(file)} ({report.submission_id}): {head} — {errors} error{'es' if errors != 1 else ''}, "
+                 f"{warnings} advertencia{'s' if warnings != 1 else ''}", highlight=False)
     for issue in report.issues:
         color = "red" if issue.severity.value == "error" else "yellow"
-        stdout.print(f"  [{color}]{issue.severity.value}[/] {escape(issue.path)}: {escape(issue.message)} "
+        stdout.print(f"  [{color}]{issue.severity.label}[/] {escape(issue.path)}: {escape(issue.message)} "
                      f"[dim]\\[{issue.code}][/]", highlight=False)
 
 

@@ -17,6 +17,11 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
+    @property
+    def label(self) -> str:
+        """How people read it: «error» / «advertencia»."""
+        return "error" if self is Severity.ERROR else "advertencia"
+
 
 @dataclass(frozen=True)
 class IssueType:
