@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -74,5 +75,8 @@ def test_cli_render_json_and_exit_code(inputs: Path, tmp_path: Path) -> None:
                                                      "internacionalizacion-pymes-exportadoras.html"]
     ok = runner.invoke(app, ["render", str(inputs / "a.yaml"), "--out", str(out), "-f", "pdf", "-w", "1"])
     assert ok.exit_code == 0, ok.output
+    summary = re.search(r"\((\S+) s, (\S+) fichas/s\); 0 con errores", ok.stdout)
+    assert summary is not None, ok.stdout
+    assert all(re.fullmatch(r"\d+,\d", figure) for figure in summary.groups())  # es-CL: «1,2 s»
     bad = runner.invoke(app, ["render", str(inputs / "a.yaml"), "--out", str(out), "-f", "docx"])
     assert bad.exit_code == 2

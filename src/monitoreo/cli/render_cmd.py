@@ -5,6 +5,7 @@ skipped; the rest still render; the exit code is 1 when any file failed."""
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,6 +13,7 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from monitoreo import formatting
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, report_problems, stderr, stdout
 from monitoreo.sheet.batch import FORMATS, BatchResult, FileOutcome, collect_inputs, render_batch
 
@@ -61,8 +63,9 @@ def render(
         emit_json(result_as_json(result))
     else:
         rate = len(result.rendered) / result.seconds if result.seconds else 0.0
+        seconds, per_second = (formatting.number(Decimal(f"{v:.3f}"), 1) for v in (result.seconds, rate))
         stdout.print(f"{len(result.rendered)} fichas generadas en {escape(str(out))} "
-                     f"({result.seconds:.1f} s, {rate:.1f} fichas/s); {len(result.failed)} con errores.",
+                     f"({seconds} s, {per_second} fichas/s); {len(result.failed)} con errores.",
                      highlight=False)
     if result.failed:
         raise typer.Exit(EXIT_FINDINGS)
