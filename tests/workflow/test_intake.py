@@ -214,3 +214,10 @@ def test_workspace_shows_metrics_issues_findings_and_diff(report: Report) -> Non
 def test_preview_pdf_is_a_pdf(report: Report) -> None:
     response = _client("evaluador").get(reverse("gestion:preview_pdf", kwargs={"pk": report.pk}))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_upload_size_message_uses_es_cl_numbers() -> None:
+    from submissions.intake import upload_problems
+
+    problems = upload_problems(_upload("p.xlsx", b"x" * 2_345_678), 2_000_000)
+    assert problems == ["El archivo pesa 2,3 MB; el máximo es 2 MB."]

@@ -5,8 +5,10 @@ shows them back with their problem; the Excel upload imports nothing when any ce
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
+from monitoreo import formatting
 from monitoreo.errors import Problem
 from monitoreo.ingest.excel import apply_entries, cells
 from monitoreo.ingest.excel_book import is_xlsx, read_workbook
@@ -48,7 +50,8 @@ def upload_problems(upload: Any, max_bytes: int) -> list[str]:
     if upload is None:
         return ["Elija un archivo .xlsx."]
     if upload.size > max_bytes:
-        return [f"El archivo pesa {upload.size / 1e6:.1f} MB; el máximo es {max_bytes / 1e6:.0f} MB."]
+        size, limit = (formatting.number(Decimal(n) / Decimal(10**6), d) for n, d in ((upload.size, 1), (max_bytes, 0)))
+        return [f"El archivo pesa {size} MB; el máximo es {limit} MB."]
     if not (upload.name or "").lower().endswith(".xlsx"):
         return ["Sólo se aceptan planillas Excel .xlsx."]
     head = upload.read()
