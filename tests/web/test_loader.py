@@ -68,3 +68,17 @@ def test_bulk_load_runs_a_bounded_number_of_queries(s23: Submission, max_queries
         report = load_submissions(subs, publish=False)
     assert report.fichas == 60 and report.programs_created == 60
     assert not Ficha.objects.filter(program__slug="sintetico-000", published=True).exists()
+
+
+def test_load_demo_summary_is_es_cl() -> None:
+    import io
+    import re
+
+    from django.core.management import call_command
+    from programs.demo import seed_submissions, synthetic_submissions
+
+    fichas = len(seed_submissions()) + len(list(synthetic_submissions(3, 2023)))
+    out = io.StringIO()
+    call_command("load_demo", "--size", "3", stdout=out)
+    summary = out.getvalue().splitlines()[0]
+    assert re.fullmatch(rf"{fichas} fichas cargadas \(\d+ resultados\) en \d+,\d s", summary), summary

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import time
+from decimal import Decimal
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from monitoreo import formatting
 from programs.demo import seed_submissions, synthetic_submissions
 from programs.loader import load_submissions
 
@@ -36,5 +38,6 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(summary))
         else:
-            self.stdout.write(f"{summary['fichas']} fichas cargadas ({summary['outcomes']} resultados) "
-                              f"en {summary['seconds']} s")
+            fichas, outcomes = (formatting.number(Decimal(summary[k])) for k in ("fichas", "outcomes"))
+            seconds = formatting.number(Decimal(str(summary["seconds"])), 1)
+            self.stdout.write(f"{fichas} fichas cargadas ({outcomes} resultados) en {seconds} s")
