@@ -18,11 +18,13 @@ import socket
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from monitoreo import formatting
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, stderr, stdout
 
 READY_TIMEOUT_S = 60.0
@@ -131,7 +133,8 @@ def serve(
         if as_json:
             emit_json({"url": url, "demo": demo, **summary})
         else:
-            loaded = f" ({summary['fichas']} fichas de demostración)" if demo else ""
+            count = formatting.number(Decimal(str(summary.get("fichas", 0))))  # «1.402», es-CL
+            loaded = f" ({count} fichas de demostración)" if demo else ""
             stdout.print(f"Portal en [bold]{url}[/]{loaded} — Ctrl+C para detener", highlight=False)
             logins = summary.get("logins")
             if isinstance(logins, dict) and logins:  # demo personas of the monitoring cycle (/gestion/)
