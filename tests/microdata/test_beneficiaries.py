@@ -151,3 +151,12 @@ def test_bad_files_name_the_file_and_the_column(tmp_path: Path) -> None:
     (tmp_path / "x.xlsx").write_bytes(b"PK")
     with pytest.raises(MicrodataError, match="formato"):
         beneficiaries([tmp_path / "x.xlsx"])
+    short = tmp_path / "sin-region.csv"
+    short.write_text("program_id,year,person_id,sex,rsh_percentile,new_or_carry_over\na,2023,1,F,40,nuevo\n",
+                     encoding="utf-8")
+    with pytest.raises(MicrodataError, match="sin-region.csv: falta la columna «region»"):
+        beneficiaries([short])
+    latin = tmp_path / "latin1.csv"
+    latin.write_bytes("año,región\n".encode("latin-1"))
+    with pytest.raises(MicrodataError, match="latin1.csv: la primera línea no es un encabezado CSV en UTF-8"):
+        beneficiaries([latin])

@@ -9,6 +9,7 @@ the same numbers."""
 
 from __future__ import annotations
 
+import csv
 import tempfile
 import time
 from collections import defaultdict
@@ -100,12 +101,32 @@ def _kind(path: Path) -> str:
     raise MicrodataError(f"{path}: formato no reconocido (se espera .parquet o .csv)")
 
 
+def _missing(path: Path, columns: Sequence[str]) -> None:
+    """``MicrodataError`` naming the first required column absent from ``columns``."""
+    missing = [c for c in RECORD_COLUMNS if c not in columns]
+    if missing:
+        raise MicrodataError(f"{path}: falta la columna «{missing[0]}» (columnas requeridas: "
+                             f"{', '.join(RECORD_COLUMNS)})")
+
+
+def _csv_header(path: Path) -> list[str]:
+    """The column names on a CSV file's first line (checked before the typed read, which would fail on a
+    missing column with an engine error instead of naming it)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [c.strip() for c in next(csv.reader(handle), [])]
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise MicrodataError(f"{path}: la primera línea no es un encabezado CSV en UTF-8 ({exc})") from None
+
+
 def _read(con: Any, files: Sequence[Path], engine: Engine) -> ir.Table:
     tables = []
     for path in files:
         if not path.is_file():
             raise MicrodataError(f"{path}: no existe el archivo")
         kind = _kind(path)
+        if kind == "csv":
+            _missing(path, _csv_header(path))
         try:
             if kind == "parquet":
                 table = con.read_parquet(str(path))
@@ -116,10 +137,7 @@ def _read(con: Any, files: Sequence[Path], engine: Engine) -> ir.Table:
                     c: "VARCHAR" for c in ("program_id", "sex", "region", "new_or_carry_over")})
         except Exception as exc:  # the engines raise their own types; report them uniformly
             raise MicrodataError(f"{path}: no se puede leer como {kind} ({type(exc).__name__})") from None
-        missing = [c for c in RECORD_COLUMNS if c not in table.columns]
-        if missing:
-            raise MicrodataError(f"{path}: falta la columna «{missing[0]}» (columnas requeridas: "
-                                 f"{', '.join(RECORD_COLUMNS)})")
+        _missing(path, table.columns)
         tables.append(table.select(*RECORD_COLUMNS).mutate(
             program_id=table.program_id.cast("string"), year=table.year.cast("int32"),
             person_id=table.person_id.cast("string") if table.person_id.type().is_string()
