@@ -26,8 +26,6 @@ from submissions.workflow import EDITABLE, TRANSITIONS, State, WorkflowError, ac
 
 SECTIONS = {s.section: s.title for s in mapping()}
 SHEETS = {s.section: s for s in mapping()}
-#: sections whose entries the reporter adds and removes → the document's list (``monitoreo.ingest.entries``).
-ENTRY_SECTIONS = {"components": "components", "indicators": "indicators"}
 CONFLICT = ("Otra persona guardó este reporte mientras usted lo editaba (versión {version}). "
             "Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo.")
 
@@ -115,7 +113,7 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
         by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
     by_path, loose = intake.place(by_path, report.data)
     blocks: list[dict[str, Any]] = []
-    kind = ENTRY_SECTIONS.get(name)
+    kind = name if name in entry_ops.KINDS else None  # entry sections are named after their list
     for cell in cells(report.data):
         if cell.section != name:
             continue
@@ -136,7 +134,7 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
 def _entry_section(request: HttpRequest, pk: int, name: str) -> tuple[Report, str]:
     """The report (404 outside the scope) and the list of an entry section; 403 unless editable by its reporter."""
     report = get_report(request, pk)
-    kind = ENTRY_SECTIONS.get(name)
+    kind = name if name in entry_ops.KINDS else None  # entry sections are named after their list
     if kind is None:
         raise _not_found()
     if not _can_edit(report, request.user):

@@ -20,11 +20,10 @@ FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 
 @dataclass(frozen=True)
 class FontMetrics:
-    """Advance widths in font units per code point (BMP) and the font's units per em. ``table`` holds the
-    advance of every BMP code point (``widest`` where the font has no glyph), for fast lookups."""
+    """The font's units per em and, in ``table``, the advance width (font units) of every BMP code point
+    (``widest`` where the font has no glyph), for fast lookups."""
 
     units_per_em: int
-    advances: dict[int, int]
     widest: int
     table: array[int]
 
@@ -78,12 +77,11 @@ def font_metrics(bold: bool) -> FontMetrics:
     hmtx = tables[b"hmtx"][0]
     widths = struct.unpack_from(f">{2 * metrics_count}H", data, hmtx)[0::2]
     glyphs = _cmap_format4(data, tables[b"cmap"][0])
-    advances = {code: widths[min(glyph, metrics_count - 1)] for code, glyph in glyphs.items()}
     widest = max(widths)
     table = array("H", [widest]) * 0x10000
-    for code, advance in advances.items():
-        table[code] = advance
-    return FontMetrics(units_per_em, advances, widest, table)
+    for code, glyph in glyphs.items():
+        table[code] = widths[min(glyph, metrics_count - 1)]
+    return FontMetrics(units_per_em, widest, table)
 
 
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
