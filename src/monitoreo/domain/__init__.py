@@ -19,9 +19,13 @@ from monitoreo.domain.outcomes import Evaluation, FindingStatus, Outcome, Outcom
 from monitoreo.domain.periods import Edition, EvaluatedYear, PriceYear, Year
 from monitoreo.domain.population import Population, Populations, ServedPopulation, SexSplit
 from monitoreo.domain.program import (
+    Complementarities,
+    Complementarity,
     EvaluationHistory,
     EvaluationList,
     ExAnte,
+    Executor,
+    Executors,
     Identity,
     Monitoring,
     PastEvaluation,
@@ -32,7 +36,7 @@ from monitoreo.domain.values import Amount, Missing, Money, Num
 
 __all__ = [
     "SCHEMA_VERSION", "Amount", "Budget", "BudgetYear", "Component", "Dimension", "DimensionTexts", "Direction",
-    "Edition", "EvaluatedYear", "Evaluation", "FindingStatus", "Outcome", "OutcomeVerdict", "EvaluationHistory", "EvaluationList", "ExAnte", "Identity", "IndicatorTexts",
+    "Edition", "EvaluatedYear", "Evaluation", "FindingStatus", "Outcome", "OutcomeVerdict", "EvaluationHistory", "EvaluationList", "ExAnte", "Identity", "IndicatorTexts", "Executor", "Executors", "Complementarity", "Complementarities",
     "InflatorTable", "InstitutionObservation", "Judgement", "Justification", "Missing", "Money", "Monitoring",
     "Num", "OdsContribution", "PastEvaluation", "Population", "Populations", "PriceYear", "PrintedAssessment",
     "PublishedFigure", "PurposeIndicator", "RegionRow", "RegionalDistribution", "Review", "ReviewDecision", "ServedPopulation",

@@ -52,6 +52,12 @@ class Outcome(Model):
     text: str = Field(description="La frase en español tal como la imprime la ficha.")
     indicator: int | None = Field(default=None, ge=1, description="N° del indicador de propósito.")
     values: dict[str, EvidenceValue] = Field(default_factory=dict, description="Valores usados por la regla.")
+    label: str | None = Field(
+        default=None, description="Rótulo del bloque en que se imprime («Ejecución presupuestaria:»)."
+    )
+    detail: str | None = Field(
+        default=None, description="Texto del evaluador que sigue a la frase estándar (sus razones), tal como se imprime."
+    )
 
 
 class Evaluation(Model):

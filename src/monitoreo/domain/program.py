@@ -11,6 +11,35 @@ from monitoreo.domain.base import Model
 PERMANENT = "Permanente"
 
 
+class Executor(Model):
+    """A third party that carries out the program, printed with its type («Municipio», «Universidad»…)."""
+
+    name: str = Field(min_length=1, description="Nombre del ejecutor.")
+    type: str = Field(min_length=1, description="Tipo de ejecutor (Municipio, Servicio o Institución Pública…).")
+
+
+class Executors(Model):
+    """Who executes the program: ``direct`` = implemented by the responsible entity with no third party
+    («El programa es implementado directamente por la entidad responsable…»), else the list."""
+
+    direct: bool = Field(default=False, description="Implementado directamente por la entidad responsable.")
+    items: list[Executor] = Field(default_factory=list, description="Ejecutores con su tipo.")
+
+
+class Complementarity(Model):
+    """A program of the public offer this one complements, with the service's own description."""
+
+    program: str = Field(min_length=1, description="Programa con el que se complementa.")
+    description: str | None = Field(default=None, description="Descripción de la complementariedad (texto del servicio).")
+
+
+class Complementarities(Model):
+    """The complementarities the service reports; an empty list prints «El programa no reporta
+    complementariedades con otros programas de la oferta pública vigente al {t}.»"""
+
+    items: list[Complementarity] = Field(default_factory=list)
+
+
 class Identity(Model):
     """Who runs the program and what it is for."""
 
@@ -27,6 +56,17 @@ class Identity(Model):
     )
     purpose: str = Field(min_length=1, description="Propósito.")
     offer_type: str | None = Field(default=None, description="Tipo de oferta (programa social / no social).")
+    target_population: str | None = Field(
+        default=None, description="«Población Objetivo:» — el texto del programa (edición 2025)."
+    )
+    executors: Executors | None = Field(
+        default=None,
+        description="«Ejecutores:» (edición 2025); None si el reporte no lo informa.",
+    )
+    complementarities: Complementarities | None = Field(
+        default=None,
+        description="«Complementariedades informadas:» (edición 2025); None si el reporte no lo informa.",
+    )
 
 
 class PastEvaluation(Model):
