@@ -27,4 +27,6 @@ OPERATION_CODES: dict[str, str] = {
                       "desconocido o falta una columna).",
     "metrics.E001": "La tabla de inflactores no trae el año que la conversión a precios constantes necesita.",
     "reference.E001": "Falta un dato de referencia (edición desconocida, tabla de inflactores…).",
+    "explain.E001": "La cifra o el resultado pedido a «monitoreo explain» no existe en el reporte (métrica, "
+                    "año, componente o código desconocido).",
 }
