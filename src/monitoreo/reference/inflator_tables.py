@@ -156,6 +156,7 @@ def read_inflator_csv(path: Path, base: int | None = None, source: str | None = 
     problems: list[Problem] = []
     file = str(path)
     factors: dict[int, Decimal] = {}
+    seen: set[int] = set()
     for r in _rows(path, problems):
         where = f"fila {r.line}"
         if not r.year.isdigit() or not 1900 <= int(r.year) <= 2100:
@@ -164,15 +165,17 @@ def read_inflator_csv(path: Path, base: int | None = None, source: str | None = 
             continue
         year = int(r.year)
         value = _parse_factor(r.factor)
+        if year in seen:
+            problems.append(Problem(file, f"{where}, columna anio", "inflators.E006",
+                                    f"el año {year} ya tiene un inflactor"))
+            continue
+        seen.add(year)
         if value is None:
             problems.append(Problem(file, f"{where}, columna inflactor", "inflators.E004",
                                     f"«{r.factor}» no es un número"))
         elif value <= 0:
             problems.append(Problem(file, f"{where}, columna inflactor", "inflators.E005",
                                     f"el inflactor de {year} debe ser positivo (es «{r.factor}»)"))
-        elif year in factors:
-            problems.append(Problem(file, f"{where}, columna anio", "inflators.E006",
-                                    f"el año {year} ya tiene un inflactor"))
         else:
             factors[year] = value
     if factors and not problems:
