@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from monitoreo import formatting, reference
 from monitoreo.domain.findings import Dimension
-from monitoreo.domain.outcomes import FindingStatus, Outcome, OutcomeVerdict
+from monitoreo.domain.outcomes import FindingStatus, Outcome, OutcomeVerdict, PrintedBlock, PrintedSentence
 from monitoreo.domain.program import Identity
 from monitoreo.sheet import layout_2023
 from monitoreo.sheet import wording_2025 as w
@@ -38,7 +38,7 @@ def _outcomes(ctx: Context) -> list[Outcome]:
 
 
 def _is_block_finding(o: Outcome) -> bool:
-    return o.verdict is OutcomeVerdict.FINDING and o.status is not FindingStatus.RESOLVED and bool(o.text)
+    return o.verdict is OutcomeVerdict.FINDING and o.status is FindingStatus.UNRESOLVED and bool(o.text)
 
 
 def _is_assessment(o: Outcome) -> bool:
@@ -48,28 +48,49 @@ def _is_assessment(o: Outcome) -> bool:
     return o.verdict is not OutcomeVerdict.FINDING or o.status is FindingStatus.RESOLVED
 
 
-def _sentence(o: Outcome, label: str | None) -> list[Block]:
-    """The standard sentence (led by ``label``), the pertinence clause when superado, then the evaluator's
-    text in the same paragraph (its first paragraph; further ones follow), so each reason reads with its
-    sentence."""
-    parts = [o.text]
-    if o.status is FindingStatus.RESOLVED and w.PERTINENT_JUSTIFICATION not in o.text:
-        parts.append(w.PERTINENT_JUSTIFICATION)
-    detail = [p.strip() for p in (o.detail or "").split("\n\n") if p.strip()]
-    first = " ".join([*parts, *detail[:1]])
-    return [Paragraph(text=first, label=label), *(Paragraph(text=p) for p in detail[1:])]
-
-
-def labelled_blocks(outcomes: list[Outcome]) -> list[Block]:
-    """Outcomes in order, each block label printed once before the first sentence of its block."""
-    blocks: list[Block] = []
-    printed: set[str] = set()
+def _grouped(outcomes: list[Outcome]) -> list[PrintedBlock]:
+    """Outcomes as labelled blocks, for an evaluation that does not carry them (``Evaluation.blocks`` is
+    filled by editions with labelled blocks): one block per (dimension, label, indicator), first
+    appearance order; a superado sentence gains the pertinence clause."""
+    blocks: dict[tuple[Dimension, str | None, int | None], list[PrintedSentence]] = {}
     for o in outcomes:
-        label = o.label if o.label and o.label not in printed else None
-        if o.label:
-            printed.add(o.label)
-        blocks.extend(_sentence(o, label))
-    return blocks
+        text = o.text
+        if o.status is FindingStatus.RESOLVED and w.PERTINENT_JUSTIFICATION not in text:
+            text = f"{text} {w.PERTINENT_JUSTIFICATION}"
+        key = (o.dimension, o.label, o.indicator if o.dimension is Dimension.EFFECTIVENESS else None)
+        blocks.setdefault(key, []).append(
+            PrintedSentence(codes=[o.code], text=text, detail=o.detail, indicator=o.indicator))
+    return [PrintedBlock(dimension=d, label=label, indicator=n, sentences=sentences)
+            for (d, label, n), sentences in blocks.items()]
+
+
+def findings_blocks(ctx: Context, dimension: Dimension) -> list[PrintedBlock]:
+    """The labelled findings blocks of ``dimension`` (the engine's, else built from the outcomes)."""
+    ev = ctx.evaluation
+    if ev is not None and ev.blocks:
+        return list(ev.blocks.get(dimension, []))
+    return _grouped([o for o in _outcomes(ctx) if o.dimension is dimension and _is_block_finding(o)])
+
+
+def assessment_blocks(ctx: Context) -> list[PrintedBlock]:
+    """The evaluator's assessments printed with the data (the engine's, else built from the outcomes)."""
+    ev = ctx.evaluation
+    if ev is not None and ev.blocks:
+        return list(ev.assessments)
+    return _grouped([o for o in _outcomes(ctx) if _is_assessment(o)])
+
+
+def render_blocks(blocks: list[PrintedBlock]) -> list[Block]:
+    """Each block's label once, in bold, leading its first sentence; every sentence followed, in the same
+    paragraph, by the evaluator's text (its first paragraph; further ones follow as paragraphs)."""
+    out: list[Block] = []
+    for block in blocks:
+        for i, sentence in enumerate(block.sentences):
+            detail = [p.strip() for p in (sentence.detail or "").split("\n\n") if p.strip()]
+            text = " ".join([sentence.text, *detail[:1]])
+            out.append(Paragraph(text=text, label=block.label if i == 0 else None))
+            out.extend(Paragraph(text=p) for p in detail[1:])
+    return out
 
 
 # ---- identification ----------------------------------------------------------------------------------
@@ -104,9 +125,9 @@ def antecedentes(ctx: Context) -> Section:
         Heading(text=w.PURPOSE), *paragraphs(p.purpose),
         *paragraphs(target, w.TARGET_POPULATION), *_executors(p), *_complementarities(p, ctx.t),
     ]
-    assessments = [o for o in _outcomes(ctx) if _is_assessment(o)]
+    assessments = assessment_blocks(ctx)
     for label in w.ASSESSMENT_LABELS:
-        blocks += labelled_blocks([o for o in assessments if o.label == label])
+        blocks += render_blocks([b for b in assessments if b.label == label])
     return Section(key="antecedentes", title="I. ANTECEDENTES", blocks=blocks)
 
 
@@ -116,12 +137,11 @@ def findings(ctx: Context) -> Section:
     """«1. Focalización / 2. Eficiencia / 3. Eficacia»: labelled blocks of the findings not superado, or
     the edition's «Sin hallazgos…» sentence (``Evaluation.block``)."""
     blocks: list[Block] = []
-    outcomes = _outcomes(ctx)
     for dimension, title in w.FINDINGS_HEADINGS.items():
         blocks.append(Heading(text=title, level=2))
-        found = [o for o in outcomes if o.dimension is dimension and _is_block_finding(o)]
+        found = findings_blocks(ctx, dimension)
         if found:
-            blocks += labelled_blocks(found)
+            blocks += render_blocks(found)
         else:
             blocks += [Paragraph(text=t) for t in results_or_placeholder(dimension_results(ctx, dimension))]
     return Section(key="hallazgos", title=f"II. {w.FINDINGS_TITLE}", blocks=blocks)
@@ -142,9 +162,8 @@ def otras_dimensiones(ctx: Context) -> Section:
 def _other_assessments(ctx: Context, dimension: Dimension) -> list[Block]:
     """Superado and other assessments of ``dimension`` whose label is not printed with the antecedentes
     (e.g. an execution or indicator decrease cleared by a pertinent justification): after its figures."""
-    found = [o for o in _outcomes(ctx) if o.dimension is dimension and o.label not in w.ASSESSMENT_LABELS
-             and o.status is FindingStatus.RESOLVED and o.text]
-    return labelled_blocks(found)
+    return render_blocks([b for b in assessment_blocks(ctx)
+                          if b.dimension is dimension and b.label not in w.ASSESSMENT_LABELS])
 
 
 def _figures(ctx: Context) -> list[Section]:
