@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from portal.listing import row_data
 from portal.search import SearchParams, search
@@ -80,6 +80,8 @@ class OutcomeOut(Schema):
     status: str
     text: str
     indicator: int | None
+    label: str = Field("", description="Rótulo del bloque en que la ficha imprime el resultado; vacío si no hay.")
+    detail: str = Field("", description="Texto del evaluador que sigue a la frase (sus razones); vacío si no hay.")
 
 
 def _public_ficha(slug: str, edition: int) -> Ficha:

@@ -6,8 +6,11 @@ previous report as JSON data (``Submission.model_dump(mode="json")``) and return
 * the year window shifts to the ``years_shown`` years ending at ``evaluated_year``;
 * identity, history, population descriptions and units, criteria, components (id, name, unit), purpose
   indicators (name, formula, unit, dimension, periodicity, direction), ODS and gender approach are kept;
-* values of years still in the window are kept (money re-expressed in the new price base when an inflator
-  table with that base is given and knows the old base year); values of new years are left empty;
+* values of years still in the window are kept; money is re-expressed in the new price base with the
+  inflator table of that base (``inflators``, which must know the old base year). Without such a table the
+  money of the earlier years is **not** carried (left empty for the service to enter in the new base):
+  amounts of one price base are never kept under another base's label (``docs/inflators.md``,
+  ``inflators.W001``); values of new years are left empty;
 * what belongs to one published ficha only (printed figures, printed assessment, review decisions, regional
   rows, subtítulos, technical notes, observations, publication date) is cleared.
 
@@ -57,16 +60,17 @@ def prefill(previous: dict[str, Any], edition: int, evaluated_year: int, price_b
     keep = set(window)
     old_base = int(previous.get("price_base_year", price_base_year))
     factor = inflators.get(old_base) if inflators and old_base != price_base_year else None
+    money_keep = keep if old_base == price_base_year or factor is not None else set()
     data.update(edition=edition, evaluated_year=evaluated_year, years=window, price_base_year=price_base_year)
     _populations(data.get("populations") or {}, keep)
     budget = data.get("budget") or {}
     data["budget"] = {
         "years": {y: {k: _scale(v, factor) for k, v in row.items()}
-                  for y, row in _keep_years(budget.get("years"), keep).items()},
-        "admin_spend": _keep_years(budget.get("admin_spend"), keep, factor),
+                  for y, row in _keep_years(budget.get("years"), money_keep).items()},
+        "admin_spend": _keep_years(budget.get("admin_spend"), money_keep, factor),
     }
     for comp in data.get("components") or []:
-        comp["spend"] = _keep_years(comp.get("spend"), keep, factor)
+        comp["spend"] = _keep_years(comp.get("spend"), money_keep, factor)
         comp["output"] = _keep_years(comp.get("output"), keep)
     for indicator in data.get("indicators") or []:
         indicator["values"] = _keep_years(indicator.get("values"), keep)

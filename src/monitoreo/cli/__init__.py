@@ -11,6 +11,7 @@ from monitoreo.cli import (
     evaluate_cmd,
     explain_cmd,
     import_cmd,
+    inflators_cmd,
     methodology_cmd,
     metrics_cmd,
     publish_cmd,
@@ -31,7 +32,7 @@ app = typer.Typer(
 
 for module in (
     metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, render_cmd, import_cmd, serve_cmd, synth_cmd,
-    evaluate_cmd, methodology_cmd, validate_cmd, beneficiaries_cmd, explain_cmd,
+    evaluate_cmd, methodology_cmd, validate_cmd, beneficiaries_cmd, explain_cmd, inflators_cmd,
 ):
     module.register(app)
 
