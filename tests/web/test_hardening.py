@@ -93,7 +93,7 @@ def test_a_huge_body_is_refused_before_it_is_read(client: Client) -> None:
         response = client.generic("POST", path, b"x", content_type="multipart/form-data; boundary=x",
                                   CONTENT_LENGTH=str(314 * 1024 * 1024))
         assert response.status_code == 413
-        assert response.content.decode() == ("La solicitud es demasiado grande (314,0 MB); el máximo es 5,3 MB.\n")
+        assert response.content.decode() == ("La solicitud es demasiado grande (329,3 MB); el máximo es 5,5 MB.\n")
         assert response["Connection"] == "close"
 
 

@@ -148,4 +148,4 @@ def _plain(status: int, message: str) -> HttpResponse:
 
 
 def _mb(size: int) -> str:
-    return f"{number(Decimal(size) / 1024 / 1024, 1)} MB"  # es-CL: «314,0 MB», «1.024,0 MB»
+    return f"{number(Decimal(size) / 10**6, 1)} MB"  # es-CL, MB of 10⁶ bytes as the upload form says
