@@ -20,6 +20,7 @@ OPERATION_CODES: dict[str, str] = {
     "render.E002": "La ruta indicada para componer no existe.",
     "render.E003": "Dos archivos del lote tienen el mismo id de programa: sus fichas se sobrescribirían.",
     "publish.E001": "Programa repetido en la misma edición dentro del lote a publicar.",
+    "publish.E002": "No se pudo escribir el paquete de datos abiertos en la carpeta indicada.",
     "synth.E001": "Parámetros inválidos para generar la cartera sintética (cantidad, edición o carpeta).",
     "analytics.E001": "La carpeta no es un paquete de datos abiertos legible (falta una tabla o el "
                       "datapackage.json).",

@@ -1,6 +1,7 @@
 """``monitoreo render PATH... --out DIR [--format pdf,html] [--workers N] [--json]``: the fichas of many
 data files, across processes, with a progress bar. A broken input is reported (file, field, code) and
-skipped; the rest still render; the exit code is 1 when any file failed."""
+skipped; the rest still render; the exit code is 2 when any input could not be read (bad input, as every
+command), 1 when every input was read but a ficha failed to render."""
 
 from __future__ import annotations
 
@@ -68,7 +69,12 @@ def render(
                      f"({seconds} s, {per_second} fichas/s); {len(result.failed)} con errores.",
                      highlight=False)
     if result.failed:
-        raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(EXIT_BAD_INPUT if any(_bad_input(o) for o in result.failed) else EXIT_FINDINGS)
+
+
+def _bad_input(outcome: FileOutcome) -> bool:
+    """A failure caused by the input (unreadable data file, missing path), not by the rendering: exit 2."""
+    return any(p.code.startswith("input.") or p.code == "render.E002" for p in outcome.problems)
 
 
 def register(app: typer.Typer) -> None:
