@@ -48,7 +48,7 @@ test: lint types unit docs ## Set up and run lint, type checks, all tests and th
 docs: setup ## Build the documentation site into site/ (strict; reference pages generated from code)
 	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict
 
-bench: setup ## Benchmarks (benchmarks/bench_*.py), figures printed
+bench: setup ## Benchmarks (benchmarks/bench_*.py), figures printed; bench_load.py runs 10 minutes (not in CI)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 fuzz: setup ## Long fuzz profile: 10,000 mutated inputs (data files, fichas, PDF, Excel), per-input timeout 10 s, figures printed

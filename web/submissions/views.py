@@ -21,13 +21,15 @@ from monitoreo.ingest import entries as entry_ops
 from monitoreo.ingest.excel import block_title, cells, get_path, mapping, show
 from submissions import intake, services
 from submissions.models import Report
-from submissions.services import ConflictError, perform
+from submissions.services import BusyError, ConflictError, perform
 from submissions.workflow import EDITABLE, TRANSITIONS, State, WorkflowError, actions_from
 
 SECTIONS = {s.section: s.title for s in mapping()}
 SHEETS = {s.section: s for s in mapping()}
 CONFLICT = ("Otra persona guardó este reporte mientras usted lo editaba (versión {version}). "
             "Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo.")
+BUSY = ("El sistema está ocupado guardando otros cambios y no alcanzó a guardar los suyos. "
+        "Sus datos se muestran abajo sin guardar: guarde de nuevo en unos segundos.")
 
 
 def get_report(request: HttpRequest, pk: int) -> Report:
@@ -89,7 +91,7 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         try:
             report, problems = intake.save_section(report, name, entries, request.user, _version(request))
         except ConflictError as exc:
-            messages.error(request, CONFLICT.format(version=exc.current_version))
+            messages.error(request, BUSY if isinstance(exc, BusyError) else CONFLICT.format(version=exc.current_version))
             status = 409
             report = get_report(request, pk)
         except WorkflowError as exc:
