@@ -138,7 +138,7 @@ class Canvas:
     width: float
     height: float
     label: str
-    css_class: str = "grafico"
+    css_class: str = "ficha-grafico"
     shapes: list[Shape] = field(default_factory=list)
 
     @property
