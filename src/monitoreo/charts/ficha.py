@@ -61,10 +61,10 @@ def _legend(canvas: Canvas, items: Sequence[tuple[str, str, str]]) -> float:
     return 18.0
 
 
-def _axis(canvas: Canvas, years: Sequence[str], base: float) -> list[float]:
+def _axis(canvas: Canvas, years: Sequence[str], base: float, right: float = RIGHT) -> list[float]:
     """Base line and year labels; the centre x of each year slot."""
-    canvas.add(Line(LEFT, base, WIDTH - RIGHT, base, AXIS_COLOUR))
-    slot = (WIDTH - LEFT - RIGHT) / max(len(years), 1)
+    canvas.add(Line(LEFT, base, WIDTH - right, base, AXIS_COLOUR))
+    slot = (WIDTH - LEFT - right) / max(len(years), 1)
     centres = [LEFT + slot * (i + 0.5) for i in range(len(years))]
     for x, year in zip(centres, years, strict=True):
         canvas.add(Text(x, base + 13, year, YEAR))
@@ -79,7 +79,7 @@ def _scale(values: Sequence[float | None], floor: float = 0.0) -> float:
 
 def _above(x: float, top: float, text: str, fill: str = "#222222") -> list[Text]:
     """Candidate places for a value label over a mark whose top is at ``top``: just above, one line higher."""
-    return [Text(x, top - 3, text, VALUE, fill=fill), Text(x, top - 4 - VALUE, text, VALUE, fill=fill)]
+    return [Text(x, top - 5, text, VALUE, fill=fill), Text(x, top - 6 - VALUE, text, VALUE, fill=fill)]
 
 
 def _bars(canvas: Canvas, x: float, width: float, base: float, per_unit: float, point: Point,
@@ -107,11 +107,16 @@ def population_chart(title: str, target: Sequence[Point], served: Sequence[Point
     canvas = Canvas(WIDTH, HEIGHT + 12, label)
     top = _legend(canvas, [("bar", TARGET_COLOUR, "Población objetivo"), ("dot", SERVED_COLOUR, "Población beneficiada")])
     base = HEIGHT - 22
-    centres = _axis(canvas, [p.year for p in target], base)
+    years = max(len(target), 1)
+    bar = min(30.0, (WIDTH - LEFT - RIGHT) / years * 0.3)
+    # the served label goes right of the dot: leave the last slot room for it (2.958.153 at the far right)
+    need = max((text_width(s.text, VALUE) + bar / 2 + 5 for s in served if s.value is not None), default=0.0)
+    half = (WIDTH - LEFT) / (2 * years)
+    right = max(RIGHT, (need - half) / (1 - 1 / (2 * years)))
+    centres = _axis(canvas, [p.year for p in target], base, right)
     peak = top + 2 * VALUE + 10  # room for a label one line above the tallest mark
     per_unit = (base - peak) / _scale([p.value for p in (*target, *served)])
-    slot = (WIDTH - LEFT - RIGHT) / max(len(target), 1)
-    bar = min(36.0, slot * 0.4)
+    slot = (WIDTH - LEFT - right) / years
     labels: list[tuple[list[Text], Circle | None, Point]] = []
     for x, t, s, c in zip(centres, target, served, coverage, strict=True):
         _, target_labels = _bars(canvas, x, bar, base, per_unit, t, TARGET_COLOUR)
@@ -126,8 +131,9 @@ def population_chart(title: str, target: Sequence[Point], served: Sequence[Point
         coverage_text = f"Cobertura {c.text}"
         if text_width(coverage_text, VALUE) <= slot - 4:
             canvas.add(Text(x, base + 27, coverage_text, VALUE))
-        else:  # narrow slots (many years): the value under the word
+        else:  # narrow slots (many years, wide labels): the value under the word, one line taller
             canvas.add(Text(x, base + 27, "Cobertura", VALUE), Text(x, base + 39, c.text, VALUE))
+            canvas.height = max(canvas.height, base + 44)
     for target_labels, _, _ in labels:
         canvas.place(target_labels)
     for _, dot, s in labels:
@@ -135,8 +141,8 @@ def population_chart(title: str, target: Sequence[Point], served: Sequence[Point
             continue
         x, y = dot.cx, dot.cy
         canvas.place([
-            Text(x + bar / 2 + 3, y + 3.5, s.text, VALUE, anchor="start", fill=SERVED_COLOUR),
-            Text(x + dot.r + 2, y + 3.5, s.text, VALUE, anchor="start", fill=SERVED_COLOUR),
+            *(Text(x + bar / 2 + 3, y + 3.5 + dy, s.text, VALUE, anchor="start", fill=SERVED_COLOUR)
+              for dy in (0.0, -VALUE - 2, VALUE + 2)),
             Text(x - bar / 2 - 3, y + 3.5, s.text, VALUE, anchor="end", fill=SERVED_COLOUR),
             Text(x, y - dot.r - 3, s.text, VALUE, fill=SERVED_COLOUR),
             Text(x, y + dot.r + 3 + VALUE * 0.76, s.text, VALUE, fill=SERVED_COLOUR),
