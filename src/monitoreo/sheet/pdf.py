@@ -11,7 +11,7 @@ built from bytes fails on its second compile in typst-py 0.15), and reused; the 
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +27,9 @@ _PACKAGE = resources.files("monitoreo.sheet")
 TEMPLATE = Path(str(_PACKAGE.joinpath("templates/ficha.typ")))
 FONTS = Path(str(_PACKAGE.joinpath("fonts")))
 _LOCK = threading.Lock()
+# Without a publication date Typst still needs a fixed clock for deterministic bytes (the file ID); the
+# template then writes no date (``date: none``), so this epoch never reaches the metadata.
+_NO_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 PUBLICATION_ZONE = ZoneInfo("America/Santiago")  # fichas are published in Chile: dates are Santiago time
 
 
@@ -63,7 +66,7 @@ def render_pdf(model: SheetModel) -> bytes:
     with _LOCK:  # one compiler per process: serialise callers from threads
         try:
             pdf, warnings = compiler().compile_with_warnings(
-                format="pdf", sys_inputs={"data": data}, timestamp=timestamp(model))
+                format="pdf", sys_inputs={"data": data}, timestamp=timestamp(model) or _NO_DATE)
         except typst.TypstError as exc:
             raise RenderError(f"{model.submission_id}: Typst falló: {exc.message}") from None
     if warnings:
