@@ -41,7 +41,8 @@ S20_FIGURES = [
     "36%", "89%", "68%", "24%", "14%", "1.470", "1.010", "1.264.732", "518.212", "1.009", "1.619", "20%", "22%",
     "Mejora no significativamente", "RESULTADOS ANÁLISIS DE DESEMPEÑO DEL PROGRAMA", "OBSERVACIONES EVALUADOR(ES)",
     "S/I: Valor no informado.", "N/C: Valor no comparable.", "5.5 Velar por la participación plena",
-    "Barra azul: Población objetivo", "Punto rojo: Población beneficiada",
+    # S20's populations are S/I: a sentence instead of an empty chart and its orphan legend (issue #14)
+    "sin datos para graficar",
 ]
 
 
