@@ -80,3 +80,21 @@ class Evaluation(Model):
             o for o in self.outcomes
             if o.verdict is OutcomeVerdict.FINDING and (status is None or o.status is status)
         ]
+
+    def public_findings(self) -> list[Outcome]:
+        """The findings the public counts as «hallazgos»: those *not* superado (see ``is_public_finding``)."""
+        return [o for o in self.outcomes if is_public_finding(o)]
+
+    def public_finding_counts(self) -> dict[Dimension, int]:
+        """Public findings per dimension, every dimension present (0 when it has none)."""
+        counts = dict.fromkeys(Dimension, 0)
+        for o in self.public_findings():
+            counts[o.dimension] += 1
+        return counts
+
+
+def is_public_finding(outcome: Outcome) -> bool:
+    """The one definition of a «hallazgo» for the public (portal list, program page, its JSON/CSV twins, API,
+    panorama, open data): a finding outcome that is not *superado*. A finding with no decision yet counts
+    (it is *no superado* until a justification is judged pertinent). See docs/web-portal.md."""
+    return outcome.verdict is OutcomeVerdict.FINDING and outcome.status is not FindingStatus.RESOLVED
