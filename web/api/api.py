@@ -27,6 +27,8 @@ class ProgramOut(Schema):
     ministry: str
     edition: int
     evaluated_year: int
+    price_base_year: int
+    synthetic: bool
     url: str
     json_url: str
     figures: dict[str, Any]
@@ -42,6 +44,7 @@ class Filters(Schema):
     ods: int | None = None
     edicion: int | None = None
     hallazgos: str = ""
+    datos: str = ""
     orden: str = "nombre"
 
 

@@ -111,7 +111,12 @@ PROGRAMS = TableSpec(
           + col("served_unit", "string", "Unidad de la población beneficiada.")
           + col("purpose", "string", "Propósito.")
           + col("description", "string", "Descripción publicada.")
-          + col("published_at", "datetime", "Fecha de publicación del reporte.")),
+          + col("published_at", "datetime", "Fecha de publicación del reporte.")
+          + col("synthetic", "boolean", "Datos de demostración ficticios (generados por monitoreo synth).")
+          + col("findings_focalizacion", "integer",
+                "Hallazgos no superados de focalización (la definición pública); vacío sin evaluación.")
+          + col("findings_eficiencia", "integer", "Hallazgos no superados de eficiencia; vacío sin evaluación.")
+          + col("findings_eficacia", "integer", "Hallazgos no superados de eficacia; vacío sin evaluación.")),
     ("edition", "program_id"),
 )
 

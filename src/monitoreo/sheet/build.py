@@ -57,4 +57,5 @@ def build_sheet(
                          ministry=program.ministry.upper()),
         sections=fit_sections(layout_for(edition)(ctx)),
         published_at_iso=submission.published_at.isoformat() if submission.published_at else None,
+        notice=wording.SYNTHETIC_NOTICE if submission.synthetic else None,
     )

@@ -165,6 +165,9 @@ class SheetModel(_Model):
     sections: list[Section]
     page_label: str = Field(default="Página {page} de {total}", description="Pie de página.")
     published_at_iso: str | None = Field(default=None, description="Fecha de publicación (ISO), sello del PDF.")
+    notice: str | None = Field(
+        default=None, description="Aviso bajo el título (datos de demostración ficticios), o None en una ficha real."
+    )
 
     def section(self, key: str) -> Section:
         """The section ``key``; ``KeyError`` when this edition's layout has none."""

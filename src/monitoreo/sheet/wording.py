@@ -9,6 +9,10 @@ from __future__ import annotations
 from monitoreo.domain.findings import Dimension
 
 PROCESS_TITLE = "MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA {edition}"
+#: Printed under the title of a synthetic ficha (``Submission.synthetic``), never on a real one.
+SYNTHETIC_NOTICE = (
+    "Datos de demostración (ficticios): programa y cifras generados para probar el sistema; no es una ficha publicada."
+)
 
 # ---- S23 (edition 2023 and later) ---------------------------------------------------------------------
 BUDGET_NOTES_2023 = (
