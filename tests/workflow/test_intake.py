@@ -165,6 +165,8 @@ def test_login_success_redirects_to_home() -> None:
 
 
 def test_audit_log_is_append_only(report: Report) -> None:
+    report.data = filled(report.data)  # an untouched report cannot be submitted (cycle.E001)
+    report.save()
     perform(report, "submit", user("manager_indap"))
     entry = LogEntry.objects.filter(action="submission.submitted").get()
     assert (entry.actor_name, entry.before, entry.after) == ("manager_indap", {"state": "draft"}, {"state": "submitted"})
@@ -197,6 +199,8 @@ def test_failed_email_is_logged_not_raised(report: Report, django_capture_on_com
         raise OSError("servidor de correo caído")
 
     monkeypatch.setattr(notify, "send_mail", broken)
+    report.data = filled(report.data)  # an untouched report cannot be submitted (cycle.E001)
+    report.save()
     with caplog.at_level(logging.ERROR, logger="monitoreo.notify"), django_capture_on_commit_callbacks(execute=True):
         done = perform(report, "submit", user("manager_indap"))
     assert done.state == "submitted" and "no se pudo enviar" in caplog.text

@@ -111,9 +111,21 @@ def verdict_view(request: HttpRequest, pk: int, finding: int) -> HttpResponse:
     return redirect("gestion:workspace", pk=pk)
 
 
+def sheet_fragment(report: Any, submission: Any) -> tuple[str, str]:
+    """The ficha of an unpublished report as an HTML fragment and its stylesheet (stored evaluation, else the
+    candidate one)."""
+    from submissions.document import evaluate_document
+
+    from monitoreo.sheet import build_sheet, render_html_fragment, stylesheet
+
+    evaluation = (Evaluation.model_validate(report.evaluation) if report.evaluation else
+                  evaluate_document(submission, report.cycle.methodology_edition, report.previous))
+    return render_html_fragment(build_sheet(submission, evaluation)), stylesheet()
+
+
 def _sheet(request: HttpRequest, pk: int) -> Any:
+    """The report (in the user's scope: the service sees the preview of its own report) and its ficha model."""
     report = get_report(request, pk)
-    _reviewer(request)
     check = intake.check(report)
     if check.submission is None:
         raise WorkflowError("El reporte no es válido: no hay vista previa.")

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from monitoreo import formatting
+from monitoreo.cycle.fields import normalize_path
 from monitoreo.errors import Problem
 from monitoreo.ingest.excel import apply_entries, cells
 from monitoreo.ingest.excel_book import is_xlsx, read_workbook
@@ -37,7 +38,8 @@ def place(by_path: dict[str, list[dict[str, str]]], data: dict[str, Any]
     known = set(paths)
     placed: dict[str, list[dict[str, str]]] = {}
     loose = []
-    for path, items in by_path.items():
+    for raw, items in by_path.items():
+        path = normalize_path(data, raw)
         target = path if path in known else next((p for p in paths if p.startswith(path + ".")), None)
         if target is None:
             loose.extend({**i, "path": path} for i in items)

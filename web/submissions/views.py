@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from monitoreo.ingest import entries as entry_ops
 from monitoreo.ingest.excel import block_title, cells, get_path, mapping, show
 from submissions import intake, services
+from submissions.dashboard import dashboard
 from submissions.models import Report
 from submissions.services import ConflictError, perform
 from submissions.workflow import EDITABLE, TRANSITIONS, State, WorkflowError, actions_from
@@ -58,6 +59,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     check = intake.check(report)
     return render(request, "gestion/report.html", {
         "report": report, "actions": _actions(report, request.user), "sections": SECTIONS, "check": check,
+        "board": dashboard(report.pk, report.data, check),
         "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
         "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
         "findings": report.findings.all(), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
@@ -191,6 +193,29 @@ def entry_remove(request: HttpRequest, pk: int, name: str, key: str) -> HttpResp
         "entry_name": entry.get("name") if isinstance(entry, dict) else None, "fields": shown,
         "item_label": entry_ops.KINDS[kind], "reported": entry_ops.has_reported_values(kind, entry),
     }, status=status)
+
+
+#: Actions that send the report to the evaluator: the report page links to a confirmation page first.
+SENDING = ("submit", "resubmit")
+
+
+@login_required
+def submit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """«Revisar y enviar»: what will be sent (the dashboard and the ficha preview) and the send button, which
+    only shows when the report is complete and without errors (the service refuses it anyway, ``cycle.E001``)."""
+    report = get_report(request, pk)
+    action_ = next((t for t in _actions(report, request.user) if t.action in SENDING), None)
+    if action_ is None:
+        raise PermissionDenied("no puede enviar este reporte")
+    check = intake.check(report)
+    board = dashboard(report.pk, report.data, check)
+    fragment, css = None, None
+    if board.ready and check.submission is not None:
+        from reviews.views import sheet_fragment
+
+        fragment, css = sheet_fragment(report, check.submission)
+    return render(request, "gestion/submit_confirm.html", {
+        "report": report, "board": board, "action": action_, "fragment": fragment, "css": css, "check": check})
 
 
 def _not_found() -> Exception:
