@@ -53,7 +53,8 @@ def test_form_shows_coded_problems_next_to_the_field_and_keeps_the_input(report:
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})
     response = _client("manager_indap").post(url, {"budget.years.2025.initial": "mucho", "version": report.version})
     assert response.status_code == 400
-    assert "excel.E010" in response.content.decode() and 'value="mucho"' in response.content.decode()
+    body = response.content.decode()  # the web form's own code (form.E010), never the Excel one
+    assert "form.E010" in body and "excel.E010" not in body and 'value="mucho"' in body
     assert Report.objects.get(pk=report.pk).version == report.version
 
 

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from monitoreo.cycle.fields import form_value, label_of
 from monitoreo.ingest import entries as entry_ops
 from monitoreo.ingest.excel import block_title, cells, get_path, mapping, show
 from submissions import intake, services
@@ -89,7 +90,7 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             raise PermissionDenied("no puede modificar este reporte")
         entries = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")}
         try:
-            report, problems = intake.save_section(report, name, entries, request.user, _version(request))
+            saved, problems = intake.save_section(report, name, entries, request.user, _version(request))
         except ConflictError as exc:
             messages.error(request, CONFLICT.format(version=exc.current_version))
             status = 409
@@ -98,10 +99,16 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             messages.error(request, str(exc))
             status = 409
         else:
+            changed = saved.version != report.version
+            report = saved
             if not problems:
-                messages.success(request, "Borrador guardado.")
+                messages.success(request, "Borrador guardado." if changed else "No había cambios que guardar.")
                 return redirect("gestion:section", pk=report.pk, name=name)
             status = 400
+            bad = {p.path for p in problems}
+            entries = {k: v for k, v in entries.items() if k in bad}  # the rest shows what was saved
+            messages.error(request, (f"{'Se guardaron los demás valores. ' if changed else ''}"
+                                     f"{len(bad)} valor(es) no se guardaron: corríjalos junto a su mensaje."))
     return _section_page(request, report, name, entries, problems, status)
 
 
@@ -114,6 +121,8 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
     for p in problems:
         by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
     by_path, loose = intake.place(by_path, report.data)
+    loose = [{**u, "label": ref.label} for u in loose
+             if (ref := label_of(report.data, u["path"])).section == name]  # in their section only (the rest: dashboard)
     blocks: list[dict[str, Any]] = []
     kind = name if name in entry_ops.KINDS else None  # entry sections are named after their list
     for cell in cells(report.data):
@@ -124,7 +133,8 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
             blocks.append({"item": item, "fields": [], "key": None if item is None or kind is None else
                            entry_ops.entry_key(kind, item, (report.data.get(kind) or [])[item]),
                            "title": None if item is None else block_title(SHEETS[name], report.data, item)})
-        value = entries.get(cell.path, "") if entries is not None else show(cell.kind, get_path(report.data, cell.path))
+        value = (entries[cell.path] if entries is not None and cell.path in entries
+                 else form_value(cell.kind, get_path(report.data, cell.path)))
         blocks[-1]["fields"].append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
     return render(request, "gestion/section.html", {
         "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "blocks": blocks,
