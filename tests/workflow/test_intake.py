@@ -19,6 +19,7 @@ from monitoreo.ingest.excel_book import read_workbook, write_workbook
 from monitoreo.io.read import parse_submission
 from tests.workflow.conftest import PASSWORD, user
 from tests.workflow.filling import filled
+from tests.workflow.test_dashboard import visible
 
 pytestmark = pytest.mark.django_db
 
@@ -208,12 +209,21 @@ def test_failed_email_is_logged_not_raised(report: Report, django_capture_on_com
 
 
 def test_workspace_shows_metrics_issues_findings_and_diff(report: Report) -> None:
-    report.data, report.state = filled(report.data), "in_review"
+    # labels from the domain, never internal ids (coverage_pct, effectiveness.purpose_indicator.worse, data paths)
+    data = filled(report.data)
+    data["budget"]["years"]["2023"]["executed"] = "4300000"  # a change against last year's 4.219.214
+    del data["budget"]["admin_spend"]["2023"]  # last year's 517.918 dropped
+    report.data, report.state = data, "in_review"
     report.save()
     body = _client("evaluador").get(reverse("gestion:workspace", kwargs={"pk": report.pk})).content.decode()
-    assert "effectiveness.purpose_indicator.worse" in body  # candidate finding
-    assert "coverage_pct" in body  # metrics table
-    assert "budget.years.2024.executed" in body  # diff against last year (new value)
+    text = visible(body)
+    assert "Eficacia —" in text  # the candidate finding of the purpose indicator, by dimension and sentence
+    assert "effectiveness.purpose_indicator.worse" not in body and "coverage_pct" not in body
+    assert "Cobertura (población beneficiada / objetivo, %)" in body  # metrics table
+    assert "Presupuesto ejecutado 2023" in body and "4.219.214" in body and "4.300.000" in body
+    assert "Gasto administrativo 2023" in body and "este reporte lo deja vacío" in body
+    assert "budget.years" not in text and "targeting.universal_pertinent" not in text
+    assert "La declaración de programa universal es pertinente." in text  # judgement by its wording
 
 
 def test_preview_pdf_is_a_pdf(report: Report) -> None:

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from reviews.explain import finding_views
 
 from monitoreo.cycle.fields import form_value, label_of
 from monitoreo.ingest import entries as entry_ops
@@ -63,8 +64,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "board": dashboard(report.pk, report.data, check),
         "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
         "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
-        "findings": report.findings.all(), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
+        "findings": finding_views(report), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
         and has_role(request.user, REPORTER),
+        "observations": [(i + 1, o.get("topic") or "") for i, o in enumerate(report.data.get("observations") or [])
+                         if isinstance(o, dict)],
     })
 
 
@@ -238,6 +241,15 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     report = get_report(request, pk)
     if name not in TRANSITIONS:
         raise _not_found()
+    if name == "send_replies" and has_role(request.user, REPORTER):
+        # «Enviar las respuestas» carries the replies typed on the page: saved first, so none is lost
+        from reviews.views import save_reply
+
+        for item in report.findings.all():
+            try:
+                save_reply(request, item)
+            except WorkflowError:
+                pass  # blank or not in the right of reply: perform() says why
     try:
         report = perform(report, name, request.user, request.POST.get("comment", ""))
     except WorkflowError as exc:

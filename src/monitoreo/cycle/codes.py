@@ -9,6 +9,7 @@ CYCLE_CODES: dict[str, str] = {
     "form.E011": "Se esperaba un año (p. ej. 2015) o «Permanente».",
     "form.E012": "Se esperaba un número entero.",
     "form.E013": "Se esperaba «ascendente» o «descendente».",
+    "form.E014": "Se esperaba el número de una de las observaciones de la institución (p. ej. 3 o «N° 3»).",
     "cycle.E001": "El reporte está incompleto: faltan valores del año evaluado (llénelos o marque S/I, N/A, "
                   "N/C o «-»); no se puede enviar.",
     "cycle.E002": "El reporte tiene errores por corregir; no se puede enviar.",

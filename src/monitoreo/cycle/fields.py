@@ -8,6 +8,7 @@ something the form does not show. ``form_value(kind, value)`` never raises."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -84,6 +85,21 @@ def form_value(kind: str, value: Any) -> str:
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
         return formatting.number(number, decimals)
     return str(value)
+
+
+_OBSERVATION = re.compile(r"^(?:n\s*[°ºo]?\.?\s*|nro\.?\s*|número\s*|observaci[oó]n\s*)?(\d+)$", re.IGNORECASE)
+
+
+def parse_observation(text: str, count: int) -> tuple[int | None, str | None]:
+    """The observation number a reply cites («3», «N° 3», «Nº3», «n.3», «observación 3») → (3, None); blank →
+    (None, None); anything else, or a number with no such observation among ``count`` → (None, "form.E014")."""
+    text = " ".join(text.split())
+    if not text:
+        return None, None
+    match = _OBSERVATION.match(text)
+    if match is None or not 1 <= int(match.group(1)) <= max(count, 0):
+        return None, "form.E014"
+    return int(match.group(1)), None
 
 
 def form_problem(problem: Problem) -> Problem:
