@@ -35,8 +35,9 @@ TABLE: dict[str, tuple[str, dict[str, Any], dict[str, str], dict[str, int]]] = {
     "excel_download": ("get", {"pk": None}, {}, REPORT_READ),
     "audit": ("get", {"pk": None}, {}, REPORT_READ),
     "workspace": ("get", {"pk": None}, {}, REVIEW_READ),
-    "preview": ("get", {"pk": None}, {}, REVIEW_READ),
-    "preview_pdf": ("get", {"pk": None}, {}, REVIEW_READ),
+    "preview": ("get", {"pk": None}, {}, REPORT_READ),  # the service sees the preview of its own report
+    "preview_pdf": ("get", {"pk": None}, {}, REPORT_READ),
+    "submit_confirm": ("get", {"pk": None}, {}, {A: 200, B: 404, E: 403, P: 403, X: 302}),
     "action": ("post", {"pk": None, "name": "submit"}, {}, {A: 302, B: 404, E: 403, P: 403, X: 302}),
     "excel_upload": ("post", {"pk": None}, {}, {A: 400, B: 404, E: 403, P: 403, X: 302}),
     "judgements": ("post", {"pk": None}, {}, {A: 403, B: 404, E: 302, P: 403, X: 302}),

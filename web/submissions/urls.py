@@ -16,6 +16,7 @@ urlpatterns = [
     path("reportes/<int:pk>/seccion/<str:name>/", views.section, name="section"),
     path("reportes/<int:pk>/seccion/<str:name>/agregar/", views.entry_add, name="entry_add"),
     path("reportes/<int:pk>/seccion/<str:name>/quitar/<str:key>/", views.entry_remove, name="entry_remove"),
+    path("reportes/<int:pk>/enviar/", views.submit_confirm, name="submit_confirm"),
     path("reportes/<int:pk>/accion/<str:name>/", views.action, name="action"),
     path("reportes/<int:pk>/planilla.xlsx", views.excel_download, name="excel_download"),
     path("reportes/<int:pk>/planilla/", views.excel_upload, name="excel_upload"),
