@@ -1,13 +1,10 @@
 """The 2025 layout: the report's order, the labelled findings blocks with the evaluator's reasons, the
-superado assessment with the pertinence clause, in the model, the HTML and the PDF (pdftotext)."""
+superado assessment with the pertinence clause, in the model, the HTML and the PDF (the importer's PDF text)."""
 
 from __future__ import annotations
 
 import html as html_lib
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +13,7 @@ from monitoreo.sheet import SheetModel, build_sheet, render_html, render_pdf
 from monitoreo.sheet.model import BulletList, Paragraph
 from monitoreo.sheet.wording_2025 import NO_COMPLEMENTARITIES, PERTINENT_JUSTIFICATION
 from tests.sheet import fixture_2025 as fx
+from tests.sheet.test_pdf import pdf_text
 
 LABELS = ["Criterios de priorización:", "Ejecución presupuestaria:", "Gasto Administrativo:",
           "Indicador de propósito 1:", "Indicador de propósito 2:"]
@@ -119,12 +117,8 @@ def test_html_prints_each_label_once_and_each_sentence_with_its_reason(model: Sh
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed (.ci/run installs it)")
-def test_pdf_prints_each_label_once_and_each_sentence_with_its_reason(model: SheetModel, tmp_path: Path) -> None:
-    path = tmp_path / "ficha-2025.pdf"
-    path.write_bytes(render_pdf(model))
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
-    text = _flat(out)
+def test_pdf_prints_each_label_once_and_each_sentence_with_its_reason(model: SheetModel) -> None:
+    text = _flat(pdf_text(render_pdf(model)))
     _check_findings_text(text)
     _check_assessments_text(text)
 
