@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -16,6 +17,7 @@ from monitoreo.domain.values import Missing
 from monitoreo.explain import ExplainError, explain_metric, explain_metrics, explain_outcomes
 from monitoreo.explain.metrics import evidence_labels, formulas
 from monitoreo.explain.text import computation, metric_dict, metric_lines
+from monitoreo.io import read_submission
 from monitoreo.methodology import evaluate
 from monitoreo.metrics import compute_metrics
 
@@ -118,6 +120,17 @@ def test_every_evidence_value_has_a_spanish_name(seed: Submission) -> None:
         for c in o.compared:
             assert c.label != c.key, f"{o.code}: «{c.key}» sin nombre en explain/formulas.yaml"
     assert all(spec["label"] for spec in labels.values())
+
+
+@pytest.mark.parametrize("path", sorted(Path("examples/2025").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_evidence_value_of_the_2025_examples_has_a_spanish_name(path: Path) -> None:
+    sub = read_submission(path)
+    explained = explain_outcomes(sub, evaluate(sub))
+    assert explained
+    for o in explained:
+        for c in o.compared:
+            assert c.label != c.key, f"{o.code}: «{c.key}» sin nombre en explain/formulas.yaml"
+        assert o.why and o.rule_title != o.rule
 
 
 def test_lines_and_json_carry_the_same_computation(s23: Submission) -> None:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from monitoreo import formatting
-from monitoreo.domain.findings import Verdict
+from monitoreo.domain.findings import INSUFFICIENT, NOT_APPLICABLE, Verdict
 from monitoreo.domain.outcomes import Evaluation, FindingStatus, Outcome, OutcomeVerdict
 from monitoreo.domain.submission import Submission
 from monitoreo.explain.metrics import evidence_labels
@@ -65,11 +65,16 @@ class OutcomeExplanation:
     why: str
 
 
+_JUDGED = {INSUFFICIENT: "insuficiente para evaluar", NOT_APPLICABLE: "no aplica"}
+
+
 def _show(value: Any, kind: str) -> str:
     if value is None:
         return "no aplica"
     if isinstance(value, bool):
         return "sí" if value else "no"
+    if isinstance(value, str) and value in _JUDGED:
+        return _JUDGED[value]
     if isinstance(value, float | int | Decimal):
         number = Decimal(str(value))
         return formatting.number(number, 1) + " %" if kind == "percent" else formatting.number(
