@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0002_data_version'),
+        ('programs', '0003_ficha_synthetic'),
     ]
 
     operations = [
