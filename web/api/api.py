@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
+from portal import explain
 from portal.listing import row_data
 from portal.search import SearchParams, search
 from programs.models import Ficha, Outcome, Program
@@ -132,3 +133,10 @@ def get_metrics(request: HttpRequest, slug: str, edition: int) -> dict[str, dict
 def get_outcomes(request: HttpRequest, slug: str, edition: int) -> list[Outcome]:
     f = _public_ficha(slug, edition)
     return list(Outcome.objects.filter(ficha=f).order_by("dimension", "id"))
+
+
+@api.get("/fichas/{slug}/{edition}/explicaciones", response=dict[str, Any], tags=["fichas"],
+         summary="¿De dónde sale este número? Explicación de las cifras clave y de cada resultado")
+def get_explanations(request: HttpRequest, slug: str, edition: int) -> dict[str, Any]:
+    """The same explanations as the program page and its ``.json`` twin (docs/explanations.md)."""
+    return explain.explanations(_public_ficha(slug, edition))
