@@ -159,3 +159,15 @@ def test_cli_metrics_explain_adds_explanations() -> None:
     assert result.exit_code == 0
     [entry] = json.loads(result.stdout)
     assert len(entry["explanations"]) > 20
+
+
+def test_open_data_bundle_documents_the_formulas_per_edition(tmp_path: Path) -> None:
+    from monitoreo.publish import publish_bundle
+
+    manifest = publish_bundle([read_submission(p) for p in SEEDS.values()], tmp_path / "datos")
+    assert "formulas.json" in manifest.files
+    data = json.loads((tmp_path / "datos" / "formulas.json").read_text(encoding="utf-8"))
+    assert data["2020"]["spend_per_beneficiary"]["symbols"] == "GxB_t = Ejecutado_t / PB_t"
+    assert data["2023"]["spend_per_beneficiary"]["symbols"] == "GxB_t = (Componentes_t + GA_t) / PB_t"
+    assert (data["2020"]["coverage_pct"]["rounding"], data["2023"]["coverage_pct"]["rounding"]) == ("truncate", "half_up")
+    assert data["2023"]["total_executed"]["money"] == "M$2024"

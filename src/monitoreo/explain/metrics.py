@@ -250,3 +250,23 @@ def price_note(sub: Submission, year: Year) -> str:
     factor: Decimal = table.factors[year]
     return (f"Montos en M${sub.price_base_year} (miles de pesos de {sub.price_base_year}): los pesos de {year} "
             f"se multiplicaron por el inflactor {formatting.number(factor, 4)} (tabla base {table.base}).")
+
+
+def formula_catalogue(edition: int) -> dict[str, dict[str, Any]]:
+    """Every metric's formula as ``edition`` defines it (variants resolved), its inputs and how it is printed
+    and rounded: what the open-data bundle documents per edition (``formulas.json``)."""
+    conventions = reference.edition_conventions(edition)
+    rounding = conventions.rounding
+    decimals = {"percent": rounding.percent_decimals, "unit": rounding.unit_cost_decimals, "money": 0}
+    catalogue = {}
+    for name, spec in formulas().items():
+        resolved = {**spec, **spec["variants"][conventions.spend_per_beneficiary]} if "variants" in spec else spec
+        catalogue[name] = {
+            "label": resolved["label"], "words": resolved["words"], "symbols": resolved["symbols"],
+            "operation": resolved["operation"],
+            "inputs": [{"symbol": i["symbol"], "label": i["label"], "path": i["path"]} for i in resolved["inputs"]],
+            "printed_as": resolved["print"], "decimals": decimals[resolved["print"]],
+            "rounding": rounding.mode if resolved["print"] != "money" else "half_up",
+            "money": f"M${conventions.price_base_year}",
+        }
+    return catalogue
