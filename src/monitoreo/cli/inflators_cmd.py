@@ -11,11 +11,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from monitoreo import formatting
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stdout
 from monitoreo.domain.inflators import InflatorTable
 from monitoreo.errors import InputError
 from monitoreo.reference.inflator_tables import all_tables, read_inflator_csv, save_table, user_directory
-from monitoreo.sheet.format import factor
 
 app = typer.Typer(help="Tablas de inflactores (precios constantes) que ingresa la unidad.", no_args_is_help=True)
 
@@ -71,7 +71,7 @@ def list_command(directory: DirOption = None,
     for column in ("Tabla", "Base", "Origen", "Inflactores"):
         out.add_column(column)
     for name, table, shipped in tables:
-        factors = ", ".join(f"{y}: {factor(f)}" for y, f in sorted(table.factors.items()))
+        factors = ", ".join(f"{y}: {formatting.factor(f)}" for y, f in sorted(table.factors.items()))
         out.add_row(name, str(int(table.base)), "monitoreo" if shipped else "ingresada", factors)
     stdout.print(out)
 
