@@ -71,6 +71,6 @@ def test_desktop_1280(browser: Any, m23: SheetModel, tmp_path: Path) -> None:
     page = _open(browser, m23, 1280, tmp_path)
     got = page.evaluate(MEASURE)
     assert got["pageWidth"] <= 1280 and got["minText"] >= 11.0
-    assert got["charts"] and max(got["charts"]) <= 481  # 100 % wide up to 30rem
+    assert got["charts"] and max(got["charts"]) <= 417  # 100 % wide up to 26rem
     assert page.evaluate("getComputedStyle(document.querySelector('.ficha-scroll-hint')).display") == "none"
     page.close()
