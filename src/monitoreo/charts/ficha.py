@@ -21,7 +21,7 @@ SERVED_COLOUR = "#c0392b"  # «Punto rojo: Población beneficiada»; 5,4:1
 SECOND_COLOUR = "#6b8fc7"  # final execution; 3,3:1 on white (WCAG 1.4.11 asks ≥ 3:1)
 AXIS_COLOUR = "#555555"
 BAR_COLOURS = (TARGET_COLOUR, SERVED_COLOUR, SECOND_COLOUR)
-WIDTH, HEIGHT = 320.0, 180.0
+WIDTH, HEIGHT = 320.0, 170.0  # as before #14: the PDF page breaks of the seeds stay where they were
 LEFT, RIGHT = 8.0, 8.0
 MIN_TEXT = 10.5  # user units; × (358 px / 320) on a 390 px screen ≈ 11,7 px
 VALUE, YEAR, LEGEND = 10.5, 11.0, 10.5
@@ -104,9 +104,9 @@ def population_chart(title: str, target: Sequence[Point], served: Sequence[Point
         f"{t.year}: población objetivo {t.text}, población beneficiada {s.text}, cobertura {c.text}"
         for t, s, c in zip(target, served, coverage, strict=True)
     )
-    canvas = Canvas(WIDTH, HEIGHT + 12, label)
+    canvas = Canvas(WIDTH, HEIGHT, label)
     top = _legend(canvas, [("bar", TARGET_COLOUR, "Población objetivo"), ("dot", SERVED_COLOUR, "Población beneficiada")])
-    base = HEIGHT - 22
+    base = HEIGHT - 31  # years and «Cobertura x» under the axis
     years = max(len(target), 1)
     bar = min(30.0, (WIDTH - LEFT - RIGHT) / years * 0.3)
     # the served label goes right of the dot: leave the last slot room for it (2.958.153 at the far right)
@@ -156,7 +156,7 @@ def bar_chart(title: str, series: Sequence[Point], colour: str = TARGET_COLOUR) 
     if _empty(series):
         return None
     label = title + ". " + "; ".join(f"{p.year}: {p.text}" for p in series)
-    canvas = Canvas(WIDTH, HEIGHT - 10, label)
+    canvas = Canvas(WIDTH, HEIGHT, label)
     base = canvas.height - 20
     centres = _axis(canvas, [p.year for p in series], base)
     per_unit = (base - 8 - 2 * VALUE) / _scale([p.value for p in series])
