@@ -45,6 +45,7 @@ def rule(
     variants: frozenset[str] = frozenset(),
     placeholders: frozenset[str] = frozenset(),
     judgements: Mapping[str, str] | None = None,
+    judgement_values: Mapping[str, frozenset[str]] | None = None,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Decorator registering a rule function with its declaration."""
 
@@ -52,7 +53,7 @@ def rule(
         register(RuleSpec(
             code=code, dimension=dimension, title=title, methodology=methodology, function=function,
             params=dict(params or {}), outcomes=dict(outcomes), variants=variants, placeholders=placeholders,
-            judgements=dict(judgements or {}),
+            judgements=dict(judgements or {}), judgement_values=dict(judgement_values or {}),
         ))
         return function
 
