@@ -83,3 +83,8 @@ def outcome_codes() -> dict[str, OutcomeSpec]:
 def judgement_codes() -> dict[str, str]:
     """Catalogue of the evaluator judgement codes the rules read, with their meaning."""
     return {code: doc for spec in rules().values() for code, doc in spec.judgements.items()}
+
+
+def judgement_values() -> dict[str, frozenset[str]]:
+    """Values beyond true/false each judgement code accepts («insuficiente», «no_aplica»)."""
+    return {code: values for spec in rules().values() for code, values in spec.judgement_values.items()}
