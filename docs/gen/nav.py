@@ -31,6 +31,7 @@ ENGINEERING = [
     ("Architecture", "architecture.md"),
     ("Contributing", "contributing.md"),
     ("Methodology engine", "methodology-engine.md"),
+    ("Edition 2025", "edition-2025.md"),
 ]
 
 
