@@ -21,6 +21,7 @@ from monitoreo.sheet.blocks import (
     Context,
     c,
     dimension_results,
+    indicator_result,
     label_row,
     observation_blocks,
     ods_blocks,
@@ -170,6 +171,32 @@ def _other_assessments(ctx: Context, dimension: Dimension) -> list[Block]:
                           if b.dimension is dimension and b.label not in w.ASSESSMENT_LABELS])
 
 
+def _indicators(ctx: Context) -> list[Block]:
+    """The purpose-indicator table; an indicator's assessment whose sentence is the table's «Resultado»
+    (a decrease cleared as superado) gets the evaluator's text in that cell, so the sentence is printed
+    once, next to the values; its other assessments follow the table."""
+    table = layout_2023.indicators_table(ctx)
+    rows = list(table.rows)
+    after: list[PrintedBlock] = []
+    for block in assessment_blocks(ctx):
+        if block.dimension is not Dimension.EFFECTIVENESS or block.label in w.ASSESSMENT_LABELS:
+            continue
+        n = block.indicator
+        result = indicator_result(ctx, n) if n is not None and n <= len(rows) else None
+        rest = []
+        for sentence in block.sentences:
+            if result is not None and n is not None and sentence.text == result:
+                cells = list(rows[n - 1].cells)
+                details = [p.strip() for p in (sentence.detail or "").split("\n\n") if p.strip()]
+                cells[-1] = cells[-1].model_copy(update={"paragraphs": [*cells[-1].paragraphs, *details]})
+                rows[n - 1] = rows[n - 1].model_copy(update={"cells": cells})
+            else:
+                rest.append(sentence)
+        if rest:
+            after.append(block.model_copy(update={"sentences": rest}))
+    return [table.model_copy(update={"rows": rows}), *render_blocks(after)]
+
+
 def _figures(ctx: Context) -> list[Section]:
     targeting = layout_2023.focalizacion(ctx)
     # The programme's prioritisation criteria are not printed under the evaluator's label here: in the 2025
@@ -182,8 +209,7 @@ def _figures(ctx: Context) -> list[Section]:
                 blocks=[*kept, *_other_assessments(ctx, Dimension.TARGETING)]),
         Section(key="eficiencia", title="DATOS DEL PROGRAMA: EFICIENCIA",
                 blocks=[*efficiency.blocks, *_other_assessments(ctx, Dimension.EFFICIENCY)]),
-        Section(key="eficacia", title="DATOS DEL PROGRAMA: EFICACIA",
-                blocks=[layout_2023.indicators_table(ctx), *_other_assessments(ctx, Dimension.EFFECTIVENESS)]),
+        Section(key="eficacia", title="DATOS DEL PROGRAMA: EFICACIA", blocks=_indicators(ctx)),
     ]
 
 
