@@ -14,8 +14,14 @@ from rich.table import Table
 from monitoreo import formatting
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stdout
 from monitoreo.domain.inflators import InflatorTable
-from monitoreo.errors import InputError
-from monitoreo.reference.inflator_tables import all_tables, read_inflator_csv, save_table, user_directory
+from monitoreo.errors import InputError, Problem
+from monitoreo.reference.inflator_tables import (
+    BrokenTableError,
+    all_tables,
+    read_inflator_csv,
+    save_table,
+    user_directory,
+)
 
 app = typer.Typer(help="Tablas de inflactores (precios constantes) que ingresa la unidad.", no_args_is_help=True)
 
@@ -63,7 +69,11 @@ def import_command(
 def list_command(directory: DirOption = None,
                  as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False) -> None:
     """Las tablas disponibles: las que trae monitoreo y las ingresadas por la unidad."""
-    tables = all_tables(directory)
+    try:
+        tables = all_tables(directory)
+    except BrokenTableError as exc:
+        report_problems([Problem(str(directory or user_directory()), "", exc.code, str(exc))])
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     if as_json:
         emit_json([_as_json(name, table, shipped) for name, table, shipped in tables])
         return
