@@ -40,6 +40,12 @@ def percent(value: Num, decimals: int = 1, mode: str = "half_up") -> str:
     return number(value, decimals, mode) + "%"
 
 
+def factor(value: Decimal) -> str:
+    """An inflator as printed in S23: significant decimals only («1,2252», «1,035», «1»)."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
 def money(value: Num) -> str:
     """M$ amounts are printed as integers («4.962.579»)."""
     return number(value, 0)

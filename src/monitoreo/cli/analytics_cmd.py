@@ -13,8 +13,7 @@ import typer
 from rich.table import Table
 
 from monitoreo import formatting
-from monitoreo.analytics import QUESTIONS, BundleError
-from monitoreo.analytics.labels import label
+from monitoreo.analytics.labels import label, value_label
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, stderr, stdout
 
 
@@ -44,6 +43,16 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _readable(column: str, value: Any) -> Any:
+    """A cell as people read it: Spanish labels for stable values, the rule's title for an outcome code."""
+    if column == "code" and isinstance(value, str):
+        from monitoreo.methodology import registry
+
+        spec = registry.get(value.rsplit(".", 1)[0]) or registry.get(value)
+        return spec.title if spec is not None and spec.title else "Regla no registrada (ver --json)"
+    return value_label(column, value)
+
+
 def write_csv(rows: list[dict[str, Any]]) -> None:
     """Rows as CSV on stdout (unrounded values, empty cells for no value)."""
     writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -55,12 +64,15 @@ def write_csv(rows: list[dict[str, Any]]) -> None:
 
 
 def analytics(
-    question: Annotated[Question, typer.Argument(help="Pregunta: " + ", ".join(QUESTIONS))],
+    question: Annotated[Question, typer.Argument(help="Pregunta: " + ", ".join(q.value for q in Question))],
     bundle: Annotated[Path, typer.Option("--bundle", help="Carpeta de un paquete de `monitoreo publish`.")],
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON (valores sin redondear).")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Salida CSV (valores sin redondear).")] = False,
 ) -> None:
     """Analítica de la cartera sobre el paquete de datos abiertos (DuckDB sobre Parquet)."""
+    # Imported here, not at the top: Ibis and DuckDB load in ~1 s and only this command needs them (issue #19).
+    from monitoreo.analytics import QUESTIONS, BundleError
+
     name = str(question.value)
     try:
         rows = QUESTIONS[name](bundle)
@@ -79,7 +91,7 @@ def analytics(
     for column in rows[0] if rows else ["(sin filas)"]:
         table.add_column(label(column), justify="left")
     for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()))
+        table.add_row(*(_cell(_readable(k, v)) for k, v in row.items()))
     stdout.print(table)
 
 

@@ -119,7 +119,7 @@ def serve(
     if demo:
         env["ALLOWED_HOSTS"] = ",".join(sorted(hosts | {host, "localhost", "127.0.0.1"}))
         summary = _prepare_demo(web, env, data_dir, size, show=not as_json)
-    elif not env.get("SECRET_KEY") and env.get("DEBUG", "").lower() not in {"1", "true"}:
+    elif not env.get("SECRET_KEY"):
         raise _fail("falta SECRET_KEY (o use --demo); ver docs/web-portal.md")
     command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{host}:{port}",
                "--workers", str(workers), "--chdir", str(web), "--log-level", "warning"]
@@ -139,8 +139,11 @@ def serve(
             logins = summary.get("logins")
             if isinstance(logins, dict) and logins:  # demo personas of the monitoring cycle (/gestion/)
                 stdout.print(f"Gestión del ciclo en {url}gestion/ — usuarios de demostración:", highlight=False)
+                cycle = summary.get("cycle_text")
+                reports = cycle if isinstance(cycle, dict) else {}
                 for name, secret in logins.items():
-                    stdout.print(f"  {name} / {secret}", highlight=False, markup=False)
+                    todo = f" — ciclo 2025: {reports[name]}" if reports.get(name) else ""
+                    stdout.print(f"  {name} / {secret}{todo}", highlight=False, markup=False)
         sys.stdout.flush()
         server.wait()
     except KeyboardInterrupt:

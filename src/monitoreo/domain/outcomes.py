@@ -114,3 +114,21 @@ class Evaluation(Model):
     def assessment(self, label: str) -> PrintedBlock | None:
         """The assessment printed under ``label`` («Criterios de focalización:»), if any."""
         return next((a for a in self.assessments if a.label == label), None)
+
+    def public_findings(self) -> list[Outcome]:
+        """The findings the public counts as «hallazgos»: those *not* superado (see ``is_public_finding``)."""
+        return [o for o in self.outcomes if is_public_finding(o)]
+
+    def public_finding_counts(self) -> dict[Dimension, int]:
+        """Public findings per dimension, every dimension present (0 when it has none)."""
+        counts = dict.fromkeys(Dimension, 0)
+        for o in self.public_findings():
+            counts[o.dimension] += 1
+        return counts
+
+
+def is_public_finding(outcome: Outcome) -> bool:
+    """The one definition of a «hallazgo» for the public (portal list, program page, its JSON/CSV twins, API,
+    panorama, open data): a finding outcome that is not *superado*. A finding with no decision yet counts
+    (it is *no superado* until a justification is judged pertinent). See docs/web-portal.md."""
+    return outcome.verdict is OutcomeVerdict.FINDING and outcome.status is not FindingStatus.RESOLVED

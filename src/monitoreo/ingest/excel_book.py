@@ -28,8 +28,12 @@ from monitoreo.ingest.excel import (
     mapping,
     show,
 )
+from monitoreo.ingest.excel_guard import unreadable_cell, zip_problems
+from monitoreo.reference.limits import shown
 
 XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
+#: Leading characters that make a spreadsheet treat text as a formula (OWASP «CSV injection»).
+FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 def is_xlsx(content: bytes) -> bool:
@@ -72,7 +76,13 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
             if cell.kind in ("amount", "number") and value is not None and str(value) not in ("S/I", "N/A", "N/C", "-"):
                 target.value = float(value) if "." in str(value) else int(value)
             else:
-                target.value = show(cell.kind, value) or None
+                text = show(cell.kind, value) or None
+                target.value = text
+                if text is not None and text.startswith(FORMULA_PREFIXES):
+                    # Text the person typed, never a live formula: stored as a string cell with Excel's «'»
+                    # prefix, so neither openpyxl nor Excel evaluates it (docs/hardening.md).
+                    target.data_type = "s"
+                    target.quotePrefix = True
             if cell.kind == "longtext":
                 target.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.readonly:
@@ -94,32 +104,21 @@ def _offset(spec: Any, cell: Any) -> int:
 def read_workbook(content: bytes, data: Mapping[str, Any], file: str = "planilla.xlsx"
                   ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The report's data with the workbook's values, or ``None`` and every problem (by cell)."""
+    problems = zip_problems(content, file)
+    if problems:
+        return None, problems
     if not is_xlsx(content):
         return None, [Problem(file, "", "excel.E001", EXCEL_CODES["excel.E001"])]
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any unreadable workbook is one user-facing problem
-        return None, [Problem(file, "", "excel.E001", EXCEL_CODES["excel.E001"])]
-    problems: list[Problem] = []
-    sheets = {}
-    for spec in mapping():
-        if spec.name not in book.sheetnames:
-            problems.append(Problem(file, spec.name, "excel.E004", f"falta la hoja «{spec.name}»"))
-            continue
-        sheets[spec.name] = {(c.coordinate): c.value for row in book[spec.name].iter_rows() for c in row
-                             if getattr(c, "coordinate", None)}
-    book.close()
+    layout = cells(data, spare=True)
+    sheets, problems = _read_sheets(content, file, _bounds(layout, len(data.get("years", []))))
     if problems:
         return None, problems
     years = [int(y) for y in data.get("years", [])]
     for spec in mapping():
         header = [sheets[spec.name].get(f"{chr(67 + j)}1") for j in range(len(years))]
-        if any(h is not None for h in header) and [int(h) if h is not None else None for h in header] != years:
+        if any(h is not None for h in header) and [_year(h) for h in header] != years:
             problems.append(Problem(file, f"{spec.name}!C1", "excel.E003",
                                     f"los años deben ser {', '.join(map(str, years))}"))
-    layout = cells(data, spare=True)
     where = {c.path: c.where for c in layout}
     problems += _identity_problems(sheets, layout, data, file)
     if problems:
@@ -133,6 +132,85 @@ def read_workbook(content: bytes, data: Mapping[str, Any], file: str = "planilla
     return (None, problems) if problems else (new, [])
 
 
+def _bounds(layout: list[Cell], years: int) -> dict[str, tuple[int, int]]:
+    """Per sheet, the last row and column the template uses: openpyxl reads no further (a forged
+    dimension «A1:XFD1048576» would otherwise make it pad billions of empty cells)."""
+    bounds: dict[str, tuple[int, int]] = {spec.name: (1, 2 + years) for spec in mapping()}
+    for cell in layout:
+        letters = "".join(ch for ch in cell.address if ch.isalpha())
+        col = sum((ord(ch) - 64) * 26**k for k, ch in enumerate(reversed(letters)))
+        row = int("".join(ch for ch in cell.address if ch.isdigit()))
+        last_row, last_col = bounds[cell.sheet]
+        bounds[cell.sheet] = (max(last_row, row), max(last_col, col))
+    return bounds
+
+
+def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]]
+                 ) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """Cell values of every mapped sheet by address, or the problems: a missing sheet (E004), a cell that
+    cannot be read (E010, named by ``excel_guard.unreadable_cell``), XML entities (E008), a formula (E007)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one user-facing problem
+        if _forbidden_xml(exc):
+            return {}, [Problem(file, "", "excel.E008", "el libro declara entidades o un DTD XML, que no se admiten")]
+        return {}, [Problem(file, "", "excel.E001", EXCEL_CODES["excel.E001"])]
+    problems: list[Problem] = []
+    sheets: dict[str, dict[str, Any]] = {}
+    try:
+        for spec in mapping():
+            if spec.name not in book.sheetnames:
+                problems.append(Problem(file, spec.name, "excel.E004", f"falta la hoja «{spec.name}»"))
+                continue
+            sheet = book[spec.name]
+            max_row, max_col = bounds[spec.name]
+            values: dict[str, Any] = {}
+            try:
+                for row in sheet.iter_rows(min_row=1, max_row=max_row + 1, max_col=max_col):
+                    for c in row:
+                        coordinate = getattr(c, "coordinate", None)
+                        if coordinate is None or c.value is None:
+                            continue
+                        if c.data_type == "f":
+                            problems.append(Problem(file, f"{spec.name}!{coordinate}", "excel.E007",
+                                                    f"la celda contiene una fórmula («{shown(str(c.value))}»): "
+                                                    "escriba el valor"))
+                            continue
+                        values[coordinate] = c.value
+            except Exception:  # noqa: BLE001 - a cell openpyxl cannot convert: find and name it
+                member = str(getattr(sheet, "_worksheet_path", ""))
+                problems.append(unreadable_cell(content, member, file, spec.name)
+                                or Problem(file, spec.name, "excel.E008", "la hoja no se puede leer"))
+            sheets[spec.name] = values
+    finally:
+        book.close()
+    return sheets, problems
+
+
+def _forbidden_xml(exc: BaseException | None) -> bool:
+    """True when defusedxml refused an entity or DTD somewhere in the chain of ``exc`` (openpyxl wraps it)."""
+    while exc is not None:
+        if type(exc).__module__.startswith("defusedxml"):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _year(value: Any) -> int | None:
+    """A year header as a number: 2023, 2023.0 or «2023»; anything else (a date, text) is None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) == 4:
+        return int(value.strip())
+    return None
+
+
 def _identity_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any],
                        file: str) -> list[Problem]:
     """``excel.E002`` when the identifier or edition cell is not ``data``'s."""
@@ -142,7 +220,7 @@ def _identity_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cel
             found = sheets[cell.sheet].get(cell.address)
             if str(found).strip() != str(get_path(data, cell.path)):
                 problems.append(Problem(file, cell.where, "excel.E002",
-                                        f"se esperaba «{get_path(data, cell.path)}», la planilla dice «{found}»"))
+                                        f"se esperaba «{get_path(data, cell.path)}», la planilla dice «{shown(found)}»"))
     return problems
 
 
@@ -164,6 +242,6 @@ def _block_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell],
             continue
         if str(found or "").strip() != expected:
             problems.append(Problem(file, f"{cell.sheet}!{address}", "excel.E005",
-                                    f"se esperaba «{expected}», la planilla dice «{found or ''}»: "
+                                    f"se esperaba «{expected}», la planilla dice «{shown(found or '')}»: "
                                     "descargue la planilla de nuevo"))
     return problems
