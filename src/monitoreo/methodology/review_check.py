@@ -70,7 +70,8 @@ def edition_codes(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
         if rule is None:
             yield make(UNKNOWN_FINDING, f"{where}.finding", code=d.finding, edition=spec.edition)
             continue
-        per_indicator = rule.dimension is Dimension.EFFECTIVENESS and d.finding != "effectiveness.purpose_indicator.missing"
+        # Eficacia findings are per purpose indicator, except «the program reports no indicator at all».
+        per_indicator = rule.dimension is Dimension.EFFECTIVENESS and d.finding != rule.outcome_code("missing")
         problem = _scope(d.finding, per_indicator, d.indicator)
         if problem:
             yield make(INDICATOR_SCOPE, f"{where}.indicator", code=d.finding, problem=problem)
