@@ -80,7 +80,7 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
                 target.value = text
                 if text is not None and text.startswith(FORMULA_PREFIXES):
                     # Text the person typed, never a live formula: stored as a string cell with Excel's «'»
-                    # prefix, so neither openpyxl nor Excel evaluates it (docs/hardening.md).
+                    # prefix, so neither openpyxl nor Excel evaluates it (docs/hardening-inputs.md).
                     target.data_type = "s"
                     target.quotePrefix = True
             if cell.kind == "longtext":

@@ -1,5 +1,5 @@
 """Checks on an uploaded workbook that run BEFORE openpyxl opens it, and the location of a cell openpyxl
-cannot read. Limits come from ``reference/limits.yaml`` (docs/hardening.md).
+cannot read. Limits come from ``reference/limits.yaml`` (docs/hardening-inputs.md).
 
 Contract: ``zip_problems(content, file)`` returns ``[]`` for a zip whose size, number of entries and declared
 unpacked size are within the limits (nothing is unpacked), else one coded ``Problem`` (``excel.E001``
