@@ -172,8 +172,14 @@ class Driver:
             self.send(w)
         while self.busy:
             deadline = min(start + self.timeout for _, _, start in self.busy.values())
-            for key, _ in self.selector.select(max(0.0, deadline - time.perf_counter())):
-                self.answer(key.data)
+            events = self.selector.select(max(0.0, deadline - time.perf_counter()))
+            while events:
+                for key, _ in events:
+                    if key.data in self.busy:
+                        self.answer(key.data)
+                # Answers that arrived while a worker was being replaced (a fresh one takes seconds to
+                # start) are read before any input is declared a hang.
+                events = self.selector.select(0)
             now = time.perf_counter()
             for w, (kind, seed, start) in list(self.busy.items()):
                 if now - start > self.timeout:

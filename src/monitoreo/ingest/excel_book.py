@@ -52,7 +52,7 @@ def is_xlsx(content: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # noqa: BLE001 - any zip that cannot be listed is not a workbook
         return False
     return all(member in names for member in XLSX_MEMBERS)
 
@@ -178,10 +178,11 @@ def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]
             if spec.name not in book.sheetnames:
                 problems.append(Problem(file, spec.name, "excel.E004", f"falta la hoja «{spec.name}»"))
                 continue
-            sheet = book[spec.name]
             max_row, max_col = bounds[spec.name]
             values: dict[str, Any] = {}
+            sheet = None
             try:
+                sheet = book[spec.name]
                 for row in sheet.iter_rows(min_row=1, max_row=max_row + 1, max_col=max_col):
                     for c in row:
                         coordinate = getattr(c, "coordinate", None)
@@ -194,12 +195,15 @@ def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]
                             continue
                         values[coordinate] = c.value
             except Exception:  # noqa: BLE001 - a cell openpyxl cannot convert: find and name it
-                member = str(getattr(sheet, "_worksheet_path", ""))
+                member = str(getattr(sheet, "_worksheet_path", "")) if sheet is not None else ""
                 problems.append(unreadable_cell(content, member, file, spec.name)
                                 or Problem(file, spec.name, "excel.E008", "la hoja no se puede leer"))
             sheets[spec.name] = values
     finally:
-        book.close()
+        try:
+            book.close()
+        except Exception:  # noqa: BLE001, S110 - closing a broken archive must not hide the problems found
+            pass
     return sheets, problems
 
 
