@@ -111,3 +111,20 @@ def test_no_csp_violation_in_the_cycle_app(server: dict[str, Any]) -> None:
         service.goto(report.removeprefix(service.base) + "seccion/budget/")
         service.page.click("button:has-text('Guardar borrador')")
         assert admin.violations + evaluator.violations + service.violations == []
+
+
+def test_the_running_server_refuses_a_huge_body_without_reading_it(server: dict[str, Any]) -> None:
+    """gunicorn + Django: headers declaring 314 MiB and no body at all get the 413 at once."""
+    import socket
+    import time
+    from urllib.parse import urlsplit
+
+    address = urlsplit(server["url"])
+    start = time.monotonic()
+    with socket.create_connection((address.hostname, address.port), timeout=30) as sock:
+        sock.sendall(b"POST /cuentas/ingresar/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     b"Content-Type: multipart/form-data; boundary=x\r\n"
+                     b"Content-Length: " + str(314 * 1024 * 1024).encode() + b"\r\n\r\n")
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 413") and b"demasiado grande" in answer
+    assert time.monotonic() - start < 10
