@@ -25,3 +25,16 @@ def test_the_readable_table_uses_the_headings_and_csv_keeps_the_keys(portfolio: 
     assert table.exit_code == 0 and "Año evaluado" in table.stdout and "evaluated_year" not in table.stdout
     csv = runner.invoke(app, ["analytics", "trends", "--bundle", str(portfolio), "--csv"])
     assert csv.stdout.splitlines()[0].startswith("edition,evaluated_year")
+
+
+@pytest.mark.parametrize("question", sorted(QUESTIONS))
+def test_the_readable_table_shows_no_internal_id(portfolio: Path, question: str) -> None:
+    """Issue 14: metric ids (``coverage_pct``), reasons and rule codes read in Spanish in the table."""
+    import re
+
+    out = CliRunner().invoke(app, ["analytics", question, "--bundle", str(portfolio)], env={"COLUMNS": "400"})
+    assert out.exit_code == 0
+    text = out.stdout
+    for row in QUESTIONS[question](portfolio):  # free text (the fixture's outcome texts are codes) is not ours
+        text = text.replace(str(row.get("detail")), "")
+    assert re.findall(r"\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\.[a-z_.]+\b", text) == []

@@ -192,3 +192,15 @@ def test_catalog_has_real_ministries_and_valid_references() -> None:
             assert all(goals[pick.goal].target(t) is not None for t in pick.targets), (theme.key, pick)
         assert all(c.subtitle in subtitles for c in theme.components)
     assert set(catalog.region_weights) == {r.key for r in reference.regions() if not r.not_a_region}
+
+
+def test_no_synthetic_program_is_named_like_a_real_one(portfolio_700: list[Submission], s20: Submission,
+                                                        s23: Submission) -> None:
+    """Issue 14: the 700-program portfolio drew «Programa de Alianzas Productivas» (same service as the real
+    seed); a real program's name is drawn again, and every synthetic submission says it is synthetic."""
+    from monitoreo.synth.identity import slugify
+
+    real = {slugify(s.program.name, 400) for s in (s20, s23)}
+    assert real == {slugify(n, 400) for n in load_catalog().real_names}
+    assert [s.program.name for s in portfolio_700 if slugify(s.program.name, 400) in real] == []
+    assert all(s.synthetic for s in portfolio_700)

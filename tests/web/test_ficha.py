@@ -34,7 +34,10 @@ def test_json_twin_has_the_submission_the_evaluation_and_the_metrics(client: Cli
     assert data["submission"]["program"]["name"] == "Programa de Alianzas Productivas"
     assert data["metrics"]["coverage_pct"]["2023"] == pytest.approx(25.5196, abs=1e-4)
     assert data["evaluation"]["edition"] == 2023
-    assert data["findings"]["eficacia"] >= 1
+    # S23's one candidate finding (purpose indicator) was cleared by a pertinent justification: superado, so the
+    # public count is 0 (issue 14; the old ``>= 1`` encoded the wrong count).
+    assert data["findings"] == {"focalizacion": 0, "eficiencia": 0, "eficacia": 0}
+    assert [o["status"] for o in data["evaluation"]["outcomes"] if o["verdict"] == "finding"] == ["superado"]
 
 
 def test_history_lists_every_published_edition_and_each_has_its_page(client: Client, s23: Submission) -> None:

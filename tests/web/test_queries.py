@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     ("/", 6), ("/?q=sintetico&orden=-cobertura&pagina=2", 6), ("/programas.json", 6), ("/programas.csv", 2),
     (f"/programas/{S23_ID}/", 4), (f"/programas/{S23_ID}.json", 4),
-    ("/comparar/?ids=sintetico-001,sintetico-002,sintetico-003,alianzas-productivas", 2),
+    # 3: page version, the picker's list of published programs (one query, any portfolio size), the fichas.
+    ("/comparar/?ids=sintetico-001,sintetico-002,sintetico-003,alianzas-productivas", 3),
     ("/panorama/", 5), ("/panorama.json", 5), ("/api/programas?limit=50", 3),
     (f"/api/fichas/{S23_ID}/2023/resultados", 2),
 ]

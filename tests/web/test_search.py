@@ -40,7 +40,7 @@ def test_searching_alianzas_finds_the_program_accent_and_case_insensitive(client
     ("ods=2", [S23_ID]),
     ("edicion=2020", [S20_ID]),
     ("hallazgos=eficiencia", [S20_ID]),
-    ("hallazgos=eficacia", [S23_ID]),
+    ("hallazgos=eficacia", []),  # S23's only finding is superado: not a public «hallazgo» (issue 14)
     ("hallazgos=focalizacion", []),
 ])
 def test_filters(client: Client, query: str, expected: list[str]) -> None:

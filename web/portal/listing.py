@@ -12,7 +12,7 @@ PAGE_SIZE = 25
 CSV_HEADER = [
     "id", "nombre", "servicio", "ministerio", "edicion", "anio_evaluado", "presupuesto_ejecutado_mm",
     "cobertura_pct", "ejecucion_inicial_pct", "ejecucion_final_pct", "gasto_por_beneficiario_mm",
-    "hallazgos_focalizacion", "hallazgos_eficiencia", "hallazgos_eficacia", "url",
+    "hallazgos_focalizacion", "hallazgos_eficiencia", "hallazgos_eficacia", "url", "datos_demostracion",
 ]
 
 
@@ -21,7 +21,8 @@ def row_data(f: Ficha) -> dict[str, Any]:
     slug = f.program.slug
     return {
         "id": slug, "name": f.program.name, "service": f.program.service, "ministry": f.program.ministry,
-        "edition": f.edition, "evaluated_year": f.evaluated_year,
+        "edition": f.edition, "evaluated_year": f.evaluated_year, "price_base_year": f.price_base_year,
+        "synthetic": f.synthetic,
         "url": reverse("portal:ficha-edition", args=[slug, f.edition]),
         "json_url": reverse("portal:ficha-edition-twin", args=[slug, f.edition, "json"]),
         "figures": f.figures,
@@ -38,5 +39,5 @@ def csv_row(f: Ficha) -> list[Any]:
         g.get("total_executed"), g.get("coverage_pct"), g.get("execution_initial_pct"),
         g.get("execution_final_pct"), g.get("spend_per_beneficiary"), f.findings_targeting,
         f.findings_efficiency, f.findings_effectiveness,
-        reverse("portal:ficha-edition", args=[f.program.slug, f.edition]),
+        reverse("portal:ficha-edition", args=[f.program.slug, f.edition]), "si" if f.synthetic else "no",
     ]

@@ -14,6 +14,8 @@ from django.db.models import Count, Max, Q, Sum
 from django.urls import reverse
 from programs.models import Ficha, Outcome
 
+from monitoreo.domain.outcomes import FindingStatus
+from monitoreo.methodology import registry
 from portal.charts import bins, histogram_svg
 from portal.search import DIMENSIONS
 
@@ -26,31 +28,58 @@ def _distribution(name: str, title: str, values: list[float], edges: list[float]
     hist = bins(values, edges, unit)
     return {"metric": name, "title": title, "n": len(values),
             "bins": [{"low": b.low, "high": b.high, "label": b.label, "count": b.count} for b in hist],
-            "svg": histogram_svg(hist, title)}
+            "svg": histogram_svg(hist, title, unit=unit, log=edges is SPEND_EDGES)}  # amounts: geometric edges
 
 
 def _persistent(edition: int) -> list[dict[str, Any]]:
+    # Superados are not «hallazgos» for the public (domain.outcomes.is_public_finding): docs/web-portal.md.
     rows = (Outcome.objects.filter(verdict="finding", ficha__published=True, ficha__edition__lte=edition)
-            .values("ficha__program__slug", "ficha__program__name", "rule", "code")
+            .exclude(status=FindingStatus.RESOLVED.value).values("ficha__program__slug", "ficha__program__name", "ficha__synthetic", "rule", "code")
             .annotate(editions=Count("ficha__edition", distinct=True), last=Max("ficha__edition")))
     found: dict[str, dict[str, Any]] = {}
     for r in rows:
         if r["editions"] >= 2 or "persist" in r["code"]:
             item = found.setdefault(r["ficha__program__slug"], {
                 "id": r["ficha__program__slug"], "name": r["ficha__program__name"], "rules": [],
+                "synthetic": r["ficha__synthetic"],
                 "url": reverse("portal:ficha", args=[r["ficha__program__slug"]])})
-            if r["rule"] not in item["rules"]:
-                item["rules"].append(r["rule"])
+            title = rule_title(r["rule"])
+            if title not in item["rules"]:
+                item["rules"].append(title)
     return sorted(found.values(), key=lambda i: i["name"])
+
+
+def rule_title(code: str) -> str:
+    """The Spanish title of a methodology rule («Ejecución presupuestaria inicial»); the public never sees
+    the rule's code. An unknown rule (a plugin since removed) reads as a generic finding."""
+    spec = registry.get(code)
+    return spec.title if spec is not None and spec.title else "Hallazgo de la metodología"
+
+
+#: A panorama of fewer published fichas than this is not a portfolio: the default edition is then the latest
+#: one that has a portfolio (one 2025 ficha published must not turn the dashboard into a 1-program chart).
+MIN_PORTFOLIO = 10
+
+
+def default_edition(counts: dict[int, int]) -> int | None:
+    """The edition the dashboard opens on: the latest with at least ``MIN_PORTFOLIO`` published fichas,
+    else the one with most fichas (latest on ties). ``counts``: published fichas per edition."""
+    if not counts:
+        return None
+    full = [e for e, n in counts.items() if n >= MIN_PORTFOLIO]
+    if full:
+        return max(full)
+    return max(counts, key=lambda e: (counts[e], e))
 
 
 def build(edition: int | None) -> dict[str, Any]:
     """Context of the dashboard for ``edition`` (default: the latest published one)."""
     public = Ficha.objects.public()
-    editions = list(public.order_by("-edition").values_list("edition", flat=True).distinct())
-    chosen = edition if edition in editions else (editions[0] if editions else None)
+    counts = dict(public.values_list("edition").annotate(n=Count("id")).order_by())
+    editions = sorted(counts, reverse=True)
+    chosen = edition if edition in counts else default_edition(counts)
     fichas = public.filter(edition=chosen)
-    values = list(fichas.values_list("execution_initial_pct", "coverage_pct", "spend_per_beneficiary"))
+    values = list(fichas.values_list("execution_initial_pct", "coverage_pct", "spend_per_beneficiary", "synthetic"))
     execution = [v[0] for v in values if v[0] is not None]
     coverage = [v[1] for v in values if v[1] is not None]
     spend = [v[2] for v in values if v[2] is not None and math.isfinite(v[2])]
@@ -62,7 +91,8 @@ def build(edition: int | None) -> dict[str, Any]:
                    "with_findings": r["with_findings"],
                    "findings": {d: r[d] or 0 for d in DIMENSIONS}} for r in per_ministry]
     data = {
-        "edition": chosen, "editions": editions, "programs": len(values),
+        "edition": chosen, "editions": [{"edition": e, "programs": counts[e]} for e in editions],
+        "programs": len(values), "synthetic": sum(1 for v in values if v[3]),
         "distributions": [
             _distribution("execution_initial_pct", "Ejecución presupuestaria inicial (%)", execution,
                           EXECUTION_EDGES, "%"),

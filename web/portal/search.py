@@ -27,6 +27,8 @@ SORTS = {
     "gasto": ("spend_per_beneficiary", "Gasto por beneficiario"),
     "hallazgos": ("findings_total", "Hallazgos"),
 }
+#: The «Datos» filter: real published fichas only, or only the synthetic demo portfolio.
+DATA_KINDS = {"reales": "Sólo fichas reales", "demostracion": "Sólo datos de demostración (ficticios)"}
 LIGHT_DEFER = ("submission", "evaluation", "metrics", "search_text")
 
 
@@ -39,6 +41,7 @@ class SearchParams:
     ods: int | None = None
     edicion: int | None = None
     hallazgos: str = ""
+    datos: str = ""
     orden: str = "nombre"
     pagina: int = 1
 
@@ -57,6 +60,7 @@ class SearchParams:
             servicio=query.get("servicio", ""), region=query.get("region", ""), ods=integer("ods"),
             edicion=integer("edicion"),
             hallazgos=hallazgos if hallazgos in DIMENSIONS or hallazgos in {"alguno", "ninguno"} else "",
+            datos=query.get("datos", "") if query.get("datos", "") in DATA_KINDS else "",
             orden=orden if orden.lstrip("-") in SORTS else "nombre", pagina=max(integer("pagina") or 1, 1),
         )
 
@@ -94,6 +98,8 @@ def search(params: SearchParams) -> QuerySet[Ficha]:
         qs = qs.filter(findings_total__gt=0)
     elif params.hallazgos == "ninguno":
         qs = qs.filter(findings_total=0)
+    if params.datos:
+        qs = qs.filter(synthetic=params.datos == "demostracion")
     column = SORTS[params.orden.lstrip("-")][0]
     order = F(column).desc(nulls_last=True) if params.orden.startswith("-") else F(column).asc(nulls_last=True)
     return qs.order_by(order, "program__name", "id")

@@ -17,13 +17,11 @@ from programs.figures import KEY_FIGURES, show
 from programs.models import Ficha, Program
 
 from monitoreo import reference
-from portal import panorama, sheets
+from portal import compare, explain, panorama, sheets
 from portal.listing import CSV_HEADER, PAGE_SIZE, csv_row, row_data
 from portal.pagecache import versioned_page
 from portal.respond import respond, with_query
-from portal.search import DIMENSIONS, LIGHT_DEFER, SORTS, SearchParams, facets, search
-
-MAX_COMPARE = 6
+from portal.search import DATA_KINDS, DIMENSIONS, LIGHT_DEFER, SORTS, SearchParams, facets, search
 
 
 @require_safe
@@ -48,7 +46,7 @@ def search_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
     }
     context = {
         "data": data, "params": params, "page": page, "facets": facets(), "dimensions": DIMENSIONS,
-        "sorts": SORTS, "regions": [r for r in reference.regions() if not r.not_a_region],
+        "data_kinds": DATA_KINDS, "demo_shown": any(r["synthetic"] for r in results), "sorts": SORTS, "regions": [r for r in reference.regions() if not r.not_a_region],
         "ods_goals": reference.ods_goals(), "key_labels": KEY_FIGURES,
         "sort_links": {key: params.query_string(orden=("-" if params.orden == key else "") + key, pagina=1)
                        for key in SORTS},
@@ -100,8 +98,11 @@ def ficha_view(request: HttpRequest, slug: str, edition: int | str | None = None
                 "findings": f.findings_total} for f in editions]
     if fmt != "html":
         return respond(request, fmt, "", {"data": _ficha_data(program, ficha, history, slug, edition)}, json_url="")
-    key_rows = [(label, show(name, ficha.figures.get(name), ficha.edition)) for name, label in KEY_FIGURES.items()]
+    why = explain.page_context(ficha)
+    key_rows = [(label, show(name, ficha.figures.get(name), ficha.edition), why["figures"].get(name))
+                for name, label in KEY_FIGURES.items()]
     context = {"program": program, "ficha": ficha, "history": history, "key_rows": key_rows,
+               "why_outcomes": why["outcomes"],
                "sheet_html": sheets.fragment(ficha), "pdf_url": _ficha_urls(slug, edition, "pdf")}
     return respond(request, fmt, "portal/ficha.html", context, json_url=_ficha_urls(slug, edition, "json"))
 
@@ -112,36 +113,24 @@ def _ficha_data(program: Program, ficha: Ficha, history: list[dict[str, Any]], s
     return {
         "id": slug, "name": program.name, "service": program.service, "ministry": program.ministry,
         "edition": ficha.edition, "evaluated_year": ficha.evaluated_year, "price_base_year": ficha.price_base_year,
-        "published_at": ficha.published_at.isoformat() if ficha.published_at else None,
+        "synthetic": ficha.synthetic, "published_at": ficha.published_at.isoformat() if ficha.published_at else None,
         "figures": ficha.figures, "metrics": ficha.metrics,
         "findings": {"focalizacion": ficha.findings_targeting, "eficiencia": ficha.findings_efficiency,
                      "eficacia": ficha.findings_effectiveness},
         "editions": history, "pdf": _ficha_urls(slug, edition, "pdf"),
         "submission": ficha.submission, "evaluation": ficha.evaluation,
+        "explanations": explain.explanations(ficha),
     }
 
 
 @require_safe
 @versioned_page
 def compare_view(request: HttpRequest, fmt: str = "html") -> HttpResponse:
-    wanted = [s.strip() for s in request.GET.get("ids", "").split(",") if s.strip()][:MAX_COMPARE]
-    found = {f.program.slug: f for f in Ficha.objects.public().filter(is_latest=True, program__slug__in=wanted)
-             .select_related("program").defer("submission", "evaluation", "search_text")}
-    fichas = [found[s] for s in wanted if s in found]
-    years = sorted({int(y) for f in fichas for series in f.metrics.values() for y in series})
-    programs = [{"id": f.program.slug, "name": f.program.name, "service": f.program.service,
-                 "ministry": f.program.ministry, "edition": f.edition, "url": reverse("portal:ficha", args=[f.program.slug]),
-                 "metrics": {m: f.metrics.get(m, {}) for m in KEY_FIGURES}} for f in fichas]
-    tables = [{"metric": m, "label": label, "rows": [
-        (y, [show(m, f.metrics.get(m, {}).get(str(y), "-"), f.edition) for f in fichas]) for y in years]}
-        for m, label in KEY_FIGURES.items()]
-    data = {"ids": wanted, "not_found": [s for s in wanted if s not in found], "years": years, "programs": programs}
-    rows = ([p["id"], m, y, p["metrics"][m].get(str(y), "")] for p in programs for m in KEY_FIGURES for y in years)
-    return respond(request, fmt, "portal/compare.html",
-                   {"data": data, "programs": programs, "tables": tables, "ids_text": ",".join(wanted)},
+    context = compare.build(request.GET)
+    return respond(request, fmt, "portal/compare.html", context,
                    json_url=with_query(reverse("portal:compare-twin", args=["json"]), request),
                    csv_url=with_query(reverse("portal:compare-twin", args=["csv"]), request),
-                   csv_rows=(["id", "metrica", "anio", "valor"], rows), filename="comparacion")
+                   csv_rows=compare.csv_rows(context["data"]), filename="comparacion")
 
 
 @require_safe

@@ -18,7 +18,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from monitoreo.domain.outcomes import Evaluation, OutcomeVerdict
+from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.metrics import compute_metrics
 from programs import figures
@@ -84,18 +84,20 @@ def _prepare(sub: Submission, history: tuple[Submission, ...], publish: bool, no
     sub_json = sub.model_dump(mode="json")
     eval_json = evaluation.model_dump(mode="json") if evaluation is not None else None
     key = figures.key_figures(metrics, sub.evaluated_year)
+    # The public count of «hallazgos» is the core's one definition (no superados): docs/web-portal.md.
     counts = dict.fromkeys(_DIMENSION_FIELD.values(), 0)
+    if evaluation is not None:
+        counts = {_DIMENSION_FIELD[d.value]: n for d, n in evaluation.public_finding_counts().items()}
     outcomes = []
     for o in evaluation.outcomes if evaluation is not None else ():
-        if o.verdict is OutcomeVerdict.FINDING:
-            counts[_DIMENSION_FIELD[o.dimension.value]] += 1
         outcomes.append(Outcome(code=o.code, rule=o.rule, dimension=o.dimension.value, verdict=o.verdict.value,
-                                status=o.status.value if o.status else "", text=o.text, indicator=o.indicator))
+                                status=o.status.value if o.status else "", text=o.text, indicator=o.indicator,
+                                label=o.label or "", detail=o.detail or ""))
     p = sub.program
     ficha = Ficha(
         edition=sub.edition, evaluated_year=sub.evaluated_year, price_base_year=sub.price_base_year,
         submission=sub_json, evaluation=eval_json, metrics=figures.plain_metrics(metrics),
-        content_hash=content_hash(sub_json, eval_json), published=publish,
+        content_hash=content_hash(sub_json, eval_json), published=publish, synthetic=sub.synthetic,
         published_at=(_aware(sub.published_at) or now) if publish else None,
         search_text=figures.normalise(" ".join((p.name, p.service, p.ministry, p.purpose, p.description))),
         regions="|" + "|".join(p.regions) + "|" if p.regions else "",

@@ -44,6 +44,8 @@ class Ficha(models.Model):
     published = models.BooleanField(default=False, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
     is_latest = models.BooleanField(default=False, db_index=True, help_text="Última edición publicada del programa.")
+    synthetic = models.BooleanField(default=False, db_index=True,
+                                    help_text="Datos de demostración ficticios (Submission.synthetic).")
     # Denormalised for search, filters and sorting. Sort columns are NULL when the value is a code (S/I…);
     # ``figures`` keeps the value or the code for display.
     search_text = models.TextField(default="", help_text="Nombre, servicio, propósito: minúsculas sin tildes.")
@@ -81,6 +83,9 @@ class Outcome(models.Model):
     status = models.CharField(max_length=20, blank=True, default="")
     text = models.TextField()
     indicator = models.PositiveSmallIntegerField(null=True, blank=True)
+    label = models.CharField(max_length=120, blank=True, default="",
+                             help_text="Rótulo del bloque en que se imprime («Ejecución presupuestaria:»).")
+    detail = models.TextField(blank=True, default="", help_text="Texto del evaluador que sigue a la frase estándar.")
 
     class Meta:
         ordering = ["ficha", "dimension", "id"]

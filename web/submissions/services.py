@@ -26,6 +26,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import OperationalError, transaction
 from django.http import Http404
 
+from monitoreo.cycle.completeness import completeness
 from monitoreo.domain.findings import Justification, ReviewDecision, Verdict
 from monitoreo.domain.outcomes import Evaluation, OutcomeVerdict
 from monitoreo.ingest import entries
@@ -176,9 +177,16 @@ def _no_guard(report: Report, user: Any, comment: str) -> None:
 
 
 def _check_complete(report: Report, user: Any, comment: str) -> None:
+    """Submit / resubmit: no blocking error (``cycle.E002``) and every required value of the evaluated year
+    present (``monitoreo.cycle.completeness``, ``cycle.E001``)."""
     check = check_document(report.data)
     if check.blocking:
-        raise WorkflowError(f"El reporte tiene {check.blocking} error(es) por corregir antes de enviarlo.")
+        raise WorkflowError(f"El reporte tiene {check.blocking} error(es) por corregir antes de enviarlo.", "cycle.E002")
+    gaps = completeness(report.data).gaps
+    if gaps:
+        shown = "; ".join(g.where for g in gaps[:3]) + ("…" if len(gaps) > 3 else "")
+        raise WorkflowError(f"El reporte está incompleto: faltan {len(gaps)} valor(es) ({shown}). Llénelos o marque "
+                            "S/I, N/A, N/C o «-» antes de enviarlo.", "cycle.E001")
 
 
 def _require_comment(report: Report, user: Any, comment: str) -> None:

@@ -35,7 +35,7 @@ COLUMN_LABELS: dict[str, str] = {
     "percentile": "Percentil",
     "position": "Posición",
     "reason": "Motivo",
-    "code": "Código",
+    "code": "Hallazgo",
     "detail": "Detalle",
     "median_execution_initial_pct": "Mediana ejecución inicial (%)",
     "median_execution_final_pct": "Mediana ejecución final (%)",
@@ -46,6 +46,30 @@ COLUMN_LABELS: dict[str, str] = {
     "status": "Estado",
     "findings": "Hallazgos",
 }
+
+
+#: Spanish readings of the stable values some columns hold (the JSON/CSV keep the values themselves).
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "metric": {
+        "execution_initial_pct": "Ejecución presupuestaria inicial (%)",
+        "execution_final_pct": "Ejecución presupuestaria final (%)",
+        "coverage_pct": "Cobertura (%)",
+    },
+    "reason": {
+        "execution_under_85_three_years": "Ejecución inicial bajo 85 % los tres últimos años",
+        "finding_repeated": "Hallazgo repetido en más de una edición",
+        "persistence_rule": "Regla de persistencia de la metodología",
+    },
+    "status": {"no_superado": "No superado", "superado": "Superado"},
+    "dimension": {"focalizacion": "Focalización", "eficiencia": "Eficiencia", "eficacia": "Eficacia"},
+}
+
+
+def value_label(column: str, value: object) -> object:
+    """The Spanish reading of ``value`` in ``column`` (``value`` itself when the column has none)."""
+    if isinstance(value, str):
+        return VALUE_LABELS.get(column, {}).get(value, value)
+    return value
 
 
 def label(column: str) -> str:

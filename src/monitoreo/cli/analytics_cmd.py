@@ -14,7 +14,7 @@ from rich.table import Table
 
 from monitoreo import formatting
 from monitoreo.analytics import QUESTIONS, BundleError
-from monitoreo.analytics.labels import label
+from monitoreo.analytics.labels import label, value_label
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, stderr, stdout
 
 
@@ -42,6 +42,16 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return formatting.number(Decimal(repr(value)), 1)
     return str(value)
+
+
+def _readable(column: str, value: Any) -> Any:
+    """A cell as people read it: Spanish labels for stable values, the rule's title for an outcome code."""
+    if column == "code" and isinstance(value, str):
+        from monitoreo.methodology import registry
+
+        spec = registry.get(value.rsplit(".", 1)[0]) or registry.get(value)
+        return spec.title if spec is not None and spec.title else "Regla no registrada (ver --json)"
+    return value_label(column, value)
 
 
 def write_csv(rows: list[dict[str, Any]]) -> None:
@@ -79,7 +89,7 @@ def analytics(
     for column in rows[0] if rows else ["(sin filas)"]:
         table.add_column(label(column), justify="left")
     for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()))
+        table.add_row(*(_cell(_readable(k, v)) for k, v in row.items()))
     stdout.print(table)
 
 

@@ -12,7 +12,7 @@ from rich.progress import track
 from rich.table import Table
 
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stderr, stdout
-from monitoreo.domain.outcomes import Evaluation
+from monitoreo.domain.outcomes import Evaluation, Outcome, PrintedBlock
 from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError, Problem
 from monitoreo.io import read_submission
@@ -43,18 +43,35 @@ def read_all(files: list[Path], show_progress: bool) -> tuple[list[tuple[Path, S
     return loaded, failed
 
 
+def _outcome_json(o: Outcome) -> dict[str, Any]:
+    return {"code": o.code, "dimension": o.dimension.value, "verdict": o.verdict.value,
+            "status": o.status.value if o.status else None, "label": o.label, "text": o.text,
+            "detail": o.detail, "indicator": o.indicator, "values": o.values}
+
+
+def _block_json(b: PrintedBlock) -> dict[str, Any]:
+    return {"label": b.label, "indicator": b.indicator,
+            "sentences": [s.model_dump(mode="json") for s in b.sentences]}
+
+
 def evaluation_as_json(file: str, ev: Evaluation) -> dict[str, Any]:
-    return {
+    """The JSON of one evaluation. Editions with labelled blocks (2025) add ``dimensions`` — per dimension
+    the printed outcomes in print order, the findings blocks and the «Sin hallazgos…» sentence when there
+    are none — and ``assessments`` (the evaluator's assessments printed with the program's data)."""
+    data: dict[str, Any] = {
         "file": file, "id": ev.submission_id, "edition": ev.edition, "methodology_hash": ev.methodology_hash,
-        "outcomes": [
-            {"code": o.code, "dimension": o.dimension.value, "verdict": o.verdict.value,
-             "status": o.status.value if o.status else None, "text": o.text, "indicator": o.indicator,
-             "values": o.values}
-            for o in ev.outcomes
-        ],
+        "outcomes": [_outcome_json(o) for o in ev.outcomes],
         "block": {d.value: lines for d, lines in ev.block.items()},
         "indicator_results": {str(n): text for n, text in ev.indicator_results.items()},
     }
+    if ev.blocks:
+        data["dimensions"] = {
+            d.value: {"outcomes": [_outcome_json(o) for o in ev.outcomes if o.dimension is d and o.text],
+                      "findings": [_block_json(b) for b in blocks],
+                      "no_findings": None if blocks else ev.block[d][0]}
+            for d, blocks in ev.blocks.items()}
+        data["assessments"] = [_block_json(b) | {"dimension": b.dimension.value} for b in ev.assessments]
+    return data
 
 
 def _table(file: str, ev: Evaluation) -> Table:

@@ -139,8 +139,11 @@ def serve(
             logins = summary.get("logins")
             if isinstance(logins, dict) and logins:  # demo personas of the monitoring cycle (/gestion/)
                 stdout.print(f"Gestión del ciclo en {url}gestion/ — usuarios de demostración:", highlight=False)
+                cycle = summary.get("cycle_text")
+                reports = cycle if isinstance(cycle, dict) else {}
                 for name, secret in logins.items():
-                    stdout.print(f"  {name} / {secret}", highlight=False, markup=False)
+                    todo = f" — ciclo 2025: {reports[name]}" if reports.get(name) else ""
+                    stdout.print(f"  {name} / {secret}{todo}", highlight=False, markup=False)
         sys.stdout.flush()
         server.wait()
     except KeyboardInterrupt:

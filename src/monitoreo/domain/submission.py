@@ -48,6 +48,10 @@ class Submission(Model):
     technical_notes: list[str] = Field(default_factory=list, description="Notas técnicas, en orden.")
     inflators: InflatorTable | None = Field(default=None, description="Tabla de inflactores impresa.")
     published_at: datetime | None = Field(default=None, description="Fecha de publicación del reporte.")
+    synthetic: bool = Field(
+        default=False,
+        description="Datos de demostración ficticios (monitoreo synth): la ficha y el portal los marcan como tales.",
+    )
     published: list[PublishedFigure] = Field(default_factory=list, description="Cifras derivadas tal como se imprimen.")
     assessment: PrintedAssessment | None = Field(default=None, description="Textos de resultados impresos.")
     review: Review = Field(default_factory=Review, description="Juicios del evaluador y decisiones sobre hallazgos.")

@@ -1,5 +1,5 @@
 """Import many fichas, in worker processes when asked (the PDF path spends most of its time in
-``pdftotext``, so two processes on two cores nearly double the throughput; see ``docs/ficha-import.md``).
+PDFium's per-character calls, so two processes on two cores nearly double the throughput; see ``docs/ficha-import.md``).
 
 Contract: ``import_fichas(paths, workers)`` yields ``(path, ImportResult)`` in the order of ``paths``; one
 broken file never stops the others (``import_ficha`` never raises for bad files)."""

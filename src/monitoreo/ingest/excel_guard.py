@@ -5,7 +5,8 @@ Contract: ``zip_problems(content, file)`` returns ``[]`` for a zip whose size, n
 unpacked size are within the limits (nothing is unpacked), else one coded ``Problem`` (``excel.E001``
 not a zip, ``excel.E006`` too large, ``excel.E009`` too many entries or too large unpacked — a zip bomb).
 ``unreadable_cell(content, member, file, sheet)`` names the first cell of one worksheet whose value does
-not match its declared type (text in a number cell), parsing the XML with entities forbidden; ``None``
+not match its declared type (text in a number cell: ``excel.E010``) or is a number beyond the limits that
+openpyxl cannot convert (``excel.E014``), parsing the XML with entities forbidden; ``None``
 when it finds none. Neither raises on bad input."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 
 from monitoreo.errors import Problem
-from monitoreo.reference.limits import limits, shown
+from monitoreo.reference.limits import limits, number_problem, shown
 
 _NUMBER_TYPES = ("n", None)
 _TAG = re.compile(r"^\{[^}]*\}")
@@ -56,6 +57,9 @@ def unreadable_cell(content: bytes, member: str, file: str, sheet: str) -> Probl
                     continue
                 kind = element.get("t")
                 value = next((child.text for child in element if _TAG.sub("", child.tag) == "v"), None)
+                if kind in _NUMBER_TYPES and value is not None and _is_number(value) and _beyond_limits(value):
+                    return Problem(file, f"{sheet}!{element.get('r', '?')}", "excel.E014",
+                                   f"«{shown(value)}»: número con más dígitos que el máximo admitido")
                 if kind in _NUMBER_TYPES and value is not None and not _is_number(value):
                     return Problem(file, f"{sheet}!{element.get('r', '?')}", "excel.E010",
                                    f"«{shown(value)}»: la celda es numérica pero contiene texto; se esperaba un "
@@ -69,6 +73,10 @@ def unreadable_cell(content: bytes, member: str, file: str, sheet: str) -> Probl
     except Exception:  # noqa: BLE001 - malformed XML, a missing member: one user-facing problem
         return Problem(file, sheet, "excel.E008", "la hoja no es XML válido")
     return None
+
+
+def _beyond_limits(text: str) -> bool:
+    return number_problem(Decimal(text.strip())) is not None
 
 
 def _is_number(text: str) -> bool:

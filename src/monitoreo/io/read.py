@@ -160,9 +160,14 @@ def read_submission(path: str | Path) -> Submission:
     except (DuplicateKeyError, AliasError) as exc:
         code = "input.E007" if isinstance(exc, DuplicateKeyError) else "input.E008"
         raise InputError([Problem(file, _where(exc), code, str(exc.problem))]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else 0
+        raise InputError([Problem(file, f"línea {line}" if line else "posición desconocida", "input.E003",
+                                  f"carácter no admitido (#x{exc.character:04x})" if isinstance(exc.character, int)
+                                  else "carácter no admitido")]) from None
     except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError([Problem(file, _where(exc), "input.E003", f"YAML mal formado: {problem}")]) from None
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise InputError([Problem(file, _where(exc), "input.E003", f"YAML mal formado: {shown(problem)}")]) from None
     except (ArithmeticError, ValueError) as exc:
         raise InputError([Problem(file, "", "input.E003", f"número mal formado: {shown(str(exc))}")]) from None
     except RecursionError:

@@ -13,6 +13,7 @@ from monitoreo.plugins import PluginLoader
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "monitoreo.rules.targeting",
     "monitoreo.rules.efficiency",
+    "monitoreo.rules.admin_spend",
     "monitoreo.rules.effectiveness",
 )
 ENTRY_POINT_GROUP = "monitoreo.rules"

@@ -13,6 +13,7 @@ from typing import Any
 
 from monitoreo import reference
 from monitoreo.domain.budget import BudgetYear
+from monitoreo.domain.findings import Dimension
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.domain.values import Missing, Num
@@ -36,8 +37,10 @@ def _key(sub: Submission) -> Row:
     return {"edition": int(sub.edition), "program_id": sub.id}
 
 
-def _program(sub: Submission) -> Row:
+def _program(sub: Submission, evaluation: Evaluation | None) -> Row:
     p, pops = sub.program, sub.populations
+    # The public count of findings is the domain's one definition (no superados): docs/open-data.md.
+    counts = evaluation.public_finding_counts() if evaluation is not None else {}
     return _key(sub) | {
         "name": p.name, "service": p.service, "ministry": p.ministry,
         "evaluated_year": int(sub.evaluated_year), "first_year": sub.years[0],
@@ -47,8 +50,8 @@ def _program(sub: Submission) -> Row:
         "target_unit": pops.target.unit if pops.target else None,
         "served_unit": pops.served.unit if pops.served else None,
         "purpose": p.purpose, "description": p.description,
-        "published_at": sub.published_at,
-    }
+        "published_at": sub.published_at, "synthetic": sub.synthetic,
+    } | {f"findings_{d.value}": counts.get(d) for d in Dimension}
 
 
 def _series(series: Mapping[int, Num] | None, year: int) -> Num:
@@ -160,7 +163,7 @@ def _outcomes(sub: Submission, evaluation: Evaluation | None) -> list[Row]:
         rows.append(_key(sub) | {
             "seq": seq, "code": o.code, "rule": o.rule, "dimension": o.dimension.value,
             "verdict": o.verdict.value, "status": o.status.value if o.status else None,
-            "indicator": o.indicator, "text": o.text,
+            "indicator": o.indicator, "label": o.label, "text": o.text, "detail": o.detail,
             "values_json": json.dumps(o.values, ensure_ascii=False, sort_keys=True) if o.values else None,
         })
     return rows
@@ -177,7 +180,7 @@ def build_rows(
     out: dict[str, list[Row]] = {t.name: [] for t in TABLES}
     for sub, evaluation in zip(subs, evals, strict=True):
         m = compute_metrics(sub)
-        out["programs"].append(_program(sub))
+        out["programs"].append(_program(sub, evaluation))
         out["program_years"].extend(_program_years(sub, m))
         out["budgets"].extend(_budgets(sub))
         out["subtitles"].extend(_subtitles(sub))

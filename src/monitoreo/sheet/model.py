@@ -101,6 +101,9 @@ class Table(_Model):
     rows: list[Row]
     row_header: bool = True
     dense: bool = Field(default=False, description="Wide table: printed with a smaller font.")
+    reflow: bool = Field(default=False, description=(
+        "Text table: on a narrow screen (HTML) each row prints as a block «COLUMNA: texto» instead of a "
+        "grid that scrolls sideways (2020 results table: its evaluators' column would sit off screen)."))
 
 
 class Chart(_Model):
@@ -162,6 +165,9 @@ class SheetModel(_Model):
     sections: list[Section]
     page_label: str = Field(default="Página {page} de {total}", description="Pie de página.")
     published_at_iso: str | None = Field(default=None, description="Fecha de publicación (ISO), sello del PDF.")
+    notice: str | None = Field(
+        default=None, description="Aviso bajo el título (datos de demostración ficticios), o None en una ficha real."
+    )
 
     def section(self, key: str) -> Section:
         """The section ``key``; ``KeyError`` when this edition's layout has none."""

@@ -9,6 +9,10 @@ from __future__ import annotations
 from monitoreo.domain.findings import Dimension
 
 PROCESS_TITLE = "MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA {edition}"
+#: Printed under the title of a synthetic ficha (``Submission.synthetic``), never on a real one.
+SYNTHETIC_NOTICE = (
+    "Datos de demostración (ficticios): programa y cifras generados para probar el sistema; no es una ficha publicada."
+)
 
 # ---- S23 (edition 2023 and later) ---------------------------------------------------------------------
 BUDGET_NOTES_2023 = (
@@ -69,6 +73,14 @@ GORE_NOTE_2020 = ("*****", BUDGET_NOTES_2023[4][1])
 SPEND_PER_BENEFICIARY_NOTE_2020 = (
     "Gasto por Beneficiario: (Presupuesto ejecutado año t / número beneficiarios efectivos año t)"
 )
+NOT_REPORTED = "No informa."  # S20 «AJUSTES POR SITUACIÓN SOCIO SANITARIA: No informa.»
+# A chart with no value in any year is not drawn (an empty frame says nothing); the ficha prints this
+# sentence after the chart's title instead (docs/ficha-rendering.md, «Charts»). {years}: «2019 y 2020».
+EMPTY_CHART = {
+    "grafico-poblaciones": "sin datos para graficar: no se informa la población objetivo ni la beneficiada de {years}.",
+    "grafico-ejecucion": "sin datos para graficar: no se informa la ejecución presupuestaria de {years}.",
+    "grafico-gasto-beneficiario": "sin datos para graficar: no se informa el gasto por beneficiario de {years}.",
+}
 POPULATION_CHART_LEGEND = ("Barra azul: Población objetivo", "Punto rojo: Población beneficiada")
 DIMENSIONS_2020 = {
     Dimension.TARGETING: "Focalización y Cobertura",

@@ -118,6 +118,8 @@ class Catalog:
     admin_descriptions: tuple[str, ...]
     focalization_criteria: tuple[str, ...]
     prioritization_criteria: tuple[str, ...]
+    #: Real programs' names a synthetic program never takes (``identity.program_name`` draws again).
+    real_names: tuple[str, ...] = ()
 
     @property
     def ministries(self) -> tuple[str, ...]:
@@ -188,4 +190,5 @@ def load_catalog() -> Catalog:
         admin_descriptions=tuple(data["admin_descriptions"]),
         focalization_criteria=tuple(data["focalization_criteria"]),
         prioritization_criteria=tuple(data["prioritization_criteria"]),
+        real_names=tuple(data.get("real_program_names", [])),
     )

@@ -201,6 +201,7 @@ def build_submission(seed: int, index: int, edition: int, catalog: Catalog | Non
     program = identity.identity(setting, name, regions, [c.name for c in templates])
     data: dict[str, Any] = {
         "id": identity.program_id(name, index), "edition": edition, "evaluated_year": t,
+        "synthetic": True,
         "years": list(setting.years), "price_base_year": setting.price_base_year, "program": program,
         "history": identity.history(setting, program["start_year"]),
         "populations": _populations_block(setting, pops, population.unit, population.description, population.source),

@@ -36,10 +36,13 @@ def program_name(setting: Setting) -> str:
     """«<Prefijo> <artículo> <núcleo> [<sufijo>]», e.g. «Apoyo al Emprendimiento en Zonas Rurales»."""
     rng = setting.rng("name")
     catalog = setting.catalog
-    name = pick(rng, catalog.prefixes).join(pick(rng, setting.theme.cores))
-    if chance(rng, 0.3):
-        name = f"{name} {pick(rng, catalog.suffixes)}"
-    return name
+    real = {slugify(n, 400) for n in catalog.real_names}
+    while True:  # a real program's name is drawn again (docs/synthetic-portfolio.md): demo data never looks real
+        name = pick(rng, catalog.prefixes).join(pick(rng, setting.theme.cores))
+        if chance(rng, 0.3):
+            name = f"{name} {pick(rng, catalog.suffixes)}"
+        if slugify(name, 400) not in real:
+            return name
 
 
 def program_id(name: str, index: int) -> str:

@@ -35,6 +35,13 @@ class Command(BaseCommand):
             pass
         else:
             summary["logins"] = create_demo_personas(os.environ.get("MONITOREO_DEMO_PASSWORD") or None)
+            from submissions.workflow import STATE_LABELS, State
+
+            from programs.demo import open_demo_cycle
+
+            summary["cycle"] = open_demo_cycle()  # each persona has reports to work on (docs/web-portal.md)
+            summary["cycle_text"] = {user: ", ".join(STATE_LABELS[State(s)].lower() for s in states)
+                                     for user, states in summary["cycle"].items()}
         if options["json"]:
             self.stdout.write(json.dumps(summary))
         else:
