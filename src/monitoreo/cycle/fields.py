@@ -83,7 +83,10 @@ def form_value(kind: str, value: Any) -> str:
             return str(value)
         exponent = number.normalize().as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-        return formatting.number(number, decimals)
+        try:
+            return formatting.number(number, decimals)
+        except InvalidOperation:  # beyond decimal precision (stored before the input limits): show it as typed
+            return str(value)
     return str(value)
 
 
