@@ -1,6 +1,6 @@
 """The long fuzz profile (``make fuzz``): N mutated inputs across data files, text and PDF fichas and Excel
 workbooks, each run through the real entry points (``tests/fuzz/check.py``), in worker subprocesses with a
-per-input timeout and an address-space cap; prints the figures docs/hardening.md quotes.
+per-input timeout and an address-space cap; prints the figures docs/hardening-inputs.md quotes.
 
 Each worker is a separate Python process that runs inputs one by one and answers after each; the driver
 waits at most ``--timeout`` seconds per input, then kills the worker (a hang) and starts a fresh one. A
@@ -161,6 +161,9 @@ class Driver:
         else:
             self.fail(kind, seed, got["status"], got["detail"])
         w.done += 1
+        done = sum(self.by_kind.values())
+        if done % 500 == 0:
+            print(f"{done}/{self.total} inputs, {dict(self.statuses)}", file=sys.stderr, flush=True)
         self.send(self.replace(w) if w.done >= self.recycle else w)
 
     def run(self) -> dict[str, object]:
@@ -169,8 +172,14 @@ class Driver:
             self.send(w)
         while self.busy:
             deadline = min(start + self.timeout for _, _, start in self.busy.values())
-            for key, _ in self.selector.select(max(0.0, deadline - time.perf_counter())):
-                self.answer(key.data)
+            events = self.selector.select(max(0.0, deadline - time.perf_counter()))
+            while events:
+                for key, _ in events:
+                    if key.data in self.busy:
+                        self.answer(key.data)
+                # Answers that arrived while a worker was being replaced (a fresh one takes seconds to
+                # start) are read before any input is declared a hang.
+                events = self.selector.select(0)
             now = time.perf_counter()
             for w, (kind, seed, start) in list(self.busy.items()):
                 if now - start > self.timeout:

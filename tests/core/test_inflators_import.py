@@ -110,3 +110,19 @@ def test_the_2025_ficha_prints_the_entered_table_of_its_price_base(tmp_path: Pat
     table = model.table("inflactores")
     assert [[c.text for c in r.cells] for r in table.rows] == [
         ["2022", "1,185"], ["2023", "1,12"], ["2024", "1,0712"], ["2025", "1,035"], ["2026", "1"]]
+
+
+def test_non_ascii_digits_are_not_years_or_factors(tmp_path: Path, data_dir: Path) -> None:
+    assert _codes(tmp_path, "anio,inflactor\n٢٠٢٥,1.03\n2026,١\n") == [
+        ("inflators.E003", "fila 2, columna anio"), ("inflators.E004", "fila 3, columna inflactor")]
+
+
+def test_a_broken_entered_table_is_a_coded_error_not_a_traceback(tmp_path: Path, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "base-2026.yaml").write_text("base: 2026\nfactors: [1, 2\n", encoding="utf-8")
+    result = runner.invoke(app, ["inflators", "list"])
+    assert result.exit_code == 2 and "inflators.E011" in result.output and "Traceback" not in result.output
+    from monitoreo.reference.inflator_tables import BrokenTableError
+
+    with pytest.raises(BrokenTableError):
+        reference.inflators_for_base(2026)

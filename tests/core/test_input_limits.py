@@ -1,6 +1,6 @@
 """Issue #16, rows «one number», «YAML», «edition» and «messages» on the data-file side: every hostile or
 careless value is one coded problem naming the file and the field (or line), never a traceback, a hang or a
-silent last-wins. Limits come from ``reference/limits.yaml`` (docs/hardening.md)."""
+silent last-wins. Limits come from ``reference/limits.yaml`` (docs/hardening-inputs.md)."""
 
 from __future__ import annotations
 

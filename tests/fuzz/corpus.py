@@ -252,8 +252,10 @@ def mutate_xlsx(data: bytes, r: random.Random) -> bytes:
         del parts[r.choice(sorted(parts))]
     elif choice < 0.92:
         parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'name="Presupuesto"', b'name="Otra"')
+    elif choice < 0.94:
+        return _bomb(parts, 60)
     elif choice < 0.96:
-        return _bomb(parts, r.choice((60, 200)))
+        return _forged_size(parts, r.choice((1 << 30, 1 << 40)))
     else:
         for i in range(r.choice((10, 600))):
             parts[f"xl/media/x{i}.bin"] = b""
@@ -281,6 +283,20 @@ def _bomb(parts: dict[str, bytes], megabytes: int) -> bytes:
             for _ in range(megabytes):
                 entry.write(chunk)
     return out.getvalue()
+
+
+def _forged_size(parts: dict[str, bytes], size: int) -> bytes:
+    """A small zip whose directory claims one entry unpacks to ``size`` bytes (a bomb's signature, without
+    spending seconds compressing a real gigabyte)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(_entry(name), content)
+        archive.writestr(_entry("xl/media/image1.bin"), b"\0" * 1024)
+    data = bytearray(out.getvalue())
+    header = data.rfind(b"PK\x01\x02")  # the last central-directory entry: image1.bin
+    data[header + 24: header + 28] = min(size, 0xFFFFFFFE).to_bytes(4, "little")
+    return bytes(data)
 
 
 def mutate(kind: str, seed: int) -> tuple[str, bytes]:

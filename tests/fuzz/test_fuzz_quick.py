@@ -2,7 +2,7 @@
 files, text and PDF fichas and Excel workbooks, each through the real entry points; none may give a
 traceback, an uncoded rejection or an exit code other than 0, 1, 2. The long profile (10,000 inputs, hangs
 and memory measured in worker processes) is ``make fuzz`` (``scripts/fuzz.py``; figures in
-docs/hardening.md)."""
+docs/hardening-inputs.md)."""
 
 from __future__ import annotations
 

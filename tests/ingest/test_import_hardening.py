@@ -81,3 +81,14 @@ def test_an_unforeseen_error_is_import_e009_for_that_file_only(tmp_path: Path,
     results = list(batch.import_fichas([T23, T20], workers=1))
     assert [r.ok for _, r in results] == [False, True]
     assert results[0][1].issues[0].code == "import.E009"
+
+
+def test_a_30000_character_token_is_cut_in_the_messages(tmp_path: Path) -> None:
+    # main: the issue quoted the whole cell.
+    from monitoreo.ingest import import_ficha
+
+    bad = tmp_path / "larga.txt"
+    bad.write_text(T23.read_text(encoding="utf-8").replace("4.962.579", "x" * 30000, 1), encoding="utf-8")
+    result = import_ficha(bad)
+    assert result.issues and any("xxxxxxxxxx…»" in i.message for i in result.issues)
+    assert all(len(i.message) < 400 for i in result.issues)

@@ -45,17 +45,25 @@ def pack(parts: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def sheet_member(sheet: str) -> str:
-    """Zip member of a worksheet by its title (openpyxl writes them in the order of ``mapping()``)."""
-    from monitoreo.ingest.excel import mapping
+def sheet_member(sheet: str, content: bytes | None = None) -> str:
+    """Zip member of a worksheet by its title, from ``xl/workbook.xml`` and its relationships."""
+    import re
 
-    index = [s.name for s in mapping()].index(sheet)
-    return f"xl/worksheets/sheet{index + 1}.xml"
+    parts = members(content or template())
+    workbook = parts["xl/workbook.xml"].decode("utf-8")
+    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+    match = re.search(rf'<sheet [^>]*name="{re.escape(sheet)}"[^>]*r:id="(\w+)"', workbook) or re.search(
+        rf'<sheet [^>]*r:id="(\w+)"[^>]*name="{re.escape(sheet)}"', workbook)
+    assert match, sheet
+    target = re.search(rf'<Relationship [^>]*Id="{match.group(1)}"[^>]*Target="([^"]+)"', rels) or re.search(
+        rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{match.group(1)}"', rels)
+    assert target, sheet
+    return target.group(1).lstrip("/") if target.group(1).startswith("/xl/") else "xl/" + target.group(1)
 
 
 def edit_sheet(sheet: str, change: Callable[[str], str], content: bytes | None = None) -> bytes:
     parts = members(content or template())
-    member = sheet_member(sheet)
+    member = sheet_member(sheet, content)
     parts[member] = change(parts[member].decode("utf-8")).encode("utf-8")
     return pack(parts)
 

@@ -138,3 +138,20 @@ def test_histogram_log_axis_for_amounts() -> None:
     bars = [box for kind, box in marks if kind == "rect"]
     assert bars[1].x1 - bars[1].x0 == pytest.approx(bars[3].x1 - bars[3].x0, rel=0.01)  # 10–30 ≈ 100–300
     assert collisions(svg) == []
+
+
+# the dashboard's edges (web/portal/panorama.py): execution, coverage, spend per beneficiary
+PANORAMA_EDGES = [([0, 50, 70, 80, 90, 95, 100, 105, 110, 125], "%", False),
+                  ([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150], "%", False),
+                  ([0, 10, 30, 100, 300, 1000, 3000, 10000, 30000, 100000], "", True)]
+
+
+@pytest.mark.parametrize(("edges", "unit", "log"), PANORAMA_EDGES)
+def test_panorama_histograms_hold_on_a_phone(edges: list[float], unit: str, log: bool) -> None:
+    values = [edges[i] + (edges[i + 1] - edges[i]) * k / 7 for i in range(len(edges) - 1) for k in range(i % 4)]
+    values += [edges[-1] * 2] * 140  # a tall open bin: its count must fit under the top edge
+    svg = histogram_svg(bins(values, edges, unit), "Distribución", log=log)
+    assert collisions(svg) == []
+    root = ET.fromstring(svg)
+    width = float(root.attrib["viewBox"].split()[2])
+    assert min(float(t.attrib["font-size"]) for t in root.iter(f"{NS}text")) * 318 / width >= 11.0

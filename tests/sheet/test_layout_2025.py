@@ -123,5 +123,13 @@ def test_pdf_prints_each_label_once_and_each_sentence_with_its_reason(model: She
     _check_assessments_text(text)
 
 
+def test_otras_dimensiones_is_left_out_when_empty_and_numbers_have_no_gap() -> None:
+    sub = fx.submission_2025().model_copy(update={"ods": [], "gender_approach": None})
+    model = build_sheet(sub, fx.evaluation_2025(sub))
+    assert "otras_dimensiones" not in model.section_keys
+    assert [s.title.split(".")[0] for s in model.sections if s.title] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    assert model.section("focalizacion").title == "III. DATOS DEL PROGRAMA: FOCALIZACIÓN"
+
+
 def test_the_2023_and_2020_layouts_are_not_the_2025_one(m23: SheetModel, m20: SheetModel) -> None:
     assert "hallazgos" not in m23.section_keys and "hallazgos" not in m20.section_keys

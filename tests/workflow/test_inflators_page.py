@@ -97,3 +97,11 @@ def test_opening_a_cycle_warns_without_a_table_and_uses_the_entered_one(data_dir
     assert inflators_warning(2026, "") is None
     factors = _factors(2026, "")
     assert factors is not None and factors[2024] == Decimal("1.0712")
+
+
+def test_a_broken_entered_table_is_said_and_the_shipped_ones_still_listed(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "base-2026.yaml").write_text("base: [\n", encoding="utf-8")
+    response = _publisher().get(reverse("gestion:inflators"))
+    page = response.content.decode()
+    assert response.status_code == 200 and "inflators.E011" in page and "base-2024" in page

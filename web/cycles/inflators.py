@@ -13,15 +13,28 @@ from django.conf import settings
 from django.db import transaction
 
 from monitoreo.errors import InputError
-from monitoreo.reference.inflator_tables import all_tables, read_inflator_csv, save_table
+from monitoreo.reference.inflator_tables import (
+    BrokenTableError,
+    all_tables,
+    read_inflator_csv,
+    save_table,
+    shipped_tables,
+)
 from monitoreo.sheet.format import factor
 
 
-def listing() -> list[dict[str, Any]]:
-    """Every table, for the page: name, base, origin and the factors as printed («2024: 1,035»)."""
+def listing() -> tuple[list[dict[str, Any]], str | None]:
+    """Every table, for the page (name, base, origin, the factors as printed «2024: 1,035»), and a message
+    when an entered table file cannot be read (the shipped ones are still listed)."""
+    broken = None
+    try:
+        tables = all_tables()
+    except BrokenTableError:
+        tables = shipped_tables()
+        broken = "Una tabla de inflactores ingresada está dañada: vuelva a importarla. [inflators.E011]"
     return [{"name": name, "base": int(table.base), "shipped": shipped, "source": table.source or "",
              "factors": ", ".join(f"{y}: {factor(f)}" for y, f in sorted(table.factors.items()))}
-            for name, table, shipped in all_tables()]
+            for name, table, shipped in tables], broken
 
 
 def add_table(user: Any, upload: Any, source: str) -> tuple[str | None, list[str]]:

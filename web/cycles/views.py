@@ -85,5 +85,6 @@ def inflators(request: HttpRequest) -> HttpResponse:
         if saved is not None:
             messages.success(request, saved)
             return redirect("gestion:inflators")
-    return render(request, "gestion/inflators.html", {"tables": inflator_pages.listing(), "problems": problems},
+    tables, broken = inflator_pages.listing()
+    return render(request, "gestion/inflators.html", {"tables": tables, "problems": problems, "broken": broken},
                   status=400 if problems else 200)

@@ -61,7 +61,7 @@ def page_context(ficha: Ficha) -> dict[str, Any]:
                          "lines": [line.strip() for line in metric_lines(e, paths=False)[1:]]}
     outcomes = []
     for o in explain_outcomes(sub, evaluation) if evaluation else []:
-        lines = outcome_lines(o)
+        lines = outcome_lines(o, sources=False)
         outcomes.append({"title": lines[0], "lines": [line.strip() for line in lines[1:]],
                          "finding": o.status is not None})
     return {"figures": figures, "outcomes": outcomes}

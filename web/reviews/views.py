@@ -24,10 +24,14 @@ from monitoreo.cycle.labels import figures, judgement_label, metric_label
 from monitoreo.domain.findings import Judgement
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.methodology import load_edition
+from monitoreo.methodology.registry import judgement_values
 from reviews import diff
 from reviews.explain import finding_views
 from reviews.models import Finding
 from reviews.services import record_verdict, reply, save_judgements
+
+#: How the form shows the judgement values beyond Sí / No (docs/data-format.md, «review.judgements»).
+EXTRA_LABELS = {"insuficiente": "Información insuficiente", "no_aplica": "No aplica"}
 
 
 def _reviewer(request: HttpRequest) -> None:
@@ -41,6 +45,7 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     _reviewer(request)
     check = intake.check(report)
     judgement_codes: list[str] = list(load_edition(report.cycle.methodology_edition).judgements)
+    extra = judgement_values()
     current = {j.get("code"): j for j in (report.data.get("review") or {}).get("judgements", [])}
     evaluation = Evaluation.model_validate(report.evaluation) if report.evaluation else None
     candidate = None
@@ -57,7 +62,10 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
                        for o in (evaluation or candidate).findings()] if (evaluation or candidate) else [],
         "board": dashboard(report.pk, report.data, check),
         "judgements": [{"code": c, "label": judgement_label(c), "value": (current.get(c) or {}).get("value"),
-                        "text": (current.get(c) or {}).get("text", "")} for c in judgement_codes],
+                        "text": (current.get(c) or {}).get("text", ""),
+                        "reason": (current.get(c) or {}).get("reason", ""),
+                        "extra": [(v, EXTRA_LABELS[v]) for v in sorted(extra.get(c, ()))]}
+                       for c in judgement_codes],
         "is_assigned": report.evaluator_id == request.user.pk,
     })
 
@@ -79,10 +87,14 @@ def judgements(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report(request, pk)
     _reviewer(request)
     items = []
+    extra = judgement_values()
     for code in load_edition(report.cycle.methodology_edition).judgements:
         value = request.POST.get(f"j-{code}", "")
+        text, reason = request.POST.get(f"t-{code}") or None, request.POST.get(f"r-{code}") or None
         if value in ("si", "no"):
-            items.append(Judgement(code=code, value=value == "si", text=request.POST.get(f"t-{code}") or None))
+            items.append(Judgement(code=code, value=value == "si", text=text, reason=reason))
+        elif value in extra.get(code, ()):
+            items.append(Judgement(code=code, value=value, text=text, reason=reason))  # type: ignore[arg-type]
     try:
         save_judgements(report, items, request.user)
         messages.success(request, "Juicios guardados.")

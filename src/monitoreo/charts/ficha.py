@@ -21,10 +21,11 @@ SERVED_COLOUR = "#c0392b"  # «Punto rojo: Población beneficiada»; 5,4:1
 SECOND_COLOUR = "#6b8fc7"  # final execution; 3,3:1 on white (WCAG 1.4.11 asks ≥ 3:1)
 AXIS_COLOUR = "#555555"
 BAR_COLOURS = (TARGET_COLOUR, SERVED_COLOUR, SECOND_COLOUR)
-WIDTH, HEIGHT = 320.0, 180.0
+WIDTH, HEIGHT = 320.0, 170.0  # as before #14: the PDF page breaks of the seeds stay where they were
 LEFT, RIGHT = 8.0, 8.0
-MIN_TEXT = 10.5  # user units; × (358 px / 320) on a 390 px screen ≈ 11,7 px
-VALUE, YEAR, LEGEND = 10.5, 11.0, 10.5
+MIN_TEXT = 11.5  # user units; × 318/320 (390 px phone, portal and ficha margins) ≈ 11,4 px
+VALUE, YEAR, LEGEND = 11.5, 11.5, 11.5
+SHIFTS = (0.0, -VALUE - 2, VALUE + 2, -2 * VALUE - 4, 2 * VALUE + 4)  # a label's fallback rows beside its mark
 
 
 @dataclass(frozen=True)
@@ -104,19 +105,21 @@ def population_chart(title: str, target: Sequence[Point], served: Sequence[Point
         f"{t.year}: población objetivo {t.text}, población beneficiada {s.text}, cobertura {c.text}"
         for t, s, c in zip(target, served, coverage, strict=True)
     )
-    canvas = Canvas(WIDTH, HEIGHT + 12, label)
+    canvas = Canvas(WIDTH, HEIGHT, label)
     top = _legend(canvas, [("bar", TARGET_COLOUR, "Población objetivo"), ("dot", SERVED_COLOUR, "Población beneficiada")])
-    base = HEIGHT - 22
     years = max(len(target), 1)
     bar = min(30.0, (WIDTH - LEFT - RIGHT) / years * 0.3)
     # the served label goes right of the dot: leave the last slot room for it (2.958.153 at the far right)
     need = max((text_width(s.text, VALUE) + bar / 2 + 5 for s in served if s.value is not None), default=0.0)
     half = (WIDTH - LEFT) / (2 * years)
     right = max(RIGHT, (need - half) / (1 - 1 / (2 * years)))
+    slot = (WIDTH - LEFT - right) / years
+    # «Cobertura 27,4%» under each year, or in two lines when a slot is narrower (the plot gives up a line)
+    two_lines = any(text_width(f"Cobertura {c.text}", VALUE) > slot - 4 for c in coverage)
+    base = HEIGHT - (45 if two_lines else 31)
     centres = _axis(canvas, [p.year for p in target], base, right)
     peak = top + 2 * VALUE + 10  # room for a label one line above the tallest mark
     per_unit = (base - peak) / _scale([p.value for p in (*target, *served)])
-    slot = (WIDTH - LEFT - right) / years
     labels: list[tuple[list[Text], Circle | None, Point]] = []
     for x, t, s, c in zip(centres, target, served, coverage, strict=True):
         _, target_labels = _bars(canvas, x, bar, base, per_unit, t, TARGET_COLOUR)
@@ -128,12 +131,10 @@ def population_chart(title: str, target: Sequence[Point], served: Sequence[Point
             target_labels.append(Text(x, min(dot.box.y0, target_labels[0].y + 3) - 3, t.text, VALUE))
             target_labels += _above(x, dot.box.y0 - VALUE - 2, t.text)
         labels.append((target_labels, dot, s))
-        coverage_text = f"Cobertura {c.text}"
-        if text_width(coverage_text, VALUE) <= slot - 4:
-            canvas.add(Text(x, base + 27, coverage_text, VALUE))
-        else:  # narrow slots (many years, wide labels): the value under the word, one line taller
-            canvas.add(Text(x, base + 27, "Cobertura", VALUE), Text(x, base + 39, c.text, VALUE))
-            canvas.height = max(canvas.height, base + 44)
+        if two_lines:
+            canvas.add(Text(x, base + 27, "Cobertura", VALUE), Text(x, base + 40, c.text, VALUE))
+        else:
+            canvas.add(Text(x, base + 27, f"Cobertura {c.text}", VALUE))
     for target_labels, _, _ in labels:
         canvas.place(target_labels)
     for _, dot, s in labels:
@@ -142,8 +143,9 @@ def population_chart(title: str, target: Sequence[Point], served: Sequence[Point
         x, y = dot.cx, dot.cy
         canvas.place([
             *(Text(x + bar / 2 + 3, y + 3.5 + dy, s.text, VALUE, anchor="start", fill=SERVED_COLOUR)
-              for dy in (0.0, -VALUE - 2, VALUE + 2)),
-            Text(x - bar / 2 - 3, y + 3.5, s.text, VALUE, anchor="end", fill=SERVED_COLOUR),
+              for dy in SHIFTS),
+            *(Text(x - bar / 2 - 3, y + 3.5 + dy, s.text, VALUE, anchor="end", fill=SERVED_COLOUR)
+              for dy in SHIFTS),
             Text(x, y - dot.r - 3, s.text, VALUE, fill=SERVED_COLOUR),
             Text(x, y + dot.r + 3 + VALUE * 0.76, s.text, VALUE, fill=SERVED_COLOUR),
         ])
@@ -156,7 +158,7 @@ def bar_chart(title: str, series: Sequence[Point], colour: str = TARGET_COLOUR) 
     if _empty(series):
         return None
     label = title + ". " + "; ".join(f"{p.year}: {p.text}" for p in series)
-    canvas = Canvas(WIDTH, HEIGHT - 10, label)
+    canvas = Canvas(WIDTH, HEIGHT, label)
     base = canvas.height - 20
     centres = _axis(canvas, [p.year for p in series], base)
     per_unit = (base - 8 - 2 * VALUE) / _scale([p.value for p in series])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 
 FONT = "DejaVu Sans"
@@ -59,8 +60,8 @@ class Text:
     fill: str = INK
     bold: bool = False
 
-    @property
-    def box(self) -> Box:
+    @cached_property
+    def box(self) -> Box:  # measured once: placement compares every label with every shape
         width = text_width(self.text, self.size, self.bold)
         x0 = {"start": self.x, "middle": self.x - width / 2, "end": self.x - width}[self.anchor]
         return Box(x0, self.y - ASCENT * self.size, x0 + width, self.y + DESCENT * self.size)

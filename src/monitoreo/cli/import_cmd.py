@@ -10,16 +10,17 @@ import errno
 import json
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, stderr, stdout
-from monitoreo.ingest import ImportIssue, ImportResult
-from monitoreo.ingest.batch import import_fichas
 from monitoreo.io.read import dump_submission
+
+if TYPE_CHECKING:
+    from monitoreo.ingest import ImportIssue, ImportResult
 
 _REASONS = {errno.EISDIR: "es una carpeta", errno.EACCES: "sin permiso de escritura", errno.EPERM: "sin permiso",
             errno.ENOSPC: "no queda espacio en el disco", errno.ENOTDIR: "una parte de la ruta no es una carpeta",
@@ -98,6 +99,10 @@ def import_(
     workers: Annotated[int, typer.Option("--workers", min=0, help="Procesos en paralelo (0: uno por núcleo, hasta 2).")] = 0,
 ) -> None:
     """Importa fichas publicadas (texto o PDF) a archivos de datos, con procedencia y avisos codificados."""
+    # Imported here, not at the top: the parsers and the PDF reader are only needed by this command (#19).
+    from monitoreo.ingest import ImportIssue
+    from monitoreo.ingest.batch import import_fichas
+
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -126,6 +131,8 @@ def import_(
 
 
 def _one(path: Path, result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
+    from monitoreo.ingest import ImportIssue
+
     entry: dict[str, Any] = {"file": str(path), "ok": result.ok, **result.as_dict()}
     if result.ok:
         try:

@@ -11,11 +11,17 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from monitoreo import formatting
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stdout
 from monitoreo.domain.inflators import InflatorTable
-from monitoreo.errors import InputError
-from monitoreo.reference.inflator_tables import all_tables, read_inflator_csv, save_table, user_directory
-from monitoreo.sheet.format import factor
+from monitoreo.errors import InputError, Problem
+from monitoreo.reference.inflator_tables import (
+    BrokenTableError,
+    all_tables,
+    read_inflator_csv,
+    save_table,
+    user_directory,
+)
 
 app = typer.Typer(help="Tablas de inflactores (precios constantes) que ingresa la unidad.", no_args_is_help=True)
 
@@ -63,7 +69,11 @@ def import_command(
 def list_command(directory: DirOption = None,
                  as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False) -> None:
     """Las tablas disponibles: las que trae monitoreo y las ingresadas por la unidad."""
-    tables = all_tables(directory)
+    try:
+        tables = all_tables(directory)
+    except BrokenTableError as exc:
+        report_problems([Problem(str(directory or user_directory()), "", exc.code, str(exc))])
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     if as_json:
         emit_json([_as_json(name, table, shipped) for name, table, shipped in tables])
         return
@@ -71,7 +81,7 @@ def list_command(directory: DirOption = None,
     for column in ("Tabla", "Base", "Origen", "Inflactores"):
         out.add_column(column)
     for name, table, shipped in tables:
-        factors = ", ".join(f"{y}: {factor(f)}" for y, f in sorted(table.factors.items()))
+        factors = ", ".join(f"{y}: {formatting.factor(f)}" for y, f in sorted(table.factors.items()))
         out.add_row(name, str(int(table.base)), "monitoreo" if shipped else "ingresada", factors)
     stdout.print(out)
 

@@ -15,7 +15,6 @@ from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError, MonitoreoError, Problem
 from monitoreo.io import read_submission
 from monitoreo.io.files import data_files
-from monitoreo.publish import publish_bundle
 
 
 def read_all(paths: list[Path], show_progress: bool) -> list[Submission]:
@@ -64,6 +63,9 @@ def publish(
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON (manifiesto del paquete).")] = False,
 ) -> None:
     """Publica el ciclo como datos abiertos: tablas CSV y Parquet con datapackage.json (Frictionless)."""
+    # Imported here, not at the top: Arrow loads in ~0,5 s and only this command needs it (issue #19).
+    from monitoreo.publish import publish_bundle
+
     try:
         subs = read_all(paths, show_progress=not as_json)
     except InputError as exc:

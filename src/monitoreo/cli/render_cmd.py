@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -16,10 +16,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from monitoreo import formatting
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, report_problems, stderr, stdout
-from monitoreo.sheet.batch import FORMATS, BatchResult, FileOutcome, collect_inputs, render_batch
+
+if TYPE_CHECKING:
+    from monitoreo.sheet.batch import BatchResult, FileOutcome
 
 
 def _formats(value: str) -> tuple[str, ...]:
+    from monitoreo.sheet.batch import FORMATS
+
     formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -47,6 +51,9 @@ def render(
     as_json: Annotated[bool, typer.Option("--json", help="Resumen en JSON.")] = False,
 ) -> None:
     """Genera las fichas (PDF y/o HTML) de uno o más archivos de datos."""
+    # Imported here, not at the top: Typst, Jinja2 and the fonts are only needed by this command (#19).
+    from monitoreo.sheet.batch import collect_inputs, render_batch
+
     formats = _formats(fmt)
     n_workers = workers if workers > 0 else (os.cpu_count() or 1)
     files, _ = collect_inputs(paths)

@@ -79,8 +79,9 @@ def metric_dict(e: MetricExplanation) -> dict[str, Any]:
     }
 
 
-def outcome_lines(o: OutcomeExplanation) -> list[str]:
-    """A rule outcome's explanation as lines of text."""
+def outcome_lines(o: OutcomeExplanation, *, sources: bool = True) -> list[str]:
+    """A rule outcome's explanation as lines of text; ``sources`` adds the edition file's source of each
+    parameter (written for reviewers of the edition: the CLI and the JSON keep it, the public page does not)."""
     subject = f" — Indicador de propósito {o.indicator}" if o.indicator else ""
     state = f", {o.status}" if o.status else ""
     lines = [f"{o.rule_title}{subject} ({o.dimension}: {o.verdict}{state}; edición {o.edition})"]
@@ -90,7 +91,7 @@ def outcome_lines(o: OutcomeExplanation) -> list[str]:
         lines.append("  Valores comparados: " + "; ".join(f"{c.label}: {c.text}" for c in o.compared))
     if o.parameters:
         lines.append("  Parámetros de la edición: " + "; ".join(
-            f"{p.label.rstrip('.')}: {p.text}" + (f" (fuente: {p.source})" if p.source else "") for p in o.parameters))
+            f"{p.label.rstrip('.')}: {p.text}" + (f" (fuente: {p.source})" if sources and p.source else "") for p in o.parameters))
     lines += [f"  {line}" for line in o.decided_by]
     lines.append(f"  {o.why}")
     return lines

@@ -47,6 +47,7 @@ EXCEL_CODES: dict[str, str] = {
     "excel.E008": "El libro contiene entidades o un DTD XML, o XML dañado.",
     "excel.E009": "El libro tiene demasiadas partes o demasiado contenido descomprimido.",
     "excel.E014": "Número no admitido: no finito o con más dígitos que el máximo.",
+    "excel.E015": "Se modificó una celda bloqueada (gris) de la planilla: deje el valor original.",
     "excel.E005": "Los componentes o indicadores de la planilla no son los del reporte (se agregó o quitó uno "
                   "después de descargarla): descargue la planilla de nuevo.",
 }

@@ -1,14 +1,15 @@
 """The Excel workbook of ``monitoreo.ingest.excel``: write the pre-filled template, read it back.
 
-``write_workbook(data) -> bytes`` (one sheet per mapping sheet, readonly cells grey, a year header row; one
-block per component / indicator / observation of ``data``, each under its title row, plus the blank
-``spare`` blocks where a new component or indicator can be typed).
+``write_workbook(data) -> bytes`` (an instructions sheet, then one sheet per mapping sheet, readonly cells
+grey and locked, a year header row; one block per component / indicator / observation of ``data``, each
+under its title row, plus the blank ``spare`` blocks where a new component or indicator can be typed;
+template norms in ``excel_style``).
 ``read_workbook(content, data, file) -> (new_data, problems)``: every problem's ``path`` is the cell
 (``Presupuesto!C4``) and its message names the problem («se esperaba un número o S/I, N/A, N/C, -»). The
 file must be a real .xlsx (a zip with ``[Content_Types].xml`` and ``xl/workbook.xml``), of the same program
 and edition as ``data``, with the same years and the same blocks (the title rows, which name each
 component's id, must be ``data``'s: ``excel.E005`` when a component or indicator was added or removed after
-the download). openpyxl is imported lazily (the ``web`` extra)."""
+the download), and its locked cells unchanged (``excel.E015``). openpyxl is imported lazily (the ``web`` extra)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,14 @@ from monitoreo.ingest.excel import (
     show,
 )
 from monitoreo.ingest.excel_guard import unreadable_cell, zip_problems
+from monitoreo.ingest.excel_style import (
+    add_instructions,
+    add_validations,
+    header_label,
+    locked_cell_problems,
+    protect,
+    style_input,
+)
 from monitoreo.reference.limits import shown
 
 XLSX_MEMBERS = ("[Content_Types].xml", "xl/workbook.xml")
@@ -43,7 +52,7 @@ def is_xlsx(content: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # noqa: BLE001 - any zip that cannot be listed is not a workbook
         return False
     return all(member in names for member in XLSX_MEMBERS)
 
@@ -61,7 +70,7 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
         by_sheet.setdefault(cell.sheet, []).append(cell)
     for spec in mapping():
         ws = book.create_sheet(spec.name)
-        ws.append(["Campo", "Valor", *years])
+        ws.append([header_label(spec, data), "Valor", *years])
         for c in ws[1]:
             c.font = Font(bold=True)
         ws.column_dimensions["A"].width = 48
@@ -80,13 +89,18 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
                 target.value = text
                 if text is not None and text.startswith(FORMULA_PREFIXES):
                     # Text the person typed, never a live formula: stored as a string cell with Excel's «'»
-                    # prefix, so neither openpyxl nor Excel evaluates it (docs/hardening.md).
+                    # prefix, so neither openpyxl nor Excel evaluates it (docs/hardening-inputs.md).
                     target.data_type = "s"
                     target.quotePrefix = True
             if cell.kind == "longtext":
                 target.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.readonly:
                 target.fill = grey
+            else:
+                style_input(target, cell, value)
+        add_validations(ws, by_sheet.get(spec.name, []))
+        protect(ws)
+    add_instructions(book, data)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -123,7 +137,7 @@ def read_workbook(content: bytes, data: Mapping[str, Any], file: str = "planilla
     problems += _identity_problems(sheets, layout, data, file)
     if problems:
         return None, problems
-    problems = _block_problems(sheets, layout, data, file)
+    problems = _block_problems(sheets, layout, data, file) or locked_cell_problems(sheets, layout, data, file)
     if problems:
         return None, problems
     entries = {c.path: sheets[c.sheet].get(c.address) for c in layout}
@@ -164,10 +178,11 @@ def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]
             if spec.name not in book.sheetnames:
                 problems.append(Problem(file, spec.name, "excel.E004", f"falta la hoja «{spec.name}»"))
                 continue
-            sheet = book[spec.name]
             max_row, max_col = bounds[spec.name]
             values: dict[str, Any] = {}
+            sheet = None
             try:
+                sheet = book[spec.name]
                 for row in sheet.iter_rows(min_row=1, max_row=max_row + 1, max_col=max_col):
                     for c in row:
                         coordinate = getattr(c, "coordinate", None)
@@ -180,12 +195,15 @@ def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]
                             continue
                         values[coordinate] = c.value
             except Exception:  # noqa: BLE001 - a cell openpyxl cannot convert: find and name it
-                member = str(getattr(sheet, "_worksheet_path", ""))
+                member = str(getattr(sheet, "_worksheet_path", "")) if sheet is not None else ""
                 problems.append(unreadable_cell(content, member, file, spec.name)
                                 or Problem(file, spec.name, "excel.E008", "la hoja no se puede leer"))
             sheets[spec.name] = values
     finally:
-        book.close()
+        try:
+            book.close()
+        except Exception:  # noqa: BLE001, S110 - closing a broken archive must not hide the problems found
+            pass
     return sheets, problems
 
 

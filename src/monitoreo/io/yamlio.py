@@ -1,7 +1,7 @@
 """YAML reading and writing with exact decimals: ``1.1722`` is read as ``Decimal("1.1722")``, never as a
 binary float, and decimals are written back as plain numbers.
 
-Reading is bounded by ``reference/limits.yaml`` (docs/hardening.md): anchors and aliases are refused
+Reading is bounded by ``reference/limits.yaml`` (docs/hardening-inputs.md): anchors and aliases are refused
 (``AliasError``: an alias bomb of a few hundred bytes expands to gigabytes), so are duplicate keys
 (``DuplicateKeyError``: YAML would keep the last value silently). Both are ``yaml.MarkedYAMLError`` with the
 line. A number that is not a finite decimal (``.nan``, ``.inf``) or has more digits than Python converts is

@@ -26,9 +26,15 @@ import yaml
 
 from monitoreo.domain.inflators import InflatorTable
 from monitoreo.domain.periods import PriceYear
-from monitoreo.errors import InputError, Problem
+from monitoreo.errors import InputError, MonitoreoError, Problem
 
 #: Stable codes: ``monitoreo.codes.OPERATION_CODES`` («inflators.E0nn»).
+
+class BrokenTableError(MonitoreoError):
+    """An entered table file that cannot be read back (edited by hand, truncated…)."""
+
+    code = "inflators.E011"
+
 
 YEAR_COLUMNS = ("anio", "año", "ano", "year")
 FACTOR_COLUMNS = ("inflactor", "factor")
@@ -59,9 +65,14 @@ def load_user_table(name: str, directory: Path | None = None) -> InflatorTable |
     path = (directory or user_directory()) / f"{name}.yaml"
     if not path.is_file():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    factors = {int(k): Decimal(str(v)) for k, v in data["factors"].items()}
-    return InflatorTable(base=PriceYear(int(data["base"])), factors=factors, source=data.get("source"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        factors = {int(k): Decimal(str(v)) for k, v in data["factors"].items()}
+        return InflatorTable(base=PriceYear(int(data["base"])), factors=factors, source=data.get("source"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError,
+            ArithmeticError) as exc:  # a hand-edited file: say which one, never a traceback
+        raise BrokenTableError(f"{path}: la tabla de inflactores ingresada está dañada ({exc.__class__.__name__}); "
+                               "vuelva a importarla con monitoreo inflators import") from None
 
 
 def inflators_for_base(base: int) -> InflatorTable | None:
@@ -74,11 +85,17 @@ def inflators_for_base(base: int) -> InflatorTable | None:
         return None
 
 
-def all_tables(directory: Path | None = None) -> list[tuple[str, InflatorTable, bool]]:
-    """Every known table as (name, table, shipped), shipped first, then entered ones by name."""
+def shipped_tables() -> list[tuple[str, InflatorTable, bool]]:
+    """The shipped tables as (name, table, True), by name."""
     from monitoreo import reference
 
-    out = [(name, reference.inflator_table(name), True) for name in sorted(shipped_names())]
+    return [(name, reference.inflator_table(name), True) for name in sorted(shipped_names())]
+
+
+def all_tables(directory: Path | None = None) -> list[tuple[str, InflatorTable, bool]]:
+    """Every known table as (name, table, shipped), shipped first, then entered ones by name;
+    ``BrokenTableError`` when an entered file cannot be read."""
+    out = shipped_tables()
     folder = directory or user_directory()
     if folder.is_dir():
         for path in sorted(folder.glob("base-*.yaml")):
@@ -103,6 +120,8 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
 
 def _parse_factor(text: str) -> Decimal | None:
     value = text.strip()
+    if not value.isascii():
+        return None
     if "," in value:
         value = value.replace(".", "").replace(",", ".")
     try:
@@ -159,7 +178,7 @@ def read_inflator_csv(path: Path, base: int | None = None, source: str | None = 
     seen: set[int] = set()
     for r in _rows(path, problems):
         where = f"fila {r.line}"
-        if not r.year.isdigit() or not 1900 <= int(r.year) <= 2100:
+        if not (r.year.isascii() and r.year.isdigit()) or not 1900 <= int(r.year) <= 2100:
             problems.append(Problem(file, f"{where}, columna anio", "inflators.E003",
                                     f"«{r.year}» no es un año válido"))
             continue

@@ -1,11 +1,12 @@
 """Input limits as data (``limits.yaml``, each value with its reason): the largest number any input may
 hold, the YAML, Excel and message bounds. ``limits()`` is loaded once per process.
 
-``number_fits(value)`` is the one test every reader applies to a decimal; ``shown(value)`` is how a message
-quotes a value the person typed (cut to ``max_shown_chars``)."""
+``number_problem(value)`` is the one test every reader applies to a number; ``shown(value)`` is how a
+message quotes a value the person typed (on one line, cut to ``max_shown_chars``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -72,12 +73,16 @@ def number_problem(value: Decimal | int) -> str | None:
 
 def shown(value: Any) -> str:
     """``value`` as a message quotes it: at most ``max_shown_chars`` characters, cut with «…»."""
-    text = value if isinstance(value, str) else _text(value)
+    text = _CONTROL.sub(" ", value if isinstance(value, str) else _text(value))
     limit = limits().max_shown_chars
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**100:
-        return f"número de {len(str(abs(value))) if abs(value) < 10**4000 else 'más de 4000'} dígitos"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 300:
+        return f"número de más de {len(str(2**300))} dígitos"  # str() of a 5,000-digit int raises
     return str(value)
+
+
+#: Line breaks and control characters: a quoted value stays on the message's one line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")

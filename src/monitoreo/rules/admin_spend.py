@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from monitoreo.domain.findings import Dimension
+from monitoreo.domain.findings import INSUFFICIENT, Dimension
 from monitoreo.domain.outcomes import OutcomeVerdict
 from monitoreo.methodology.context import EvaluationContext
 from monitoreo.methodology.registry import rule
@@ -39,7 +39,8 @@ def admin_spend_reported(ctx: EvaluationContext, params: Params) -> Iterator[Dra
                 "pending": PENDING},
       judgements={DESCRIPTION:
                   "El gasto administrativo está correctamente descrito (sólo servicios de apoyo, coherente con los "
-                  "subtítulos); «insuficiente»: no es posible evaluarlo."})
+                  "subtítulos); «insuficiente»: no es posible evaluarlo."},
+      judgement_values={DESCRIPTION: frozenset({INSUFFICIENT})})
 def admin_spend_description(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement (correct / incorrect / ``insuficiente`` → the «not reported» sentence); with no
     judgement and no description reported → not reported (a finding)."""
@@ -58,7 +59,8 @@ def admin_spend_description(ctx: EvaluationContext, params: Params) -> Iterator[
                 "pending": PENDING},
       variants=frozenset({"incorrect_reason"}), placeholders=frozenset({"reason"}),
       judgements={ESTIMATION: "El gasto administrativo está correctamente estimado; «insuficiente»: no es "
-                              "posible evaluarlo (`reason` completa la frase «…, dado que …»)."})
+                              "posible evaluarlo (`reason` completa la frase «…, dado que …»)."},
+      judgement_values={ESTIMATION: frozenset({INSUFFICIENT})})
 def admin_spend_estimation(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement; an incorrect estimate with a ``reason`` prints it inside the sentence."""
     judgement = ctx.judgement(ESTIMATION)

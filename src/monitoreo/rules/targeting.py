@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from monitoreo.domain.findings import NOT_APPLICABLE, Dimension
+from monitoreo.domain.findings import INSUFFICIENT, NOT_APPLICABLE, Dimension
 from monitoreo.domain.outcomes import OutcomeVerdict
 from monitoreo.domain.population import Population
 from monitoreo.domain.values import Missing, Num
@@ -79,6 +79,7 @@ def new_criteria(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
 
 FOCALIZATION_JUDGEMENT = "targeting.focalization_criteria_clear"
 PRIORITIZATION_JUDGEMENT = "targeting.prioritization_criteria_clear"
+BOTH_EXTRA = frozenset({INSUFFICIENT, NOT_APPLICABLE})
 
 
 def _not_applicable(ctx: EvaluationContext, code: str) -> bool:
@@ -143,7 +144,8 @@ CRITERIA_EXTRA = {
                 **CRITERIA_EXTRA, "pending": PENDING},
       judgements={FOCALIZATION_JUDGEMENT:
                   "Los criterios de focalización permiten definir la población a atender en el mediano plazo "
-                  "(también «insuficiente» o «no_aplica»)."})
+                  "(también «insuficiente» o «no_aplica»)."},
+      judgement_values={FOCALIZATION_JUDGEMENT: BOTH_EXTRA})
 def focalization_criteria(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement; not asked of universal programs."""
     if not ctx.submission.populations.universal:
@@ -161,7 +163,8 @@ def focalization_criteria(ctx: EvaluationContext, params: Params) -> Iterator[Dr
       variants=frozenset({"not_applicable_universal"}),
       judgements={PRIORITIZATION_JUDGEMENT:
                   "Los criterios de priorización son claros y objetivos para seleccionar a la población beneficiada "
-                  "(también «insuficiente» o «no_aplica»)."})
+                  "(también «insuficiente» o «no_aplica»)."},
+      judgement_values={PRIORITIZATION_JUDGEMENT: BOTH_EXTRA})
 def prioritization_criteria(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement. A universal program is judged only when the edition says so; marked not
     applicable it prints the universal sentence (PRI-UNIVERSAL) instead of the design one."""

@@ -21,6 +21,7 @@ from monitoreo.sheet.blocks import (
     Context,
     c,
     dimension_results,
+    indicator_result,
     label_row,
     observation_blocks,
     ods_blocks,
@@ -31,6 +32,8 @@ from monitoreo.sheet.blocks import (
 )
 from monitoreo.sheet.format import factor
 from monitoreo.sheet.model import Block, BulletList, FieldLine, Fields, Heading, Paragraph, Section, Table
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def _outcomes(ctx: Context) -> list[Outcome]:
@@ -128,7 +131,7 @@ def antecedentes(ctx: Context) -> Section:
     assessments = assessment_blocks(ctx)
     for label in w.ASSESSMENT_LABELS:
         blocks += render_blocks([b for b in assessments if b.label == label])
-    return Section(key="antecedentes", title="I. ANTECEDENTES", blocks=blocks)
+    return Section(key="antecedentes", title="ANTECEDENTES", blocks=blocks)
 
 
 # ---- findings ----------------------------------------------------------------------------------------------
@@ -144,17 +147,19 @@ def findings(ctx: Context) -> Section:
             blocks += render_blocks(found)
         else:
             blocks += [Paragraph(text=t) for t in results_or_placeholder(dimension_results(ctx, dimension))]
-    return Section(key="hallazgos", title=f"II. {w.FINDINGS_TITLE}", blocks=blocks)
+    return Section(key="hallazgos", title=w.FINDINGS_TITLE, blocks=blocks)
 
 
 def otras_dimensiones(ctx: Context) -> Section:
-    """«Otras dimensiones»: the programme's contribution to the ODS and its gender approach (the content of
-    this section in the published reports is not established; see ``docs/ficha-rendering.md``)."""
-    blocks: list[Block] = [Heading(text="CONTRIBUCIÓN A LOS OBJETIVOS DE DESARROLLO SOSTENIBLE (ODS)"),
-                           *ods_blocks(ctx.sub)]
+    """«Otras dimensiones»: the programme's contribution to the ODS and its gender approach, each only when
+    reported (the content of this section in the published reports is not established; see
+    ``docs/ficha-rendering.md``). ``sections`` leaves the section out when it has nothing to print."""
+    blocks: list[Block] = []
+    if ctx.sub.ods:
+        blocks += [Heading(text="CONTRIBUCIÓN A LOS OBJETIVOS DE DESARROLLO SOSTENIBLE (ODS)"), *ods_blocks(ctx.sub)]
     if ctx.sub.gender_approach:
         blocks += [Heading(text="ENFOQUE DE GÉNERO"), *paragraphs(ctx.sub.gender_approach)]
-    return Section(key="otras_dimensiones", title=f"III. {w.OTHER_DIMENSIONS.upper()}", blocks=blocks)
+    return Section(key="otras_dimensiones", title=w.OTHER_DIMENSIONS.upper(), blocks=blocks)
 
 
 # ---- figures (the 2023 tables) -----------------------------------------------------------------------------
@@ -166,6 +171,32 @@ def _other_assessments(ctx: Context, dimension: Dimension) -> list[Block]:
                           if b.dimension is dimension and b.label not in w.ASSESSMENT_LABELS])
 
 
+def _indicators(ctx: Context) -> list[Block]:
+    """The purpose-indicator table; an indicator's assessment whose sentence is the table's «Resultado»
+    (a decrease cleared as superado) gets the evaluator's text in that cell, so the sentence is printed
+    once, next to the values; its other assessments follow the table."""
+    table = layout_2023.indicators_table(ctx)
+    rows = list(table.rows)
+    after: list[PrintedBlock] = []
+    for block in assessment_blocks(ctx):
+        if block.dimension is not Dimension.EFFECTIVENESS or block.label in w.ASSESSMENT_LABELS:
+            continue
+        n = block.indicator
+        result = indicator_result(ctx, n) if n is not None and n <= len(rows) else None
+        rest = []
+        for sentence in block.sentences:
+            if result is not None and n is not None and sentence.text == result:
+                cells = list(rows[n - 1].cells)
+                details = [p.strip() for p in (sentence.detail or "").split("\n\n") if p.strip()]
+                cells[-1] = cells[-1].model_copy(update={"paragraphs": [*cells[-1].paragraphs, *details]})
+                rows[n - 1] = rows[n - 1].model_copy(update={"cells": cells})
+            else:
+                rest.append(sentence)
+        if rest:
+            after.append(block.model_copy(update={"sentences": rest}))
+    return [table.model_copy(update={"rows": rows}), *render_blocks(after)]
+
+
 def _figures(ctx: Context) -> list[Section]:
     targeting = layout_2023.focalizacion(ctx)
     # The programme's prioritisation criteria are not printed under the evaluator's label here: in the 2025
@@ -174,12 +205,11 @@ def _figures(ctx: Context) -> list[Section]:
             if not (isinstance(b, Paragraph) and b.label == w.ASSESSMENT_LABELS[1])]
     efficiency = layout_2023.eficiencia(ctx)
     return [
-        Section(key="focalizacion", title="IV. DATOS DEL PROGRAMA: FOCALIZACIÓN",
+        Section(key="focalizacion", title="DATOS DEL PROGRAMA: FOCALIZACIÓN",
                 blocks=[*kept, *_other_assessments(ctx, Dimension.TARGETING)]),
-        Section(key="eficiencia", title="V. DATOS DEL PROGRAMA: EFICIENCIA",
+        Section(key="eficiencia", title="DATOS DEL PROGRAMA: EFICIENCIA",
                 blocks=[*efficiency.blocks, *_other_assessments(ctx, Dimension.EFFICIENCY)]),
-        Section(key="eficacia", title="VI. DATOS DEL PROGRAMA: EFICACIA",
-                blocks=[layout_2023.indicators_table(ctx), *_other_assessments(ctx, Dimension.EFFECTIVENESS)]),
+        Section(key="eficacia", title="DATOS DEL PROGRAMA: EFICACIA", blocks=_indicators(ctx)),
     ]
 
 
@@ -200,14 +230,17 @@ def notas_tecnicas(ctx: Context) -> Section:
     if ctx.sub.published_at is not None:
         blocks.append(Paragraph(label="Fecha de publicación del reporte:",
                                 text=formatting.published_date(ctx.sub.published_at)))
-    return Section(key="notas_tecnicas", title="VIII. NOTAS TÉCNICAS", blocks=blocks)
+    return Section(key="notas_tecnicas", title="NOTAS TÉCNICAS", blocks=blocks)
 
 
 def sections(ctx: Context) -> list[Section]:
     """The 2025 layout, in printed order."""
-    return [
-        antecedentes(ctx), findings(ctx), otras_dimensiones(ctx), *_figures(ctx),
-        Section(key="observaciones", title="VII. OBSERVACIONES DE LA INSTITUCIÓN",
+    others = otras_dimensiones(ctx)
+    ordered = [
+        antecedentes(ctx), findings(ctx), *([others] if others.blocks else []), *_figures(ctx),
+        Section(key="observaciones", title="OBSERVACIONES DE LA INSTITUCIÓN",
                 blocks=observation_blocks(ctx.sub)),
         notas_tecnicas(ctx),
     ]
+    # Numbered in printed order, so leaving a section out leaves no gap.
+    return [s.model_copy(update={"title": f"{ROMAN[i]}. {s.title}"}) for i, s in enumerate(ordered)]
