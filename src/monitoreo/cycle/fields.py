@@ -83,10 +83,7 @@ def form_value(kind: str, value: Any) -> str:
             return str(value)
         exponent = number.normalize().as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-        try:
-            return formatting.number(number, decimals)
-        except InvalidOperation:  # beyond decimal precision (stored before the input limits): show it as typed
-            return str(value)
+        return formatting.number(number, decimals)
     return str(value)
 
 
