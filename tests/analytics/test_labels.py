@@ -25,3 +25,14 @@ def test_the_readable_table_uses_the_headings_and_csv_keeps_the_keys(portfolio: 
     assert table.exit_code == 0 and "Año evaluado" in table.stdout and "evaluated_year" not in table.stdout
     csv = runner.invoke(app, ["analytics", "trends", "--bundle", str(portfolio), "--csv"])
     assert csv.stdout.splitlines()[0].startswith("edition,evaluated_year")
+
+
+def test_the_table_becomes_a_list_when_it_would_not_fit(portfolio: Path) -> None:
+    """Outside a terminal (a pipe, a file) or in a narrow one, one «Etiqueta: valor» line per cell."""
+    result = CliRunner().invoke(app, ["analytics", "execution", "--bundle", str(portfolio)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Ejecución presupuestaria")
+    assert max(len(line) for line in lines) <= 80 or all(": " in line for line in lines if len(line) > 80)
+    assert any(line.startswith("Ministerio: ") for line in lines)
+    assert "┃" not in result.stdout and "│" not in result.stdout
