@@ -27,11 +27,12 @@ from typing import Any
 
 import yaml
 
+from monitoreo.domain import MISSING_CODES
 from monitoreo.errors import Problem
 from monitoreo.ingest.entries import assign_component_ids
 
 MAPPING_FILE = Path(__file__).with_name("excel_mapping.yaml")
-CODES = ("S/I", "N/A", "N/C", "-")
+CODES = MISSING_CODES
 EXCEL_CODES: dict[str, str] = {
     "excel.E001": "El archivo no es un libro Excel .xlsx válido.",
     "excel.E002": "La planilla corresponde a otro programa o proceso.",
