@@ -18,20 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, stderr, stdout
 from monitoreo.ingest import ImportIssue, ImportResult
 from monitoreo.ingest.batch import import_fichas
+from monitoreo.io import atomic
 from monitoreo.io.read import dump_submission
-
-
-def _write_atomically(files: dict[Path, str]) -> None:
-    """All files or none: each is written to a temporary name first, then all are renamed into place."""
-    temps = {path: path.with_name(f".{path.name}.tmp") for path in files}
-    try:
-        for path, text in files.items():
-            temps[path].write_text(text, encoding="utf-8")
-        for path in files:
-            temps[path].replace(path)
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
 
 
 def _save(result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
@@ -43,7 +31,7 @@ def _save(result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
     taken.add(stem)
     data_file, sidecar = out / f"{stem}.yaml", out / f"{stem}.import.json"
     side = result.as_dict() | {"data_file": data_file.name}
-    _write_atomically({
+    atomic.write_all({
         data_file: dump_submission(sub),
         sidecar: json.dumps(side, ensure_ascii=False, indent=2, default=str) + "\n",
     })
