@@ -17,8 +17,7 @@ from programs.models import Ficha
 
 DIMENSIONS = {"focalizacion": "Focalización", "eficiencia": "Eficiencia y ejecución presupuestaria",
               "eficacia": "Eficacia"}
-_FINDING_FIELD = {"focalizacion": "findings_targeting", "eficiencia": "findings_efficiency",
-                  "eficacia": "findings_effectiveness"}
+_FINDING_FIELD = Ficha.FINDINGS_FIELD
 SORTS = {
     "nombre": ("program__name", "Nombre"),
     "presupuesto": ("executed_budget", "Presupuesto ejecutado"),

@@ -25,8 +25,7 @@ from monitoreo.metrics import compute_metrics
 from programs import figures
 from programs.models import Ficha, Outcome, Program, bump_version
 
-_DIMENSION_FIELD = {"focalizacion": "findings_targeting", "eficiencia": "findings_efficiency",
-                    "eficacia": "findings_effectiveness"}
+_DIMENSION_FIELD = Ficha.FINDINGS_FIELD
 
 
 def evaluate(submission: Submission, history: tuple[Submission, ...] = ()) -> Evaluation | None:
