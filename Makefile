@@ -49,7 +49,7 @@ demo: setup docs ## Set up and run the main job on the bundled sample data, then
 	$(BIN)/monitoreo serve --demo
 
 lint: setup-test ## ruff + import-linter (the core never imports Django; the core's layers)
-	$(BIN)/ruff check src tests benchmarks scripts docs/gen
+	$(BIN)/ruff check src web tests benchmarks scripts docs/gen
 	$(BIN)/lint-imports
 
 types: setup-test ## mypy strict on src/monitoreo
