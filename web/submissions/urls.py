@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("ciclos/", cycle_views.cycles, name="cycles"),
     path("ciclos/<int:year>/", cycle_views.cycle_detail, name="cycle"),
+    path("ciclos/<int:year>/publicar/", cycle_views.publish_confirm, name="publish_confirm"),
     path("reportes/<int:pk>/", views.report_detail, name="report"),
     path("reportes/<int:pk>/seccion/<str:name>/", views.section, name="section"),
     path("reportes/<int:pk>/seccion/<str:name>/agregar/", views.entry_add, name="entry_add"),
