@@ -166,7 +166,9 @@ def publish_confirm(request: HttpRequest, year: int) -> HttpResponse:
 def _summary(report: Report) -> dict[str, Any]:
     from reviews.explain import finding_views
 
+    from monitoreo.cycle.narrative import stale_texts
+
     views = finding_views(report)
     return {"report": report, "findings": len(views),
             "overcome": sum(1 for v in views if v.status.startswith("superado")),
-            "price": f"M${report.cycle.price_base_year}"}
+            "price": f"M${report.cycle.price_base_year}", "stale": stale_texts(report.previous, report.data)}

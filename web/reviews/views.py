@@ -55,7 +55,7 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "candidates": [{"dimension": o.dimension.label, "text": o.text,
                         "figures": figures(o.values, report.data, report.cycle.evaluated_year, o.rule)}
                        for o in (evaluation or candidate).findings()] if (evaluation or candidate) else [],
-        "board": dashboard(report.pk, report.data, check),
+        "board": dashboard(report.pk, report.data, check, report.previous),
         "judgements": [{"code": c, "label": judgement_label(c), "value": (current.get(c) or {}).get("value"),
                         "text": (current.get(c) or {}).get("text", "")} for c in judgement_codes],
         "is_assigned": report.evaluator_id == request.user.pk,

@@ -19,6 +19,8 @@ from django.views.decorators.http import require_POST
 from reviews.explain import finding_views
 
 from monitoreo.cycle.fields import form_value, label_of
+from monitoreo.cycle.narrative import CODE as STALE
+from monitoreo.cycle.narrative import stale_texts
 from monitoreo.ingest import entries as entry_ops
 from monitoreo.ingest.excel import block_title, cells, get_path, mapping, show
 from submissions import intake, services
@@ -61,7 +63,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     check = intake.check(report)
     return render(request, "gestion/report.html", {
         "report": report, "actions": _actions(report, request.user), "sections": SECTIONS, "check": check,
-        "board": dashboard(report.pk, report.data, check),
+        "board": dashboard(report.pk, report.data, check, report.previous),
         "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
         "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
         "findings": finding_views(report), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
@@ -121,6 +123,8 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
     can_edit = _can_edit(report, request.user)
     check = intake.check(report)
     by_path = check.by_path()
+    for stale in stale_texts(report.previous, report.data):
+        by_path.setdefault(stale.path, []).append({"code": STALE, "message": stale.message, "severity": "warning"})
     for p in problems:
         by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
     by_path, loose = intake.place(by_path, report.data)
@@ -221,7 +225,7 @@ def submit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if action_ is None:
         raise PermissionDenied("no puede enviar este reporte")
     check = intake.check(report)
-    board = dashboard(report.pk, report.data, check)
+    board = dashboard(report.pk, report.data, check, report.previous)
     fragment, css = None, None
     if board.ready and check.submission is not None:
         from reviews.views import sheet_fragment
