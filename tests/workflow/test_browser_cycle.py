@@ -52,7 +52,7 @@ class Session:
 
     def __init__(self, browser: Any, base: str, username: str) -> None:
         self.base = base.rstrip("/")
-        self.context = browser.new_context()
+        self.context = browser.new_context(locale="es-CL", viewport={"width": 1100, "height": 900})
         self.page = self.context.new_page()
         self.page.set_default_timeout(60_000)
         self.page.goto(f"{self.base}/cuentas/ingresar/")
@@ -124,15 +124,15 @@ def test_whole_cycle(server: dict[str, Any], browser: Any) -> None:
     page.get_by_label("Año del proceso").select_option(label="2025")
     page.get_by_label("Metodología").select_option(label="Edición 2025")
     page.get_by_label("Año de precios y tabla de inflactores").select_option(label="M$2024 (tabla de inflactores base 2024)")
-    page.get_by_label("Plazo para enviar el reporte").fill("2026-04-30")
-    page.get_by_label("Plazo para responder a los hallazgos").fill("2026-06-15")
+    page.get_by_label("Plazo para enviar el reporte").fill("2027-04-30")
+    page.get_by_label("Plazo para responder a los hallazgos").fill("2027-06-15")
     page.get_by_label("Buscar").fill("alianzas")
     page.get_by_label("Programa de Alianzas Productivas").check()
     page.get_by_label("Evaluador").select_option(label="Evaluadora de la unidad de monitoreo")
     admin.shot("01-abrir-ciclo")
     page.click("button:has-text('Abrir el ciclo')")
     assert "Ciclo 2025 abierto con 1 programa(s)" in page.locator(".msg").first.inner_text()
-    assert "Plazo para enviar el reporte: 30 de abril de 2026" in page.content()
+    assert "Plazo para enviar el reporte: 30 de abril de 2027" in page.content()
 
     # 2. The service: an untouched report cannot be sent; the dashboard says what is missing, by label.
     service = Session(browser, base, "manager_indap")
@@ -194,7 +194,7 @@ def test_whole_cycle(server: dict[str, Any], browser: Any) -> None:
     service.open_report()
     finding = service.page.locator(".finding", has_text="Indicador de propósito 1")
     assert "Valor del indicador en el año evaluado: 50" in finding.inner_text()
-    assert "Plazo para responder: 15 de junio de 2026" in service.page.inner_text("body")
+    assert "Plazo para responder: 15 de junio de 2027" in service.page.inner_text("body")
     finding.get_by_label("Justificación del servicio").fill(
         "La sequía de 2025 redujo la producción de miel de los proveedores.")
     finding.get_by_label("Observación de la institución que la respalda").select_option(label="N° 1 — Indicador")

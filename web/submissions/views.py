@@ -232,7 +232,8 @@ def submit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
         fragment, css = sheet_fragment(report, check.submission)
     return render(request, "gestion/submit_confirm.html", {
-        "report": report, "board": board, "action": action_, "fragment": fragment, "css": css, "check": check})
+        "report": report, "board": board, "action": action_, "fragment": fragment, "css": css, "check": check,
+        "editable": True})
 
 
 def _not_found() -> Exception:
