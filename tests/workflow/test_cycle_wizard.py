@@ -105,3 +105,17 @@ def test_a_cycle_without_a_matching_table_cannot_publish(report: Report) -> None
     report = Report.objects.get(pk=report.pk)
     with pytest.raises(WorkflowError, match="cycle.E003"):
         perform(report, "publish", user("publicador"))
+
+
+def test_home_shows_the_deadline_and_the_audit_log_reads_in_spanish(report: Report) -> None:
+    import datetime
+
+    MonitoringCycle.objects.filter(pk=report.cycle_id).update(submission_deadline=datetime.date(2027, 4, 30))
+    client = Client()
+    client.force_login(user("manager_indap"))
+    assert "envío: 30 de abril de 2027" in visible(client.get(reverse("gestion:home")).content.decode())
+    report = _prepare(report, "in_review")
+    perform(report, "return", user("evaluador"), "Falta la observación del indicador.")
+    text = visible(client.get(reverse("gestion:audit", kwargs={"pk": report.pk})).content.decode())
+    assert "Devolvió el reporte con observaciones" in text and "Estado: Devuelto con observaciones" in text
+    assert "submission.returned" not in text and "'state'" not in text and "{" not in text
