@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from reviews.explain import finding_views
 
+from monitoreo.cycle.completeness import completeness
 from monitoreo.cycle.fields import form_value, label_of
 from monitoreo.cycle.narrative import CODE as STALE
 from monitoreo.cycle.narrative import stale_texts
@@ -143,8 +144,10 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
         value = (entries[cell.path] if entries is not None and cell.path in entries
                  else form_value(cell.kind, get_path(report.data, cell.path)))
         blocks[-1]["fields"].append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
+    state = next(st for st in completeness(report.data).sections if st.section == name)
     return render(request, "gestion/section.html", {
         "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "blocks": blocks,
+        "state": state, "year": report.data.get("evaluated_year"),
         "can_edit": can_edit, "check": check, "unplaced": loose, "kind": kind,
         "item_label": entry_ops.KINDS.get(kind or ""),
     }, status=status)
