@@ -119,3 +119,13 @@ def test_home_shows_the_deadline_and_the_audit_log_reads_in_spanish(report: Repo
     text = visible(client.get(reverse("gestion:audit", kwargs={"pk": report.pk})).content.decode())
     assert "Devolvió el reporte con observaciones" in text and "Estado: Devuelto con observaciones" in text
     assert "submission.returned" not in text and "'state'" not in text and "{" not in text
+
+
+def test_the_audit_log_hides_rule_codes(report: Report) -> None:
+    from audit.labels import describe
+
+    assert describe({"verdict": "pertinente", "text": "Bien.", "finding": "effectiveness.purpose_indicator.worse"}) == \
+        "Veredicto: pertinente; Texto: Bien."
+    assert describe({"state": "returned"}) == "Estado: Devuelto con observaciones"
+    assert describe({"version": 3, "components": {"position": 3, "key": "componente-3", "reported": False}}) == \
+        "Versión: 3; Componente: N°: 3; Con valores: no"

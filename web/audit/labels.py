@@ -28,6 +28,10 @@ KEYS = {"state": "Estado", "version": "Versión", "evaluator": "Evaluador", "rep
         "indicators": "Indicador", "position": "N°", "key": "Identificador", "entry": "Datos", "reported": "Con valores"}
 
 
+#: Internal identifiers (rule codes, entry keys) the action label already says in words.
+HIDDEN = ("finding", "key")
+
+
 def action_label(code: str) -> str:
     return ACTION_LABELS.get(code, "Otra acción")
 
@@ -41,6 +45,8 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         parts = []
         for key, item in value.items():
+            if key in HIDDEN or item in ("", None, [], {}):
+                continue
             if key == "state" and item in set(State):
                 shown = STATE_LABELS[State(item)]
             elif isinstance(item, dict):
@@ -49,8 +55,6 @@ def describe(value: Any) -> str:
                 shown = ", ".join(str(i) for i in item) if all(not isinstance(i, dict) for i in item) else f"{len(item)}"
             elif isinstance(item, bool):
                 shown = "sí" if item else "no"
-            elif item is None:
-                shown = "—"
             else:
                 shown = str(item)
             parts.append(f"{KEYS.get(key, 'Dato')}: {shown}")
