@@ -250,14 +250,18 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if name not in TRANSITIONS:
         raise _not_found()
     if name == "send_replies" and has_role(request.user, REPORTER):
-        # «Enviar las respuestas» carries the replies typed on the page: saved first, so none is lost
+        # «Enviar las respuestas» carries the replies typed on the page: saved first, so none is lost; a reply
+        # whose observation could not be read stops the sending, for the person to choose it (form.E014)
         from reviews.views import save_reply
 
+        results = []
         for item in report.findings.all():
             try:
-                save_reply(request, item)
+                results.append(save_reply(request, item))
             except WorkflowError:
                 pass  # blank or not in the right of reply: perform() says why
+        if "refused" in results:
+            return redirect(reverse("gestion:report", kwargs={"pk": report.pk}) + "#hallazgos")
     try:
         report = perform(report, name, request.user, request.POST.get("comment", ""))
     except WorkflowError as exc:
