@@ -29,9 +29,9 @@ def test_prefill_shifts_the_window_and_clears_the_new_year(report: Report) -> No
     assert (data["edition"], data["evaluated_year"], data["years"], data["price_base_year"]) == (2025, 2025, [2023, 2024, 2025], 2024)
     assert data["program"]["name"] == "Programa de Alianzas Productivas"
     assert [c["id"] for c in data["components"]] == ["asesoria-tecnica", "cofinanciamiento-proyectos-inversion"]
-    # No base-2026 inflator table: the 2023 amounts (M$2024) are not carried under the M$2026 label
-    # (docs/inflators.md); quantities and indicator values are.
-    assert "2023" not in data["budget"]["years"] and data["components"][0]["spend"] == {}
+    # The cycle is in M$2024 like last year's report: the 2023 amounts carry over as they are (without a
+    # table of the cycle's base they would not, docs/inflators.md; tests/workflow/test_inflators_page.py).
+    assert data["budget"]["years"]["2023"]["executed"] == "4219214"
     assert "2025" not in data["budget"]["years"] and data["indicators"][0]["values"] == {"2023": "59.00"}
     assert data["populations"]["served"]["description"].startswith("La población beneficiada")
     assert "published" not in data and "review" not in data and "assessment" not in data

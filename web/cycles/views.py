@@ -174,3 +174,19 @@ def _summary(report: Report) -> dict[str, Any]:
     return {"report": report, "findings": len(views),
             "overcome": sum(1 for v in views if v.status.startswith("superado")),
             "price": f"M${report.cycle.price_base_year}", "stale": stale_texts(report.previous, report.data)}
+
+
+@login_required
+def inflators(request: HttpRequest) -> HttpResponse:
+    """«Tablas de inflactores»: the known tables and a form to add one from a CSV (nothing stored on error)."""
+    _publisher(request)
+    problems: list[str] = []
+    if request.method == "POST":
+        saved, problems = inflator_pages.add_table(request.user, request.FILES.get("archivo"),
+                                                   request.POST.get("source", "").strip())
+        if saved is not None:
+            messages.success(request, saved)
+            return redirect("gestion:inflators")
+    tables, broken = inflator_pages.listing()
+    return render(request, "gestion/inflators.html", {"tables": tables, "problems": problems, "broken": broken},
+                  status=400 if problems else 200)
