@@ -97,3 +97,15 @@ def test_a_verdict_shows_at_once_as_pending_approval(report: Report) -> None:
     assert "(superado (veredicto «pertinente», pendiente de aprobación))" in workspace
     service = visible(_client("manager_indap").get(reverse("gestion:report", kwargs={"pk": report.pk})).content.decode())
     assert "pendiente de aprobación" in service and "Veredicto del evaluador: Pertinente — Justificado." in service
+
+
+def test_before_replying_the_service_reads_why_each_finding_is_one(report: Report) -> None:
+    """«¿De dónde sale este número?» in the cycle (docs/explanations.md): the rule's comparison, the edition's
+    parameters and the status reason, in Spanish, without edition-file sources or rule codes."""
+    report = _in_right_of_reply(report)
+    html = _client("manager_indap").get(reverse("gestion:report", kwargs={"pk": report.pk})).content.decode()
+    text = visible(html)
+    assert "¿Por qué es un hallazgo?" in text
+    assert "Valores comparados: Valor del indicador: 50; Valor del año anterior: 58" in text
+    assert "Hallazgo no superado: no hay una justificación del Servicio evaluada como pertinente." in text
+    assert "fuente:" not in text and PURPOSE not in text
