@@ -57,3 +57,9 @@ def test_api_serves_the_explanations(client: Client) -> None:
     data = client.get(f"/api/fichas/{S23_ID}/2023/explicaciones").json()
     assert data["metrics"]["coverage_pct"]["computation"] == "3.389 / 13.280 = 25,52 % → 25,5%"
     assert client.get("/api/fichas/no-existe/2023/explicaciones").status_code == 404
+
+
+def test_every_figure_of_the_ficha_has_its_calculation_on_the_page(client: Client) -> None:
+    text = _text(client.get(f"/programas/{S23_ID}/").content.decode())
+    assert "¿De dónde sale cada cifra de la ficha? (33 cálculos)" in text
+    assert "Gasto unitario del componente «Asesoría Técnica (Desarrollo de capacidades)» 2023: 2.386.083 / 3.389 = 704,07 → 704,1" in text

@@ -11,7 +11,7 @@ from programs.models import Ficha
 
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
-from monitoreo.explain import explain_metric, explain_outcomes
+from monitoreo.explain import MetricExplanation, explain_metric, explain_metrics, explain_outcomes
 from monitoreo.explain.text import (
     computation,
     metric_dict,
@@ -51,17 +51,19 @@ def page_context(ficha: Ficha) -> dict[str, Any]:
     paths: people read labels), per outcome its title and lines."""
     docs = _documents(ficha)
     if docs is None:
-        return {"figures": {}, "outcomes": []}
+        return {"figures": {}, "every": [], "outcomes": []}
     sub, evaluation = docs
     m = compute_metrics(sub)
-    figures = {}
-    for name in KEY_FIGURES:
-        e = explain_metric(sub, name, sub.evaluated_year, metrics=m)
-        figures[name] = {"title": metric_title(e), "computation": computation(e),
-                         "lines": [line.strip() for line in metric_lines(e, paths=False)[1:]]}
+    figures = {name: _figure(explain_metric(sub, name, sub.evaluated_year, metrics=m)) for name in KEY_FIGURES}
+    every = [_figure(e) for e in explain_metrics(sub)]
     outcomes = []
     for o in explain_outcomes(sub, evaluation) if evaluation else []:
         lines = outcome_lines(o, sources=False)
         outcomes.append({"title": lines[0], "lines": [line.strip() for line in lines[1:]],
                          "finding": o.status is not None})
-    return {"figures": figures, "outcomes": outcomes}
+    return {"figures": figures, "every": every, "outcomes": outcomes}
+
+
+def _figure(e: MetricExplanation) -> dict[str, Any]:
+    return {"title": metric_title(e), "computation": computation(e),
+            "lines": [line.strip() for line in metric_lines(e, paths=False)[1:]]}

@@ -102,7 +102,7 @@ def ficha_view(request: HttpRequest, slug: str, edition: int | str | None = None
     key_rows = [(label, show(name, ficha.figures.get(name), ficha.edition), why["figures"].get(name))
                 for name, label in KEY_FIGURES.items()]
     context = {"program": program, "ficha": ficha, "history": history, "key_rows": key_rows,
-               "why_outcomes": why["outcomes"],
+               "why_outcomes": why["outcomes"], "why_every": why["every"],
                "sheet_html": sheets.fragment(ficha), "pdf_url": _ficha_urls(slug, edition, "pdf")}
     return respond(request, fmt, "portal/ficha.html", context, json_url=_ficha_urls(slug, edition, "json"))
 
