@@ -20,6 +20,13 @@ out, or rewrites into their printed form, the data a ficha does not print as suc
 * ``assessment`` and ``review`` — compared as the texts the ficha prints from them (results per dimension or
   the placeholder, the 2020 evaluator observations, the «Resultado» cell and the analysis bullet per purpose
   indicator), built with the renderer's own helpers.
+* 2025 layout (docs/ficha-rendering.md «The 2025 layout»; the 2023 tables otherwise): ``history`` is not
+  printed (the report has no «HISTORIAL EVALUATIVO»); the programme's ``prioritization_criteria`` are
+  printed only inside the served description (their label is the evaluator's assessment there); a purpose
+  indicator prints its «Resultado» cell only (no analysis section); «Población Objetivo:» prints
+  ``program.target_population``, else the target description, so a text equal to that description is
+  compared as absent; «Ejecutores:» prints one sentence for ``direct`` and for an empty list, and no list
+  when ``direct``, so both are compared as ``direct`` with no items.
 * ``published`` — replaced by the derived figures as printed: ``compute_metrics`` of the file (which takes a
   published figure where the inputs are missing), formatted with the edition's print format. So a figure
   stored as published on one side and computed from inputs on the other compares equal when it prints equal.
@@ -80,9 +87,27 @@ def printed_projection(sub: Submission) -> dict[str, Any]:
             ind["values"] = {y: fmt.indicator(v, True) for y, v in model.values.items()}
             for key in ("formula", "unit", "dimension", "periodicity", "methodological_note"):
                 ind.pop(key, None)
+    if sub.edition >= 2025:
+        _layout_2025(data)
     data["assessment"] = _assessment(sub)
     data["published"] = _figures(sub)
     return data
+
+
+def _layout_2025(data: dict[str, Any]) -> None:
+    """What the 2025 layout does not print, or prints alike (module docstring)."""
+    data.pop("history")
+    pops, program = data["populations"], data["program"]
+    served = pops["served"]["description"] if pops.get("served") else None
+    criteria = pops.get("prioritization_criteria")
+    if criteria and criteria not in " ".join((served or "").split()):
+        pops["prioritization_criteria"] = None
+    target = pops.get("target")
+    if target and program["target_population"] == target["description"]:
+        program["target_population"] = None
+    executors = program.get("executors")
+    if executors and (executors["direct"] or not executors["items"]):
+        program["executors"] = {"direct": True, "items": []}
 
 
 def _populations(pops: dict[str, Any], layout: int, t: int) -> None:
@@ -125,7 +150,9 @@ def _assessment(sub: Submission) -> dict[str, Any]:
             out[f"{dim.value}.observations"] = dimension_observations(ctx, dim)
     for n, _ in enumerate(sub.indicators, 1):
         result, analysis = indicator_result(ctx, n), indicator_analysis(ctx, n)
-        if _layout(sub) == 2023:
+        if sub.edition >= 2025:  # the «Resultado» cell only
+            out[f"indicator {n}"] = result or "S/I"
+        elif _layout(sub) == 2023:
             out[f"indicator {n}"] = (result or "S/I", " ".join(x for x in (result, analysis) if x) or "S/I")
     return out
 

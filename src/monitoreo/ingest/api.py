@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from monitoreo.errors import InputError
-from monitoreo.ingest import ficha_2020, ficha_2023
-from monitoreo.ingest.identity import HEADER, header_line
+from monitoreo.ingest import ficha_2020, ficha_2023, ficha_2025
+from monitoreo.ingest.identity import HEADER, header_line, is_synthetic
 from monitoreo.ingest.issues import ImportIssue, ImportResult
 from monitoreo.ingest.lines import slug, split_lines
 from monitoreo.ingest.pdf_text import PdfText, PdfTextError, extract_text
@@ -27,7 +27,7 @@ from monitoreo.ingest.reader import Reader
 from monitoreo.io import parse_submission
 from monitoreo.reference import known_editions as _known_editions
 
-LAYOUTS = {2020: ficha_2020, 2023: ficha_2023}
+LAYOUTS = {2020: ficha_2020, 2023: ficha_2023, 2025: ficha_2025}
 _REQUIRED = (
     ("program.name", "el nombre del programa"), ("program.service", "el servicio"),
     ("program.ministry", "el ministerio"), ("program.description", "la descripción del programa"),
@@ -35,6 +35,7 @@ _REQUIRED = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _2023_MARKERS = re.compile(r"^(HALLAZGOS NO SUPERADOS|VII\.\s+NOTAS)", re.IGNORECASE)
+_2025_MARKERS = re.compile(r"^[IVX]+\.\s+(HALLAZGOS DEL DESEMPE[ÑN]O|DATOS DEL PROGRAMA:)", re.IGNORECASE)
 
 
 @cache
@@ -77,13 +78,17 @@ def parse_ficha_text(
         # A parser bug must not become a traceback for the user; the message names it for the report.
         reader.issue("import.E009", "", f"error interno al leer la ficha ({type(exc).__name__}: {exc})")
         data = {}
+    if data and is_synthetic(reader):
+        data["synthetic"] = True
     submission = _build(reader, data, edition, source) if not _errors(reader) else None
     provenance |= reader.provenance()
     return ImportResult(submission, tuple(reader.issues), provenance, edition)
 
 
 def _closest_layout(reader: Reader, edition: int) -> int:
-    layout = 2023 if any(_2023_MARKERS.match(line.text) for line in reader.lines) else 2020
+    texts = [line.text for line in reader.lines]
+    layout = (2025 if any(_2025_MARKERS.match(t) for t in texts)
+              else 2023 if any(_2023_MARKERS.match(t) for t in texts) else 2020)
     reader.issue("import.W011", "edition", f"la edición {edition} se leyó con la diagramación {layout}")
     return layout
 

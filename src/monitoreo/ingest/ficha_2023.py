@@ -50,11 +50,11 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
     """Data-file content of a 2023-layout ficha (without id/edition checks, done by the caller)."""
     r.find_sections(ANCHORS)
     data: dict[str, Any] = {}
-    years = _years(r)
+    years = table_years(r)
     if years:
         data["evaluated_year"] = years[-1]
         data["years"] = years
-    price = _price_year(r)
+    price = price_year(r)
     if price:
         data["price_base_year"] = price
     published = Published()
@@ -63,10 +63,10 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
     if years:
         data["populations"] = populations.finish(
             populations.read_2023(r, r.section("focalizacion", "populations", True), years))
-        published.add("coverage_pct", _coverage(r, years))
+        published.add("coverage_pct", coverage(r, years))
         budget: dict[str, Any] = {}
         spending.read_budget(r, r.section("eficiencia", "budget", True), years, budget, published)
-        _subtitles(r, budget)
+        subtitles(r, budget)
         data["components"] = spending.read_components(
             r, r.section("componentes", "components", True), years, budget, published)
         data["budget"] = budget
@@ -86,7 +86,7 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, [], {})}
 
 
-def _years(r: Reader) -> list[int]:
+def table_years(r: Reader) -> list[int]:
     for name in ("eficiencia", "cobertura", "componentes"):
         for row in read_rows(r.section(name), lambda key: 99):
             if row.years:
@@ -95,7 +95,7 @@ def _years(r: Reader) -> list[int]:
     return []
 
 
-def _price_year(r: Reader) -> int | None:
+def price_year(r: Reader) -> int | None:
     for name in ("eficiencia", "subtitulos", "componentes"):
         heading = r.heading(name)
         for line in ([heading] if heading else []) + r.section(name)[:3]:
@@ -130,14 +130,14 @@ def _history(r: Reader) -> dict[str, Any]:
     return history.read_2023(r, r.section("historial", "history", True))
 
 
-def _coverage(r: Reader, years: Sequence[int]) -> dict[int, Any]:
+def coverage(r: Reader, years: Sequence[int]) -> dict[int, Any]:
     for row in read_rows(r.section("cobertura", "published.coverage_pct", True), lambda key: len(years)):
         if row.cells and "cobertura" in row.key:
             return series(r, row.cells, years, "published.coverage_pct", row.line, amount=False)
     return {}
 
 
-def _subtitles(r: Reader, budget: dict[str, Any]) -> None:
+def subtitles(r: Reader, budget: dict[str, Any]) -> None:
     lines = r.section("subtitulos", "budget.subtitles", True)
     year = next((int(m.group(1)) for x in lines if (m := re.search(r"ejecutado (\d{4})", x.text))), None)
     if year is None:
@@ -159,7 +159,7 @@ def _assessment(r: Reader, results: dict[int, str]) -> dict[str, Any]:
             if not para:
                 continue
         if current is not None:
-            current.extend(_bullets(para))
+            current.extend(bullets(para))
     out: dict[str, Any] = {"dimensions": {k: v for k, v in dims.items() if v["results"]}}
     analyses = indicators.read_analysis_2023(r, r.section("analisis"))
     items = []
@@ -172,7 +172,7 @@ def _assessment(r: Reader, results: dict[int, str]) -> dict[str, Any]:
     return out if out["dimensions"] or items else {}
 
 
-def _bullets(para: Sequence[Line]) -> list[str]:
+def bullets(para: Sequence[Line]) -> list[str]:
     items: list[list[str]] = []
     for line in para:
         text = line.text

@@ -17,6 +17,8 @@ SECTION_HEADING = re.compile(r"^[IVX]+\.\s")
 _REGION_LIST = re.compile(r"en las regiones(?:\s+de)?\s*:?\s*([^.]+)", re.IGNORECASE)
 _START = re.compile(r"^A[ñn]o de inicio:\s*(\d{4})")
 _END = re.compile(r"^A[ñn]o de t[ée]rmino:\s*(\S.*)$")
+#: The notice printed under the title of a ficha of synthetic (demonstration) data (docs/ficha-rendering.md).
+DEMO_NOTICE = re.compile(r"^Datos de demostraci[óo]n \(ficticios\)", re.IGNORECASE)
 
 
 def header_line(lines: Sequence[Line]) -> Line | None:
@@ -36,7 +38,7 @@ def read_heading(r: Reader) -> dict[str, str]:
         if SECTION_HEADING.match(line.text) or len([x for x in block if x.text]) >= 8:
             break
         block.append(line)
-    paras = paragraphs(block)
+    paras = [p for p in paragraphs(block) if not DEMO_NOTICE.match(p[0].text)]
     if not paras:
         return {}
     rest = [line for para in paras[1:] for line in para]
@@ -61,6 +63,21 @@ def read_heading(r: Reader) -> dict[str, str]:
         out[key] = text
         r.mark(f"program.{key}", lines[0])
     return out
+
+
+def is_synthetic(r: Reader) -> bool:
+    """Whether the ficha prints the demonstration-data notice under its title (then the data file is
+    ``synthetic: true``, as the file it was drawn from)."""
+    head = header_line(r.lines)
+    if head is None:
+        return False
+    for line in r.lines[r.lines.index(head) + 1 :]:
+        if SECTION_HEADING.match(line.text):
+            return False
+        if DEMO_NOTICE.match(line.text):
+            r.mark("synthetic", line)
+            return True
+    return False
 
 
 def read_regions(r: Reader, description: str, line: Line | None) -> list[str]:

@@ -116,8 +116,8 @@ def _served(r: Reader, text: str, head: Line, t: int, earlier: dict[int, Missing
 
 
 def _only_unit(text: str) -> bool:
-    """A short noun phrase with no sentence in it («hogares», «niños y niñas»)."""
-    return len(text.split()) <= 4 and not re.search(r"[.,;:]", text)
+    """A short noun phrase with no sentence in it («hogares», «niñas, niños y adolescentes»)."""
+    return len(text.split()) <= 4 and not re.search(r"[.;:]", text)
 
 
 def guess_unit(text: str) -> str | None:
