@@ -78,9 +78,9 @@ def test_a_date_or_text_in_a_year_header_names_the_cell(cell: str) -> None:
 
 
 def test_a_date_in_a_year_field_names_the_cell() -> None:
-    content = replace_cell("Identificación", "B10", '<c r="B10" t="d"><v>2021-01-01T00:00:00</v></c>')
+    content = replace_cell("Identificación", "B11", '<c r="B11" t="d"><v>2021-01-01T00:00:00</v></c>')
     _, [p] = read(content)
-    assert (p.path, p.code) == ("Identificación!B10", "excel.E012")
+    assert (p.path, p.code) == ("Identificación!B11", "excel.E012")  # «Año de inicio» (row 11 since «Población objetivo» came in)
 
 
 @pytest.mark.parametrize("value", ["10000000000000000000000000000", "7" * 5000, "1e400"],

@@ -49,7 +49,7 @@ def test_dropdowns_offer_the_codes_and_the_choices() -> None:
     indicators = {dv.formula1: dv for dv in wb["Indicadores"].data_validations.dataValidation}
     assert indicators['"ascendente,descendente"'].showErrorMessage
     identity = {dv.formula1: dv for dv in wb["Identificación"].data_validations.dataValidation}
-    assert "B11" in str(identity['"Permanente"'].sqref)
+    assert "B12" in str(identity['"Permanente"'].sqref)  # «Año de término» (row 12)
 
 
 def test_amounts_have_a_thousands_format_and_money_sheets_name_the_price_year() -> None:
