@@ -146,3 +146,11 @@ def test_json_nan_and_infinity_name_the_field(tmp_path: Path, value: str) -> Non
     with pytest.raises(InputError) as info:
         read_submission(path)
     assert [(p.path, p.code) for p in info.value.problems] == [(FIELD, "input.E015")]
+
+
+def test_a_device_or_folder_is_not_read(tmp_path: Path) -> None:
+    # /dev/zero would be read without end.
+    for path in (Path("/dev/zero"), tmp_path):
+        with pytest.raises(InputError) as info:
+            read_submission(path)
+        assert [p.code for p in info.value.problems] == ["input.E001"]
