@@ -227,6 +227,7 @@ def main() -> int:
     figures = Driver(plan(args.inputs, args.first_seed), args.workers, args.timeout, args.cap_mb, args.recycle,
                      args.keep).run()
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in figures.items() if k not in ("codes", "failures")}, indent=2))
     print("codes of the rejections:", ", ".join(f"{c} {n}" for c, n in list(figures["codes"].items())[:25]))  # type: ignore[union-attr]

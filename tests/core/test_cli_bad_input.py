@@ -66,3 +66,23 @@ def test_every_problem_line_has_a_registered_code(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert codes_in(result.output) == {"input.E007"}
+
+
+def test_an_unforeseen_error_exits_3_with_a_code_not_1(monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # main: every traceback exited 1, like «found errors».
+    import monitoreo.cli as cli
+
+    def broken() -> None:
+        raise RuntimeError("falla\ninesperada")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("MONITOREO_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 3
+    err = capsys.readouterr().err
+    assert "RuntimeError: falla inesperada" in err and "[monitoreo.E000]" in err and "Traceback" not in err
+    monkeypatch.setenv("MONITOREO_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.main()

@@ -131,3 +131,26 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
 def test_deep_nesting_is_a_coded_problem(tmp_path: Path) -> None:
     [p] = problems_of(tmp_path, "a: " + "[" * 20000 + "]" * 20000 + "\n")
     assert p.code == "input.E003"
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity"])
+def test_json_nan_and_infinity_name_the_field(tmp_path: Path, value: str) -> None:
+    import json
+
+    from monitoreo.io import yamlio
+
+    data = json.loads(json.dumps(yamlio.loads(SEED), default=str))
+    data["budget"]["years"]["2021"]["initial"] = "PLACEHOLDER"
+    path = tmp_path / "programa.json"
+    path.write_text(json.dumps(data).replace('"PLACEHOLDER"', value), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_submission(path)
+    assert [(p.path, p.code) for p in info.value.problems] == [(FIELD, "input.E015")]
+
+
+def test_a_device_or_folder_is_not_read(tmp_path: Path) -> None:
+    # /dev/zero would be read without end.
+    for path in (Path("/dev/zero"), tmp_path):
+        with pytest.raises(InputError) as info:
+            read_submission(path)
+        assert [p.code for p in info.value.problems] == ["input.E001"]

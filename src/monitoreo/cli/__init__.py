@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 from monitoreo.cli import spanish
@@ -42,5 +45,18 @@ for module in (
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. An exception no command foresaw is a bug, not «found errors»: one line
+    with ``monitoreo.E000`` and exit 3 (``MONITOREO_DEBUG=1`` shows the traceback)."""
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence of the command line
+        if os.environ.get("MONITOREO_DEBUG"):
+            raise
+        from rich.markup import escape
+
+        from monitoreo.cli.output import EXIT_INTERNAL, stderr
+
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        stderr.print(f"[bold red]error interno[/]: {escape(message)} \\[monitoreo.E000] — repórtelo junto con "
+                     "el archivo de entrada", highlight=False)
+        sys.exit(EXIT_INTERNAL)

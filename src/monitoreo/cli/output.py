@@ -1,6 +1,7 @@
 """Shared output helpers of the CLI: JSON to stdout, problems to stderr, exit codes.
 
-Exit codes: 0 success; 1 the work ran and found errors (validation, failed renders); 2 bad input or usage."""
+Exit codes: 0 success; 1 the work ran and found errors (validation, failed renders); 2 bad input or usage;
+3 an internal error (a bug: never «found errors»; the input that caused it should be reported)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from monitoreo.errors import Problem
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
 
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)

@@ -13,6 +13,7 @@ Contract:
 from __future__ import annotations
 
 import re
+import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,8 @@ def _build(reader: Reader, data: dict[str, Any], edition: int, source: str) -> A
 def read_ficha_text(path: Path) -> PdfText:
     """Text of a ``.txt`` or ``.pdf`` file, its extractor and metadata; raises ``_FileError`` (code, message)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a folder or /dev/zero: never read without end
+            raise _FileError("import.E001", "no es un archivo (es una carpeta o un dispositivo)")
         raw = path.read_bytes()
     except OSError as exc:
         raise _FileError("import.E001", f"no se puede leer el archivo ({exc.strerror or exc})") from None

@@ -7,6 +7,7 @@ stable ``input.E0nn`` code. It never raises anything else for bad input."""
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from enum import Enum
@@ -135,7 +136,11 @@ def read_text(path: Path) -> str:
     """File contents as UTF-8 text, or ``InputError`` (missing, unreadable, not UTF-8)."""
     file = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder, a pipe or /dev/zero would never end or fail later
+            raise InputError([Problem(file, "", "input.E001", "no es un archivo de datos (es una carpeta o un "
+                                                                "dispositivo)")])
+        size = info.st_size
         if size > limits().yaml_max_bytes:
             raise InputError([Problem(file, "", "input.E006", f"el archivo pesa {size} bytes; el máximo admitido "
                                                                 f"es {limits().yaml_max_bytes}")])
