@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import S20_ID, S23_ID
+from tests.web.conftest import S23_ID
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
