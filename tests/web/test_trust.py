@@ -275,3 +275,12 @@ def test_the_migration_recounts_fichas_loaded_before(client: Client) -> None:
     assert (ficha.findings_effectiveness, ficha.findings_total, ficha.synthetic) == (0, 0, False)
     s20 = Ficha.objects.get(program__slug=S20_ID)
     assert s20.findings_total == s20.findings_efficiency == 3  # the no superados stay counted
+
+
+def test_comparison_headers_are_never_identical(client: Client, s23: Submission) -> None:
+    twin = s23.model_copy(update={"id": "homonimo", "synthetic": True})
+    load_submissions([twin])
+    response = client.get(f"/comparar/?ids={S23_ID},homonimo")
+    headers = re.findall(r'<th scope="col" class="num">(.*?)</th>', response.content.decode())
+    assert len(headers) == 2 * 5 and len(set(headers[:2])) == 2
+    assert "(homonimo)" in headers[1] and MARK in response.content.decode()

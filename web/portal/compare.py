@@ -8,6 +8,7 @@ programs carry the demo mark in their column. Two queries whatever the number of
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.http import QueryDict
@@ -63,6 +64,10 @@ def build(query: QueryDict) -> dict[str, Any]:
                  "synthetic": f.synthetic, "label": label_of.get(f.program.slug, f.program.name),
                  "url": reverse("portal:ficha", args=[f.program.slug]),
                  "metrics": {m: f.metrics.get(m, {}) for m in KEY_FIGURES}} for f in fichas]
+    # Two columns never share a header: service in the header, and the id when name and service repeat.
+    seen = Counter((p["name"], p["service"]) for p in programs)
+    for p in programs:
+        p["header_note"] = p["service"] + (f" ({p['id']})" if seen[(p["name"], p["service"])] > 1 else "")
     bases = sorted({f.price_base_year for f in fichas})
     tables = [{"metric": m, "label": label.replace(" (M$)", ""), "money": m in MONEY_FIGURES,
                "mixed_bases": m in MONEY_FIGURES and len(bases) > 1,
