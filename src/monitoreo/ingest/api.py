@@ -19,7 +19,7 @@ from typing import Any
 
 from monitoreo.errors import InputError
 from monitoreo.ingest import ficha_2020, ficha_2023
-from monitoreo.ingest.identity import HEADER, header_line
+from monitoreo.ingest.identity import HEADER, header_line, is_demo
 from monitoreo.ingest.issues import ImportIssue, ImportResult
 from monitoreo.ingest.lines import slug, split_lines
 from monitoreo.ingest.pdf_text import PdfText, PdfTextError, extract_text
@@ -73,6 +73,8 @@ def parse_ficha_text(
     provenance |= {"edition": edition, "layout": layout, "page_count": lines[-1].page if lines else 0}
     try:
         data = LAYOUTS[layout].parse(reader, edition)
+        if is_demo(reader.lines):
+            data["synthetic"] = True
     except (ValueError, IndexError, KeyError, ArithmeticError, TypeError, AttributeError) as exc:
         # A parser bug must not become a traceback for the user; the message names it for the report.
         reader.issue("import.E009", "", f"error interno al leer la ficha ({type(exc).__name__}: {exc})")

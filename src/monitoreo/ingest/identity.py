@@ -19,6 +19,20 @@ _START = re.compile(r"^A[ñn]o de inicio:\s*(\d{4})")
 _END = re.compile(r"^A[ñn]o de t[ée]rmino:\s*(\S.*)$")
 
 
+#: How the notice of a synthetic ficha starts (printed under the title by the sheet, docs/ficha-rendering.md):
+#: an imported demo ficha stays marked synthetic, and the notice is not read as part of the heading.
+DEMO_NOTICE = "Datos de demostración (ficticios)"
+
+
+def is_demo(lines: Sequence[Line]) -> bool:
+    """The ficha prints the synthetic-data notice under its heading."""
+    head = header_line(lines)
+    if head is None:
+        return False
+    start = lines.index(head)
+    return any(line.text.startswith(DEMO_NOTICE) for line in lines[start + 1 : start + 12])
+
+
 def header_line(lines: Sequence[Line]) -> Line | None:
     """The «MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA <año>» line, or ``None``."""
     return next((line for line in lines if HEADER.match(line.text)), None)
@@ -33,7 +47,8 @@ def read_heading(r: Reader) -> dict[str, str]:
         return {}
     block: list[Line] = []
     for line in r.lines[r.lines.index(head) + 1 :]:
-        if SECTION_HEADING.match(line.text) or len([x for x in block if x.text]) >= 8:
+        if SECTION_HEADING.match(line.text) or line.text.startswith(DEMO_NOTICE) \
+                or len([x for x in block if x.text]) >= 8:
             break
         block.append(line)
     paras = paragraphs(block)
