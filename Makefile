@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEEDS := examples/seeds/*.yaml
 
-.PHONY: help demo test setup lint types unit golden bench docs clean serve
+.PHONY: help demo test setup lint types unit golden bench docs clean serve fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -48,8 +48,11 @@ test: lint types unit docs ## Set up and run lint, type checks, all tests and th
 docs: setup ## Build the documentation site into site/ (strict; reference pages generated from code)
 	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict
 
-bench: setup ## Benchmarks (benchmarks/bench_*.py), figures printed
+bench: setup ## Benchmarks (benchmarks/bench_*.py), figures printed; bench_load.py runs 10 minutes (not in CI)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+fuzz: setup ## Long fuzz profile: 10,000 mutated inputs (data files, fichas, PDF, Excel), per-input timeout 10 s, figures printed
+	$(BIN)/python scripts/fuzz.py --inputs 10000 --timeout 10 --json out/fuzz.json
 
 serve: setup ## Run the public web portal on demo data (seeds + synthetic portfolio)
 	$(BIN)/monitoreo serve --demo

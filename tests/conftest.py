@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,9 @@ SEEDS = ROOT / "examples" / "seeds"
 S23_FILE = SEEDS / "alianzas-productivas-2023.yaml"
 S20_FILE = SEEDS / "internacionalizacion-pymes-2020.yaml"
 FICHAS = ROOT / "tests" / "golden" / "fichas"
+
+# Inflator tables entered on this machine (~/.local/share/monitoreo) never leak into the tests.
+os.environ["MONITOREO_DATA_DIR"] = tempfile.mkdtemp(prefix="monitoreo-test-data-")
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ REFERENCE_TAIL = [
     ("Formato del archivo de datos (en)", "data-format.md"),
     ("Campos del archivo de datos (en)", "data-format-reference.md"),
     ("Métricas (en)", "metrics.md"),
+    ("¿De dónde sale este número?", "explanations.md"),
     ("Glosario (en)", "glossary.md"),
 ]
 ENGINEERING = [
@@ -31,6 +32,7 @@ ENGINEERING = [
     ("Architecture", "architecture.md"),
     ("Contributing", "contributing.md"),
     ("Methodology engine", "methodology-engine.md"),
+    ("Edition 2025", "edition-2025.md"),
 ]
 
 

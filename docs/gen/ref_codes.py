@@ -6,6 +6,7 @@
 * data-file problems — ``monitoreo.io.codes.INPUT_CODES``;
 * ficha import problems — ``monitoreo.ingest.issues.IMPORT_CODES``;
 * Excel intake template problems — ``monitoreo.ingest.excel.EXCEL_CODES``;
+* web intake forms and the cycle's guards — ``monitoreo.cycle.codes.CYCLE_CODES``;
 * operations (render, publish, synth, analytics, microdata, metrics, reference) — ``monitoreo.codes.OPERATION_CODES``;
 * value codes (S/I, N/A, N/C, «-») — ``monitoreo.domain.values.Missing``;
 * finding status and outcome verdicts — ``monitoreo.domain.outcomes``.
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from monitoreo.codes import OPERATION_CODES
+from monitoreo.cycle.codes import CYCLE_CODES
 from monitoreo.domain.findings import Dimension
 from monitoreo.domain.outcomes import FindingStatus, OutcomeVerdict
 from monitoreo.domain.values import Missing
@@ -31,7 +33,7 @@ from monitoreo.validation import issue_types
 def all_codes() -> list[str]:
     """Every code the page must list."""
     return [*issue_types(), *rules(), *outcome_codes(), *judgement_codes(), *METHODOLOGY_CODES,
-            *INPUT_CODES, *IMPORT_CODES, *EXCEL_CODES, *OPERATION_CODES, *(m.value for m in Missing), *(v.value for v in OutcomeVerdict),
+            *INPUT_CODES, *IMPORT_CODES, *EXCEL_CODES, *CYCLE_CODES, *OPERATION_CODES, *(m.value for m in Missing), *(v.value for v in OutcomeVerdict),
             *(s.value for s in FindingStatus)]
 
 
@@ -124,6 +126,13 @@ def render() -> str:
         "(`Presupuesto!C4`) y no se importa nada mientras haya errores.",
         "",
         *_table(["Código", "Significado"], [(_codes(c), d) for c, d in EXCEL_CODES.items()]),
+        "## Formularios web y ciclo de monitoreo (`form.*`, `cycle.*`)",
+        "",
+        "Un valor escrito en un formulario de la gestión que no es un valor de su campo (se muestra junto al",
+        "campo, con lo escrito, y el resto de la sección se guarda) y las negativas del ciclo (enviar un reporte",
+        "incompleto, abrir o publicar con un año de precios sin tabla de inflactores).",
+        "",
+        *_table(["Código", "Significado"], [(_codes(c), d) for c, d in CYCLE_CODES.items()]),
         "## Operaciones (componer, publicar, generar, analizar)",
         "",
         "Errores de las operaciones por lotes y de las tablas de referencia; la CLI los informa con el archivo",

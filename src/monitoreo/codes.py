@@ -20,6 +20,7 @@ OPERATION_CODES: dict[str, str] = {
     "render.E002": "La ruta indicada para componer no existe.",
     "render.E003": "Dos archivos del lote tienen el mismo id de programa: sus fichas se sobrescribirían.",
     "publish.E001": "Programa repetido en la misma edición dentro del lote a publicar.",
+    "publish.E002": "No se pudo escribir el paquete de datos abiertos en la carpeta indicada.",
     "synth.E001": "Parámetros inválidos para generar la cartera sintética (cantidad, edición o carpeta).",
     "analytics.E001": "La carpeta no es un paquete de datos abiertos legible (falta una tabla o el "
                       "datapackage.json).",
@@ -27,4 +28,22 @@ OPERATION_CODES: dict[str, str] = {
                       "desconocido o falta una columna).",
     "metrics.E001": "La tabla de inflactores no trae el año que la conversión a precios constantes necesita.",
     "reference.E001": "Falta un dato de referencia (edición desconocida, tabla de inflactores…).",
+    "explain.E001": "La cifra o el resultado pedido a «monitoreo explain» no existe en el reporte (métrica, "
+                    "año, componente o código desconocido).",
+    # Inflator tables the unit enters (``monitoreo inflators import``, reference/inflator_tables.py).
+    "inflators.E001": "El archivo CSV de inflactores no existe o no se puede leer (o no está en UTF-8).",
+    "inflators.E002": "Falta una columna obligatoria en el encabezado del CSV de inflactores (anio, inflactor).",
+    "inflators.E003": "Un año del CSV de inflactores no es un año válido (entero entre 1900 y 2100).",
+    "inflators.E004": "Un inflactor no es un número.",
+    "inflators.E005": "Un inflactor es cero o negativo: deben ser positivos.",
+    "inflators.E006": "Un año aparece más de una vez en la tabla de inflactores (un inflactor por año).",
+    "inflators.E007": "La tabla no trae el año base o su inflactor no es 1.",
+    "inflators.E008": "Faltan años entre el primero y el último de la tabla (sin saltos).",
+    "inflators.E009": "Ya existe una tabla con esa base entre las tablas distribuidas con monitoreo; no se "
+                      "reemplaza.",
+    "inflators.E010": "El CSV de inflactores no trae ninguna fila de datos.",
+    "inflators.E011": "Una tabla de inflactores ingresada no se puede leer (archivo editado o dañado): vuelva a "
+                      "importarla.",
+    "inflators.W001": "No hay tabla de inflactores con la base de precios del reporte: los montos de años "
+                      "anteriores no se re-expresan a esa base y la ficha lo dice (nunca se rotulan con otra base).",
 }

@@ -7,7 +7,7 @@ The only place that turns values into text: «4.219.214», «704,1», «25,5%»,
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 
 from monitoreo.domain.values import Missing, Num
 
@@ -19,8 +19,12 @@ _MONTHS = (
 
 
 def round_decimal(value: Decimal, decimals: int, mode: str = "half_up") -> Decimal:
-    """``value`` rounded to ``decimals`` places with ``mode`` (``half_up`` or ``truncate``)."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=_MODES[mode])
+    """``value`` rounded to ``decimals`` places with ``mode`` (``half_up`` or ``truncate``).
+
+    The precision follows the value (the default context's 28 digits would make a stored 29-digit amount
+    an ``InvalidOperation`` on every page that prints it): printing never fails on a number."""
+    digits = max(value.adjusted() + 1, 1) + decimals + 2
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=_MODES[mode], context=Context(prec=max(28, digits)))
 
 
 def number(value: Num, decimals: int = 0, mode: str = "half_up") -> str:
@@ -38,6 +42,12 @@ def percent(value: Num, decimals: int = 1, mode: str = "half_up") -> str:
     if isinstance(value, Missing):
         return value.value
     return number(value, decimals, mode) + "%"
+
+
+def factor(value: Decimal) -> str:
+    """An inflator as printed in S23: significant decimals only («1,2252», «1,035», «1»)."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
 
 
 def money(value: Num) -> str:

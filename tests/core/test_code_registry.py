@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from monitoreo.codes import OPERATION_CODES
+from monitoreo.cycle.codes import CYCLE_CODES
 from monitoreo.ingest.excel import EXCEL_CODES
 from monitoreo.ingest.issues import IMPORT_CODES
 from monitoreo.io.codes import INPUT_CODES
@@ -21,7 +22,7 @@ CODE = re.compile(r"""["']([a-z_]+\.[EW]\d{3})["']""")
 
 
 def registered() -> set[str]:
-    return {*OPERATION_CODES, *EXCEL_CODES, *IMPORT_CODES, *INPUT_CODES, *METHODOLOGY_CODES, *issue_types()}
+    return {*OPERATION_CODES, *CYCLE_CODES, *EXCEL_CODES, *IMPORT_CODES, *INPUT_CODES, *METHODOLOGY_CODES, *issue_types()}
 
 
 def used_codes() -> dict[str, list[str]]:
@@ -46,7 +47,7 @@ def test_every_code_used_in_the_source_is_registered() -> None:
 
 
 def test_registries_do_not_overlap() -> None:
-    registries = [OPERATION_CODES, EXCEL_CODES, IMPORT_CODES, INPUT_CODES, METHODOLOGY_CODES, issue_types()]
+    registries = [OPERATION_CODES, CYCLE_CODES, EXCEL_CODES, IMPORT_CODES, INPUT_CODES, METHODOLOGY_CODES, issue_types()]
     seen: dict[str, int] = {}
     for index, registry in enumerate(registries):
         for code in registry:
@@ -55,5 +56,5 @@ def test_registries_do_not_overlap() -> None:
 
 
 def test_descriptions_are_spanish_sentences() -> None:
-    for code, text in {**OPERATION_CODES, **INPUT_CODES}.items():
+    for code, text in {**OPERATION_CODES, **INPUT_CODES, **CYCLE_CODES}.items():
         assert text[0].isupper() and text.endswith("."), code

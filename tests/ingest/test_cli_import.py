@@ -56,5 +56,5 @@ def test_import_reads_a_pdf_with_two_workers(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(pdf), str(T23), "--out", str(out), "--json", "--workers", "2"])
     entries = json.loads(result.stdout)
     assert [e["ok"] for e in entries] == [True, False]  # same id and edition twice: the second is refused
-    assert entries[0]["provenance"]["extractor"] == "pdftotext"
+    assert entries[0]["provenance"]["extractor"] == "pypdfium2"
     assert entries[0]["provenance"]["fields"]["program.name"]["page"] == 1

@@ -58,7 +58,9 @@ def test_missing_codes_in_the_current_value(s23: Submission, code: Missing) -> N
     result = outcome(evaluate(with_indicator(s23, {2022: d(62), 2023: code}), 2025), RULE)
     if code is Missing.NOT_REPORTED:
         assert (result.code, result.verdict) == (f"{RULE}.not_reported", OutcomeVerdict.FINDING)
-        assert result.text == ("Indicador de propósito 1: No es posible evaluar la variación del indicador de "
+        # 2025 prints the block label once, apart from the sentence (methodology §5.1a).
+        assert result.label == "Indicador de propósito 1:"
+        assert result.text == ("No es posible evaluar la variación del indicador de "
                                "propósito, debido a que no se reportan los valores en 2023.")
     else:
         assert result.verdict is OutcomeVerdict.NOT_EVALUABLE

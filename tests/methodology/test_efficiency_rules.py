@@ -37,7 +37,8 @@ def test_initial_execution_sentences_2025(s23: Submission) -> None:
 @pytest.mark.parametrize(("final_pct", "expected"), [
     ("89.99", "efficiency.final_execution.under"),
     ("90.00", "efficiency.final_execution.within"),
-    ("150", "efficiency.final_execution.within"),  # no over-execution rule on the final budget
+    ("110.00", "efficiency.final_execution.within"),
+    ("150", "efficiency.final_execution.over"),  # EXE-FIN-OVER is a 2025 rule (census of methodology §5.1a)
 ])
 def test_final_execution_band(s23: Submission, final_pct: str, expected: str) -> None:
     sub = with_budget(s23, {2023: {"initial": d(10000), "final": d(10000), "executed": d(final_pct) * 100}})

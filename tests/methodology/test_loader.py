@@ -110,3 +110,40 @@ def test_diff_2023_2025() -> None:
     assert "efficiency.spend_per_beneficiary" in added and "efficiency.initial_execution_persistence" in added
     assert any(c.kind == "setting" and c.key == "no_findings.eficiencia" for c in changes)
     assert diff_editions(load_edition(2025), load_edition(2025)) == []
+
+
+def test_2025_printing_data() -> None:
+    spec = load_edition(2025)
+    assert spec.labelled and spec.by_indicator
+    assert spec.pertinence_clause == "No obstante, la justificación proporcionada por el Servicio se considera pertinente."
+    assert spec.rule("effectiveness.indicator_quality").label == "Indicador de propósito {n}:"  # type: ignore[union-attr]
+    assert {r.code for r in spec.rules if r.assessment} == {
+        "targeting.target_subset", "targeting.universal", "targeting.focalization_criteria",
+        "targeting.served_subset", "targeting.prioritization_criteria", "efficiency.spend_per_beneficiary"}
+    assert len(spec.combined) == 4
+    assert not load_edition(2023).labelled and load_edition(2023).combined == ()
+
+
+def _set(path: str, value: object) -> object:
+    def edit(data: dict[str, object]) -> None:
+        *parents, last = path.split("/")
+        node: object = data
+        for key in parents:
+            node = node[int(key)] if isinstance(node, list) else node[key]  # type: ignore[index]
+        node[int(last) if isinstance(node, list) else last] = value  # type: ignore[index]
+    return edit
+
+
+@pytest.mark.parametrize(("path", "value", "code"), [
+    ("combined/0/outcomes", ["targeting.target_subset.subset", "no.such.outcome"], "methodology.E020"),
+    ("combined/1/outcomes", ["targeting.served_subset.subset"], "methodology.E020"),
+    ("combined/2/wording", {"value": "… {zz} …", "source": "x", "status": "A"}, "methodology.E016"),
+    ("combined/3/wording", {"value": "…"}, "methodology.E012"),
+    (f"rules/{RULE}/label", {"value": "Ejecución {x}:", "source": "x", "status": "E"}, "methodology.E016"),
+    (f"rules/{RULE}/assessment", {"value": "sí", "source": "x", "status": "E"}, "methodology.E017"),
+    (f"rules/{RULE}/label", "Ejecución presupuestaria:", "methodology.E017"),
+    ("settings/pertinence_clause", {"value": 3, "source": "x", "status": "E"}, "methodology.E017"),
+    ("settings/findings_by_indicator", {"value": "yes", "source": "x", "status": "E"}, "methodology.E017"),
+])
+def test_bad_printing_data_is_refused(tmp_path: Path, path: str, value: object, code: str) -> None:
+    assert code in _codes(_variant(tmp_path, _set(path, value)))

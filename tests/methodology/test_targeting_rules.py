@@ -16,8 +16,11 @@ def test_target_within_potential(s23: Submission, pp: int, po: int, expected: st
     result = outcome(evaluate(sub, 2025), "targeting.target_subset")
     assert result.code == f"targeting.target_subset.{expected}"
     if expected == "not_subset":
-        assert result.text.endswith("Ya que la cuantificación de esta última (100) es menor a la de la población "
-                                    "objetivo (101).")
+        # 2025 census (methodology §5.1a): the standard sentence ends at «potencial.»; the quantities are
+        # the evaluator's text. 2023 keeps the sentence with the quantities.
+        assert result.text == "La población objetivo del programa no corresponde a un subconjunto de la población potencial."
+        assert outcome(evaluate(sub, 2023), "targeting.target_subset").text.endswith(
+            "Ya que la cuantificación de esta última (100) es menor a la de la población objetivo (101).")
 
 
 @pytest.mark.parametrize(("po", "pb", "expected"), [(10, 10, "subset"), (10, 11, "not_subset")])
@@ -39,7 +42,11 @@ def test_universal_program(s23: Submission) -> None:
     sub = with_populations(s23, potential=d(10), target=d(10), served=d(5), universal=True)
     ev = evaluate(sub, 2025)
     assert codes(ev, "targeting.target_subset") == []
-    assert outcome(ev, "targeting.served_subset").code == "targeting.served_subset.universal"
+    # 2025 (methodology §5.1a clarification 1): prioritisation of a universal program is judged; PB ⊆ PO
+    # is compared as for any program. 2023 still prints PRI-UNIVERSAL without a judgement.
+    assert outcome(ev, "targeting.served_subset").code == "targeting.served_subset.subset"
+    assert outcome(ev, "targeting.prioritization_criteria").code == "targeting.prioritization_criteria.pending"
+    assert outcome(evaluate(sub, 2023), "targeting.served_subset").code == "targeting.served_subset.universal"
     assert outcome(ev, "targeting.universal").code == "targeting.universal.pending"
     bad = evaluate(with_judgements(sub, ("targeting.universal_pertinent", False)), 2025)
     assert outcome(bad, "targeting.universal").status is FindingStatus.UNRESOLVED

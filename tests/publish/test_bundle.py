@@ -22,7 +22,8 @@ def _evaluation(sub: Submission) -> Evaluation:
     return Evaluation(submission_id=sub.id, edition=sub.edition, outcomes=[
         Outcome(code="efficiency.initial_execution.under", rule="efficiency.initial_execution",
                 dimension=Dimension.EFFICIENCY, verdict=OutcomeVerdict.FINDING, status=FindingStatus.UNRESOLVED,
-                text="Subejecución presupuestaria inicial", values={"execution_initial_pct": 36.0}),
+                text="Subejecución presupuestaria inicial", values={"execution_initial_pct": 36.0},
+                label="Ejecución presupuestaria:", detail="El servicio no transfirió la segunda cuota, «por ley»."),
         Outcome(code="effectiveness.purpose_indicator.better", rule="effectiveness.purpose_indicator",
                 dimension=Dimension.EFFECTIVENESS, verdict=OutcomeVerdict.OK, indicator=1, text="Mejora"),
     ])
@@ -107,6 +108,15 @@ def test_outcomes_table_carries_codes_dimension_verdict_and_status(seeds_bundle:
         ("effectiveness.purpose_indicator.better", "eficacia", "ok", None, 1),
     ]
     assert json.loads(rows[0]["values_json"]) == {"execution_initial_pct": 36.0}
+
+
+def test_outcomes_table_carries_the_block_label_and_the_evaluators_text(seeds_bundle: Path) -> None:
+    for fmt in ("csv", "parquet"):
+        rows = read_table(seeds_bundle, "outcomes", fmt)
+        assert [(r["label"], r["detail"]) for r in rows] == [
+            ("Ejecución presupuestaria:", "El servicio no transfirió la segunda cuota, «por ley»."),
+            (None, None),
+        ]
 
 
 def test_bundle_is_deterministic(tmp_path: Path, s23: Submission, s20: Submission) -> None:

@@ -66,7 +66,7 @@ def test_cli_render_json_and_exit_code(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "cli"
     res = runner.invoke(app, ["render", str(inputs), "--out", str(out), "--format", "html", "--workers", "1",
                               "--json"])
-    assert res.exit_code == 1
+    assert res.exit_code == 2  # a broken input is bad input (issue #16: README promises 2)
     data = json.loads(res.stdout)
     assert data["rendered"] == 2 and data["failed"] == 1
     broken = next(f for f in data["files"] if not f["ok"])

@@ -1,12 +1,10 @@
 """Column widths fitted to the text (R1): 9-digit M$ amounts never overflow their cells, in the model and
-in the PDF (``pdftotext -bbox`` word boxes: every amount is one word, no two words overlap)."""
+in the PDF (the importer's word boxes: every amount is one word, no two words overlap)."""
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
-import subprocess
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from monitoreo.domain import Submission
+from monitoreo.ingest.pdf_words import read_words
 from monitoreo.io.read import parse_submission, submission_to_data
 from monitoreo.metrics import compute_metrics
 from monitoreo.sheet import SheetModel, build_sheet, columns
@@ -155,20 +154,13 @@ def test_spanning_header_cells_are_placed_after_rowspans(big23: SheetModel) -> N
 # ---- the PDF -----------------------------------------------------------------------------------------------
 
 Word = tuple[int, float, float, float, float, str]
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
 
 def pdf_words(pdf: bytes, tmp_path: Path) -> list[Word]:
-    """Every word of the PDF with its page and box, from ``pdftotext -bbox`` (poppler-utils)."""
-    path = tmp_path / "ficha.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True).stdout
-    words: list[Word] = []
-    for page, body in enumerate(re.findall(r"<page\b[^>]*>(.*?)</page>", out, re.DOTALL)):
-        for m in _WORD.finditer(body):
-            x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
-            words.append((page, x0, y0, x1, y1, html.unescape(m.group(5))))
-    return words
+    """Every word of the PDF with its page and box, as the importer reads them (pypdfium2 character
+    boxes grouped into words, ``monitoreo.ingest.pdf_words``)."""
+    pages, _ = read_words(pdf)
+    return [(page, w.x0, w.y0, w.x1, w.y1, w.text) for page, words in enumerate(pages) for w in words]
 
 
 def overlapping(words: list[Word]) -> list[tuple[str, str]]:

@@ -69,12 +69,37 @@ def test_tables_have_captions_and_scoped_headers(m23: SheetModel, m20: SheetMode
         assert any(a.get("scope") == "row" for a in th)
 
 
-def test_charts_are_inline_svg_with_text_alternative(m20: SheetModel) -> None:
-    doc = parse(render_html(m20))
+def test_charts_are_inline_svg_with_text_alternative(m23: SheetModel) -> None:
+    # (was on S20, whose population chart is all S/I and is now a sentence instead: issue #14)
+    doc = parse(render_html(m23))
     svgs = [a for t, a in doc.tags if t == "svg"]
-    assert len(svgs) == len(m20.charts()) >= 2
-    assert all(a.get("role") == "img" and a.get("aria-label") for a in svgs)
-    assert any("cobertura 24%" in (a.get("aria-label") or "") for a in svgs)
+    assert len(svgs) == len(m23.charts()) == 3
+    assert all(a.get("role") == "img" and a.get("aria-label") and a.get("viewbox") for a in svgs)  # (attribute names come lower-cased)
+    assert any("cobertura 25,5%" in (a.get("aria-label") or "") for a in svgs)
+
+
+def test_empty_population_chart_is_a_sentence_without_orphan_legend(m20: SheetModel) -> None:
+    html = render_html(m20)
+    assert [c.id for c in m20.charts()] == ["grafico-ejecucion"]
+    assert ("<strong>Población objetivo y beneficiada por año:</strong> sin datos para graficar: no se informa la "
+            "población objetivo ni la beneficiada de 2019 y 2020.") in html
+    assert "Barra azul" not in html and "Punto rojo" not in html
+
+
+def test_total_rows_are_bold_including_their_row_header() -> None:
+    # `.ficha-table tbody th {font-weight: normal}` used to outrank `.ficha-total th` (the «Total» label)
+    from monitoreo.sheet.html import stylesheet
+
+    css = stylesheet()
+    assert ".ficha-table tbody .ficha-total th, .ficha-table tbody .ficha-total td { font-weight: bold; }" in css
+
+
+def test_captions_sit_outside_the_scroll_box(m23: SheetModel) -> None:
+    html = render_html(m23)
+    visible = html.index('<p class="ficha-caption" aria-hidden="true">Inflactores:</p>')
+    box = html.index('<div class="ficha-table-wrap" role="region" tabindex="0" aria-labelledby="ficha-inflactores-caption">')
+    assert visible < box < html.index('<caption class="ficha-sr-only" id="ficha-inflactores-caption">Inflactores:</caption>')
+    assert html.count("Deslice la tabla hacia el lado") == sum(len(t.columns) > 4 for t in m23.tables()) > 0
 
 
 def test_self_contained_no_external_urls(m23: SheetModel, m20: SheetModel) -> None:

@@ -162,11 +162,18 @@ def test_2020_ods_and_observations(s20: Submission) -> None:
 
 
 def test_charts_have_text_alternatives_with_data(s20: Submission, s23: Submission) -> None:
-    charts = build_sheet(s20).charts()
+    # S20's populations are S/I in both years: no empty chart and no orphan «1 Barra azul…» legend, a
+    # sentence instead (issue #14); S23's population chart carries its data.
+    model20 = build_sheet(s20)
+    assert "grafico-poblaciones" not in [c.id for c in model20.charts()]
+    sentence = next(b for b in model20.section("desempeno").blocks
+                    if isinstance(b, Paragraph) and b.label == "Población objetivo y beneficiada por año:")
+    assert sentence.text == "sin datos para graficar: no se informa la población objetivo ni la beneficiada de 2019 y 2020."
+    charts = build_sheet(s23).charts()
     population = next(c for c in charts if c.id == "grafico-poblaciones")
-    assert "2019: población objetivo S/I, población beneficiada S/I, cobertura 24%" in population.description
-    assert population.legend == ["1 Barra azul: Población objetivo", "Punto rojo: Población beneficiada"]
-    execution = next(c for c in build_sheet(s23).charts() if c.id == "grafico-ejecucion")
+    assert "2021: población objetivo S/I, población beneficiada S/I, cobertura S/I" in population.description
+    assert "cobertura 25,5%" in population.description
+    execution = next(c for c in charts if c.id == "grafico-ejecucion")
     assert "2023: ejecución inicial 86,2%, ejecución final 96,0%" in execution.description
     assert all(isinstance(c, Chart) and c.svg.startswith("<svg") for c in charts)
 

@@ -263,12 +263,12 @@ def test_500_page_is_spanish() -> None:
 
 
 def test_the_migration_recounts_fichas_loaded_before(client: Client) -> None:
-    """Databases loaded before issue 14 counted superados; migration 0003 recounts them."""
+    """Databases loaded before issue 14 counted superados; migration 0005 recounts them."""
     import importlib
 
     from django.apps import apps
 
-    migration = importlib.import_module("programs.migrations.0003_ficha_synthetic")
+    migration = importlib.import_module("programs.migrations.0005_recount_public_findings")
     Ficha.objects.filter(program__slug=S23_ID).update(findings_effectiveness=1, findings_total=1, synthetic=True)
     migration.recount(apps, None)
     ficha = Ficha.objects.get(program__slug=S23_ID)

@@ -12,6 +12,8 @@ SERVED = {"2024": "3400", "2025": "3500"}
 TARGET = {"2024": "13300", "2025": "13400"}
 ADMIN = {"2024": "520000", "2025": "530000"}
 INDICATOR = {"2024": "58", "2025": "50"}
+#: The 2023 ficha quantifies no potential population; the completeness rule asks for an explicit answer.
+POTENTIAL = {"2025": "S/I"}
 
 
 def filled(data: dict[str, Any]) -> dict[str, Any]:
@@ -21,6 +23,8 @@ def filled(data: dict[str, Any]) -> dict[str, Any]:
         years[year] = {**row, "regional_government": "-", "extra_budgetary": "-"}
     out["budget"].setdefault("admin_spend", {}).update(ADMIN)
     out["populations"]["served"]["quantity"].update(SERVED)
+    potential = out["populations"]["potential"] = out["populations"].get("potential") or {}
+    potential.setdefault("quantity", {}).update(POTENTIAL)
     out["populations"]["target"]["quantity"].update(TARGET)
     for comp, spend, output in zip(out["components"], ("2400000", "1300000"), ("3500", "660"), strict=True):
         comp["spend"].update({"2024": spend, "2025": spend})

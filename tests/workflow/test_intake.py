@@ -19,6 +19,7 @@ from monitoreo.ingest.excel_book import read_workbook, write_workbook
 from monitoreo.io.read import parse_submission
 from tests.workflow.conftest import PASSWORD, user
 from tests.workflow.filling import filled
+from tests.workflow.test_dashboard import visible
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,9 @@ def test_prefill_shifts_the_window_and_clears_the_new_year(report: Report) -> No
     assert (data["edition"], data["evaluated_year"], data["years"], data["price_base_year"]) == (2025, 2025, [2023, 2024, 2025], 2026)
     assert data["program"]["name"] == "Programa de Alianzas Productivas"
     assert [c["id"] for c in data["components"]] == ["asesoria-tecnica", "cofinanciamiento-proyectos-inversion"]
-    assert data["budget"]["years"]["2023"]["executed"] == "4219214"
+    # No base-2026 inflator table: the 2023 amounts (M$2024) are not carried under the M$2026 label
+    # (docs/inflators.md); quantities and indicator values are.
+    assert "2023" not in data["budget"]["years"] and data["components"][0]["spend"] == {}
     assert "2025" not in data["budget"]["years"] and data["indicators"][0]["values"] == {"2023": "59.00"}
     assert data["populations"]["served"]["description"].startswith("La población beneficiada")
     assert "published" not in data and "review" not in data and "assessment" not in data
@@ -53,7 +56,8 @@ def test_form_shows_coded_problems_next_to_the_field_and_keeps_the_input(report:
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})
     response = _client("manager_indap").post(url, {"budget.years.2025.initial": "mucho", "version": report.version})
     assert response.status_code == 400
-    assert "excel.E010" in response.content.decode() and 'value="mucho"' in response.content.decode()
+    body = response.content.decode()  # the web form's own code (form.E010), never the Excel one
+    assert "form.E010" in body and "excel.E010" not in body and 'value="mucho"' in body
     assert Report.objects.get(pk=report.pk).version == report.version
 
 
@@ -165,6 +169,8 @@ def test_login_success_redirects_to_home() -> None:
 
 
 def test_audit_log_is_append_only(report: Report) -> None:
+    report.data = filled(report.data)  # an untouched report cannot be submitted (cycle.E001)
+    report.save()
     perform(report, "submit", user("manager_indap"))
     entry = LogEntry.objects.filter(action="submission.submitted").get()
     assert (entry.actor_name, entry.before, entry.after) == ("manager_indap", {"state": "draft"}, {"state": "submitted"})
@@ -197,18 +203,31 @@ def test_failed_email_is_logged_not_raised(report: Report, django_capture_on_com
         raise OSError("servidor de correo caído")
 
     monkeypatch.setattr(notify, "send_mail", broken)
+    report.data = filled(report.data)  # an untouched report cannot be submitted (cycle.E001)
+    report.save()
     with caplog.at_level(logging.ERROR, logger="monitoreo.notify"), django_capture_on_commit_callbacks(execute=True):
         done = perform(report, "submit", user("manager_indap"))
     assert done.state == "submitted" and "no se pudo enviar" in caplog.text
 
 
 def test_workspace_shows_metrics_issues_findings_and_diff(report: Report) -> None:
-    report.data, report.state = filled(report.data), "in_review"
+    # labels from the domain, never internal ids (coverage_pct, effectiveness.purpose_indicator.worse, data paths)
+    data = filled(report.data)
+    # A change against last year's 4.219.214. Without a base-2026 inflator table, prefill no longer carries
+    # last year's M$2024 amounts under the new label (inflators.W001), so the year may start empty.
+    data["budget"]["years"].setdefault("2023", {})["executed"] = "4300000"
+    data["budget"]["admin_spend"].pop("2023", None)  # last year's 517.918 dropped
+    report.data, report.state = data, "in_review"
     report.save()
     body = _client("evaluador").get(reverse("gestion:workspace", kwargs={"pk": report.pk})).content.decode()
-    assert "effectiveness.purpose_indicator.worse" in body  # candidate finding
-    assert "coverage_pct" in body  # metrics table
-    assert "budget.years.2024.executed" in body  # diff against last year (new value)
+    text = visible(body)
+    assert "Eficacia —" in text  # the candidate finding of the purpose indicator, by dimension and sentence
+    assert "effectiveness.purpose_indicator.worse" not in body and "coverage_pct" not in body
+    assert "Cobertura (población beneficiada / objetivo, %)" in body  # metrics table
+    assert "Presupuesto ejecutado 2023" in body and "4.219.214" in body and "4.300.000" in body
+    assert "Gasto administrativo 2023" in body and "este reporte lo deja vacío" in body
+    assert "budget.years" not in text and "targeting.universal_pertinent" not in text
+    assert "La declaración de programa universal es pertinente." in text  # judgement by its wording
 
 
 def test_preview_pdf_is_a_pdf(report: Report) -> None:

@@ -8,8 +8,9 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
+from portal import explain
 from portal.listing import row_data
 from portal.search import SearchParams, search
 from programs.models import Ficha, Outcome, Program
@@ -83,6 +84,8 @@ class OutcomeOut(Schema):
     status: str
     text: str
     indicator: int | None
+    label: str = Field("", description="Rótulo del bloque en que la ficha imprime el resultado; vacío si no hay.")
+    detail: str = Field("", description="Texto del evaluador que sigue a la frase (sus razones); vacío si no hay.")
 
 
 def _public_ficha(slug: str, edition: int) -> Ficha:
@@ -130,3 +133,10 @@ def get_metrics(request: HttpRequest, slug: str, edition: int) -> dict[str, dict
 def get_outcomes(request: HttpRequest, slug: str, edition: int) -> list[Outcome]:
     f = _public_ficha(slug, edition)
     return list(Outcome.objects.filter(ficha=f).order_by("dimension", "id"))
+
+
+@api.get("/fichas/{slug}/{edition}/explicaciones", response=dict[str, Any], tags=["fichas"],
+         summary="¿De dónde sale este número? Explicación de las cifras clave y de cada resultado")
+def get_explanations(request: HttpRequest, slug: str, edition: int) -> dict[str, Any]:
+    """The same explanations as the program page and its ``.json`` twin (docs/explanations.md)."""
+    return explain.explanations(_public_ficha(slug, edition))

@@ -4,11 +4,18 @@
 variable               meaning                                                     default
 =====================  ==========================================================  =========================
 ``DATABASE_URL``       ``sqlite:///path`` or ``postgres://user:pw@host:port/db``     ``sqlite:///<web>/portal.sqlite3``
-``SECRET_KEY``         Django secret; required when ``DEBUG`` is off                 (none: refuses to start)
+``SECRET_KEY``         Django secret; always required (also with ``DEBUG``)          (none: refuses to start)
 ``DEBUG``              ``1``/``true`` turns debug on                                 off
 ``ALLOWED_HOSTS``      comma-separated host names                                  ``localhost,127.0.0.1``
 ``MONITOREO_CACHE_DIR``  where rendered PDFs are cached (by content hash)          ``<web>/.cache``
 ``STATIC_ROOT``        target of ``collectstatic``                                 ``<web>/staticfiles``
+``SECURE_PROXY_SSL``   ``1`` behind a TLS proxy: secure cookies, HTTPS redirect, HSTS  off
+``SECURE_HSTS_SECONDS``  HSTS max-age when ``SECURE_PROXY_SSL`` is on                ``31536000``
+``TRUSTED_PROXIES``    proxies whose ``X-Forwarded-For`` is believed (IPs/networks)  (none)
+``LOGIN_MAX_FAILURES``  failed logins of one user name from one address that lock  ``5``
+``LOGIN_MAX_FAILURES_PER_ACCOUNT``  … of one user name from any addresses          ``20``
+``LOGIN_MAX_FAILURES_PER_ADDRESS``  … from one address for any user names          ``20``
+``LOGIN_WINDOW_MINUTES``  length of the lock window                                 ``15``
 =====================  ==========================================================  =========================
 """
 
@@ -30,11 +37,12 @@ def _flag(name: str, default: bool = False) -> bool:
 
 
 DEBUG = _flag("DEBUG")
+# Never a default key, not even with DEBUG on: a key in the source signs sessions anyone can forge.
+# `monitoreo serve --demo`, the tests and the benchmarks set a random one.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Falta la variable de entorno SECRET_KEY (obligatoria con DEBUG desactivado).")
-    SECRET_KEY = "solo-para-desarrollo-no-usar-en-produccion"
+    raise ImproperlyConfigured("Falta la variable de entorno SECRET_KEY (obligatoria, también con DEBUG); "
+                               "genere una con: python -c 'import secrets; print(secrets.token_urlsafe(50))'")
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -57,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.middleware.BodyLimitMiddleware",  # first: refuses an oversized body before anything reads it
+    "config.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -65,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.middleware.BusyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -87,6 +98,8 @@ TEMPLATES = [
 DATABASES = {
     "default": parse_database_url(os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'portal.sqlite3'}"))
 }
+# Concurrent writers on SQLite: WAL, a busy timeout and BEGIN IMMEDIATE (see config.dburl); a write that
+# still cannot get the lock answers 409 (config.middleware.BusyDatabaseMiddleware), never 500.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
@@ -111,9 +124,29 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if _flag("SECURE_PROXY_SSL"):
+    # Behind a TLS-terminating proxy (docs/web-portal.md, «Production recipe»): HTTPS only, cookies only
+    # over HTTPS, and browsers told to keep using HTTPS (HSTS, a year unless SECURE_HSTS_SECONDS says less).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", True)
+
+# Request bodies (config.middleware.BodyLimitMiddleware): a declared Content-Length above this is refused
+# with 413 before the body is read. Large enough for the biggest Excel upload plus the form around it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+MONITOREO_UPLOAD_MAX_BYTES = int(os.environ.get("MONITOREO_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+MONITOREO_REQUEST_MAX_BYTES = max(MONITOREO_UPLOAD_MAX_BYTES, DATA_UPLOAD_MAX_MEMORY_SIZE) + 256 * 1024
+# Pages behind the login: `Cache-Control: private, no-store` (config.middleware.SecurityHeadersMiddleware).
+MONITOREO_PRIVATE_PREFIXES = ("/gestion/", "/cuentas/")
+MONITOREO_DOCS_SITE_PREFIX = "/docs/sitio/"
+# Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or networks, e.g.
+# «127.0.0.1,10.0.0.0/8»); empty: the client address is REMOTE_ADDR (accounts.throttle.client_ip).
+MONITOREO_TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 
 # Monitoring cycle (accounts, submissions): login, e-mail, upload limits, login throttling.
 LOGIN_URL = "accounts:login"
@@ -125,10 +158,12 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "monitoreo@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-MONITOREO_UPLOAD_MAX_BYTES = int(os.environ.get("MONITOREO_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))
 LOGIN_WINDOW_MINUTES = int(os.environ.get("LOGIN_WINDOW_MINUTES", "15"))
+# Beyond the pair (one user name from one address, LOGIN_MAX_FAILURES): failures for one user name from
+# any addresses, and from one address for any user names, lock it for the same window (accounts.throttle).
+LOGIN_MAX_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_MAX_FAILURES_PER_ACCOUNT", "20"))
+LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,10 @@ class MonitoringCycle(models.Model):
     price_base_year = models.PositiveSmallIntegerField(help_text="Año de los precios (M$ del año).")
     inflator_table = models.CharField(max_length=60, blank=True, default="",
                                       help_text="Tabla de inflactores (reference/inflators), vacía si no hay.")
+    submission_deadline = models.DateField(null=True, blank=True,
+                                           help_text="Plazo para que los servicios envíen su reporte.")
+    reply_deadline = models.DateField(null=True, blank=True,
+                                      help_text="Plazo para que los servicios respondan a los hallazgos.")
     opened_at = models.DateTimeField(auto_now_add=True)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 

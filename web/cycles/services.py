@@ -60,16 +60,28 @@ def check_cycle(year: int, methodology_edition: int, inflator_table: str) -> lis
     return errors
 
 
+def _factors(price_base_year: int, inflator_table: str) -> dict[int, Decimal] | None:
+    """Factors of the table with the cycle's price base (the one named, else the one of that base)."""
+    table = reference.inflator_table(inflator_table) if inflator_table else reference.inflators_for_base(price_base_year)
+    return dict(table.factors) if table is not None and int(table.base) == price_base_year else None
+
+
+def inflators_warning(price_base_year: int, inflator_table: str) -> str | None:
+    """What the publisher must know when no table of the cycle's price base exists (docs/inflators.md)."""
+    if _factors(price_base_year, inflator_table) is not None:
+        return None
+    return (f"No hay tabla de inflactores base {price_base_year}: los montos de años anteriores en otra base no "
+            f"se precargaron (el servicio los ingresa en M${price_base_year}). Ingrese la tabla en «Tablas de "
+            f"inflactores» antes de abrir el ciclo para re-expresarlos. [inflators.W001]")
+
+
 def open_cycle(user: Any, year: int, methodology_edition: int, price_base_year: int, inflator_table: str,
                programs: Iterable[Program], evaluator: Any = None) -> MonitoringCycle:
     require_role(user, PUBLISHER)
     errors = check_cycle(year, methodology_edition, inflator_table)
     if errors:
         raise WorkflowError(" ".join(errors))
-    factors: dict[int, Decimal] | None = None
-    if inflator_table:
-        table = reference.inflator_table(inflator_table)
-        factors = dict(table.factors) if int(table.base) == price_base_year else None
+    factors = _factors(price_base_year, inflator_table)
     years_shown = reference.edition_conventions(year).years_shown
     with transaction.atomic():
         cycle = MonitoringCycle.objects.create(year=year, evaluated_year=year, methodology_edition=methodology_edition,

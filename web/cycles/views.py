@@ -1,5 +1,6 @@
-"""Administrator pages: open a cycle (year, methodology, price base, inflator table, programs) and assign
-evaluators. Publisher role only (403 otherwise)."""
+"""Administrator pages: open a cycle (year, methodology, price base, inflator table, programs), assign
+evaluators and add an inflator table (CSV, validated by the core: docs/inflators.md). Publisher role only
+(403 otherwise)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from programs.models import Program
 from submissions.models import Report
 from submissions.workflow import WorkflowError
 
+from cycles import inflators as inflator_pages
 from cycles.models import MonitoringCycle
-from cycles.services import assign, open_cycle
+from cycles.services import assign, inflators_warning, open_cycle
 
 
 def _publisher(request: HttpRequest) -> None:
@@ -47,6 +49,9 @@ def cycles(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(exc))
         else:
             messages.success(request, f"Ciclo {cycle.year} abierto con {cycle.reports.count()} programa(s).")
+            warning = inflators_warning(cycle.price_base_year, cycle.inflator_table)
+            if warning:
+                messages.warning(request, warning)
             return redirect("gestion:cycle", year=cycle.year)
     return render(request, "gestion/cycles.html", {"cycles": MonitoringCycle.objects.all(), "evaluators": evaluators})
 
@@ -67,3 +72,19 @@ def cycle_detail(request: HttpRequest, year: int) -> HttpResponse:
         return redirect("gestion:cycle", year=year)
     return render(request, "gestion/cycle.html", {
         "cycle": cycle, "reports": cycle.reports.select_related("program", "evaluator"), "evaluators": evaluators})
+
+
+@login_required
+def inflators(request: HttpRequest) -> HttpResponse:
+    """«Tablas de inflactores»: the known tables and a form to add one from a CSV (nothing stored on error)."""
+    _publisher(request)
+    problems: list[str] = []
+    if request.method == "POST":
+        saved, problems = inflator_pages.add_table(request.user, request.FILES.get("archivo"),
+                                                   request.POST.get("source", "").strip())
+        if saved is not None:
+            messages.success(request, saved)
+            return redirect("gestion:inflators")
+    tables, broken = inflator_pages.listing()
+    return render(request, "gestion/inflators.html", {"tables": tables, "problems": problems, "broken": broken},
+                  status=400 if problems else 200)

@@ -28,7 +28,7 @@ def _distribution(name: str, title: str, values: list[float], edges: list[float]
     hist = bins(values, edges, unit)
     return {"metric": name, "title": title, "n": len(values),
             "bins": [{"low": b.low, "high": b.high, "label": b.label, "count": b.count} for b in hist],
-            "svg": histogram_svg(hist, title)}
+            "svg": histogram_svg(hist, title, unit=unit, log=edges is SPEND_EDGES)}  # amounts: geometric edges
 
 
 def _persistent(edition: int) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from programs.figures import KEY_FIGURES, show
 from programs.models import Ficha, Program
 
 from monitoreo import reference
-from portal import compare, panorama, sheets
+from portal import compare, explain, panorama, sheets
 from portal.listing import CSV_HEADER, PAGE_SIZE, csv_row, row_data
 from portal.pagecache import versioned_page
 from portal.respond import respond, with_query
@@ -98,8 +98,11 @@ def ficha_view(request: HttpRequest, slug: str, edition: int | str | None = None
                 "findings": f.findings_total} for f in editions]
     if fmt != "html":
         return respond(request, fmt, "", {"data": _ficha_data(program, ficha, history, slug, edition)}, json_url="")
-    key_rows = [(label, show(name, ficha.figures.get(name), ficha.edition)) for name, label in KEY_FIGURES.items()]
+    why = explain.page_context(ficha)
+    key_rows = [(label, show(name, ficha.figures.get(name), ficha.edition), why["figures"].get(name))
+                for name, label in KEY_FIGURES.items()]
     context = {"program": program, "ficha": ficha, "history": history, "key_rows": key_rows,
+               "why_outcomes": why["outcomes"],
                "sheet_html": sheets.fragment(ficha), "pdf_url": _ficha_urls(slug, edition, "pdf")}
     return respond(request, fmt, "portal/ficha.html", context, json_url=_ficha_urls(slug, edition, "json"))
 
@@ -116,6 +119,7 @@ def _ficha_data(program: Program, ficha: Ficha, history: list[dict[str, Any]], s
                      "eficacia": ficha.findings_effectiveness},
         "editions": history, "pdf": _ficha_urls(slug, edition, "pdf"),
         "submission": ficha.submission, "evaluation": ficha.evaluation,
+        "explanations": explain.explanations(ficha),
     }
 
 

@@ -91,7 +91,8 @@ def _prepare(sub: Submission, history: tuple[Submission, ...], publish: bool, no
     outcomes = []
     for o in evaluation.outcomes if evaluation is not None else ():
         outcomes.append(Outcome(code=o.code, rule=o.rule, dimension=o.dimension.value, verdict=o.verdict.value,
-                                status=o.status.value if o.status else "", text=o.text, indicator=o.indicator))
+                                status=o.status.value if o.status else "", text=o.text, indicator=o.indicator,
+                                label=o.label or "", detail=o.detail or ""))
     p = sub.program
     ficha = Ficha(
         edition=sub.edition, evaluated_year=sub.evaluated_year, price_base_year=sub.price_base_year,

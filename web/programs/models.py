@@ -83,6 +83,9 @@ class Outcome(models.Model):
     status = models.CharField(max_length=20, blank=True, default="")
     text = models.TextField()
     indicator = models.PositiveSmallIntegerField(null=True, blank=True)
+    label = models.CharField(max_length=120, blank=True, default="",
+                             help_text="Rótulo del bloque en que se imprime («Ejecución presupuestaria:»).")
+    detail = models.TextField(blank=True, default="", help_text="Texto del evaluador que sigue a la frase estándar.")
 
     class Meta:
         ordering = ["ficha", "dimension", "id"]

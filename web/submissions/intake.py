@@ -9,8 +9,9 @@ from decimal import Decimal
 from typing import Any
 
 from monitoreo import formatting
+from monitoreo.cycle.fields import form_problem, normalize_path
 from monitoreo.errors import Problem
-from monitoreo.ingest.excel import apply_entries, cells
+from monitoreo.ingest.excel import apply_entries, cells, get_path, show
 from monitoreo.ingest.excel_book import is_xlsx, read_workbook
 from submissions.document import DocumentCheck, check_document
 from submissions.models import Report
@@ -23,10 +24,20 @@ def check(report: Report) -> DocumentCheck:
 
 def save_section(report: Report, section: str, entries: dict[str, Any], user: Any,
                  version: int) -> tuple[Report, list[Problem]]:
-    data, problems = apply_entries(report.data, entries, section)
-    if problems:
+    """Save what is valid, keep out what is not: every entry that is a value of its field is saved (a new
+    version, when anything changed); an entry that is not keeps the field's stored value and comes back as a
+    ``form.E0nn`` problem for the form to show beside the person's text. A field the request does not carry
+    is left as it is (a partial post never clears the rest of the section)."""
+    current = {c.path: show(c.kind, get_path(report.data, c.path)) for c in cells(report.data)
+               if c.section == section and not c.readonly}
+    data, problems = apply_entries(report.data, {**current, **entries}, section)
+    problems = [form_problem(p) for p in problems]
+    baseline, _ = apply_entries(report.data, current, section)  # the stored data, normalized the same way
+    if data == baseline:
+        if version != report.version:
+            save_document(report, data, user, version)  # raises ConflictError: the person's input is stale
         return report, problems
-    return save_document(report, data, user, version, note=f"sección {section}"), []
+    return save_document(report, data, user, version, note=f"sección {section}"), problems
 
 
 def place(by_path: dict[str, list[dict[str, str]]], data: dict[str, Any]
@@ -37,7 +48,8 @@ def place(by_path: dict[str, list[dict[str, str]]], data: dict[str, Any]
     known = set(paths)
     placed: dict[str, list[dict[str, str]]] = {}
     loose = []
-    for path, items in by_path.items():
+    for raw, items in by_path.items():
+        path = normalize_path(data, raw)
         target = path if path in known else next((p for p in paths if p.startswith(path + ".")), None)
         if target is None:
             loose.extend({**i, "path": path} for i in items)

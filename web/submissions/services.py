@@ -6,7 +6,8 @@
   caller's ``expected_version`` must still be the report's ``version``, else ``ConflictError``.
 * ``add_entry(report, kind, user, expected_version)`` / ``remove_entry(report, kind, key, user,
   expected_version)`` add an empty component or purpose indicator / remove one (``monitoreo.ingest.entries``),
-  same guards and locking as ``save_document``; audit codes ``ENTRY_ACTIONS``, the removed entry kept in the
+  same guards and locking as ``save_document``; a database too busy to take the write raises ``BusyError``
+  (a ``ConflictError``); audit codes ``ENTRY_ACTIONS``, the removed entry kept in the
   audit entry's ``before``.
 
 Errors: ``Http404`` when the report is outside ``Report.objects.for_user(user)``, ``PermissionDenied`` when
@@ -14,14 +15,18 @@ the user lacks the transition's role, ``WorkflowError`` when the state or a guar
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from accounts.roles import EVALUATOR, REPORTER, has_role
 from audit.log import log_action
+from config.middleware import is_busy
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.http import Http404
 
+from monitoreo.cycle.completeness import completeness
 from monitoreo.domain.findings import Justification, ReviewDecision, Verdict
 from monitoreo.domain.outcomes import Evaluation, OutcomeVerdict
 from monitoreo.ingest import entries
@@ -37,6 +42,21 @@ class ConflictError(Exception):
     def __init__(self, current_version: int) -> None:
         super().__init__(f"el reporte cambió (versión actual {current_version})")
         self.current_version = current_version
+
+
+class BusyError(ConflictError):
+    """The database could not take the write in time (other saves held the lock): nothing was saved, and
+    the caller answers like a conflict (409, the person's input shown back)."""
+
+
+@contextmanager
+def _busy_is_conflict(expected_version: int) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        raise BusyError(expected_version) from exc
 
 
 def locked(report: Report, user: Any) -> Report:
@@ -91,7 +111,7 @@ def save_document(report: Report, data: dict[str, Any], user: Any, expected_vers
                   action: str = "submission.saved", note: str = "") -> Report:
     """Store a new version of the document (reporter, editable states only)."""
     require_role(user, REPORTER)
-    with transaction.atomic():
+    with _busy_is_conflict(expected_version), transaction.atomic():
         fresh = _editable(report, user, expected_version)
         return _store(fresh, data, user, action, note)
 
@@ -100,7 +120,7 @@ def add_entry(report: Report, kind: str, user: Any, expected_version: int) -> tu
     """Append an empty component / purpose indicator; returns the report and the new entry's key
     (``entries.entry_key``). The entry has no name yet, so the check flags it (``input.E010``) until filled."""
     require_role(user, REPORTER)
-    with transaction.atomic():
+    with _busy_is_conflict(expected_version), transaction.atomic():
         fresh = _editable(report, user, expected_version)
         taken = [str(c.get("id")) for c in (fresh.previous or {}).get("components") or [] if isinstance(c, dict)]
         data, entry = entries.add_entry(fresh.data, kind, taken)
@@ -116,7 +136,7 @@ def remove_entry(report: Report, kind: str, key: str, user: Any, expected_versio
     """Remove the component / purpose indicator ``key``; the audit entry keeps it in ``before`` (with
     ``reported``: whether it had spend, production or values). ``Http404`` when there is no such entry."""
     require_role(user, REPORTER)
-    with transaction.atomic():
+    with _busy_is_conflict(expected_version), transaction.atomic():
         fresh = _editable(report, user, expected_version)
         try:
             data, removed = entries.remove_entry(fresh.data, kind, key)
@@ -157,9 +177,16 @@ def _no_guard(report: Report, user: Any, comment: str) -> None:
 
 
 def _check_complete(report: Report, user: Any, comment: str) -> None:
+    """Submit / resubmit: no blocking error (``cycle.E002``) and every required value of the evaluated year
+    present (``monitoreo.cycle.completeness``, ``cycle.E001``)."""
     check = check_document(report.data)
     if check.blocking:
-        raise WorkflowError(f"El reporte tiene {check.blocking} error(es) por corregir antes de enviarlo.")
+        raise WorkflowError(f"El reporte tiene {check.blocking} error(es) por corregir antes de enviarlo.", "cycle.E002")
+    gaps = completeness(report.data).gaps
+    if gaps:
+        shown = "; ".join(g.where for g in gaps[:3]) + ("…" if len(gaps) > 3 else "")
+        raise WorkflowError(f"El reporte está incompleto: faltan {len(gaps)} valor(es) ({shown}). Llénelos o marque "
+                            "S/I, N/A, N/C o «-» antes de enviarlo.", "cycle.E001")
 
 
 def _require_comment(report: Report, user: Any, comment: str) -> None:

@@ -16,18 +16,23 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from reviews.explain import finding_views
 
+from monitoreo.cycle.fields import form_value, label_of
 from monitoreo.ingest import entries as entry_ops
 from monitoreo.ingest.excel import block_title, cells, get_path, mapping, show
 from submissions import intake, services
+from submissions.dashboard import dashboard
 from submissions.models import Report
-from submissions.services import ConflictError, perform
+from submissions.services import BusyError, ConflictError, perform
 from submissions.workflow import EDITABLE, TRANSITIONS, State, WorkflowError, actions_from
 
 SECTIONS = {s.section: s.title for s in mapping()}
 SHEETS = {s.section: s for s in mapping()}
 CONFLICT = ("Otra persona guardó este reporte mientras usted lo editaba (versión {version}). "
             "Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo.")
+BUSY = ("El sistema está ocupado guardando otros cambios y no alcanzó a guardar los suyos. "
+        "Sus datos se muestran abajo sin guardar: guarde de nuevo en unos segundos.")
 
 
 def get_report(request: HttpRequest, pk: int) -> Report:
@@ -58,10 +63,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     check = intake.check(report)
     return render(request, "gestion/report.html", {
         "report": report, "actions": _actions(report, request.user), "sections": SECTIONS, "check": check,
+        "board": dashboard(report.pk, report.data, check),
         "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
         "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
-        "findings": report.findings.all(), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
+        "findings": finding_views(report), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
         and has_role(request.user, REPORTER),
+        "observations": [(i + 1, o.get("topic") or "") for i, o in enumerate(report.data.get("observations") or [])
+                         if isinstance(o, dict)],
     })
 
 
@@ -87,19 +95,25 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             raise PermissionDenied("no puede modificar este reporte")
         entries = {k: v for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "version")}
         try:
-            report, problems = intake.save_section(report, name, entries, request.user, _version(request))
+            saved, problems = intake.save_section(report, name, entries, request.user, _version(request))
         except ConflictError as exc:
-            messages.error(request, CONFLICT.format(version=exc.current_version))
+            messages.error(request, BUSY if isinstance(exc, BusyError) else CONFLICT.format(version=exc.current_version))
             status = 409
             report = get_report(request, pk)
         except WorkflowError as exc:
             messages.error(request, str(exc))
             status = 409
         else:
+            changed = saved.version != report.version
+            report = saved
             if not problems:
-                messages.success(request, "Borrador guardado.")
+                messages.success(request, "Borrador guardado." if changed else "No había cambios que guardar.")
                 return redirect("gestion:section", pk=report.pk, name=name)
             status = 400
+            bad = {p.path for p in problems}
+            entries = {k: v for k, v in entries.items() if k in bad}  # the rest shows what was saved
+            messages.error(request, (f"{'Se guardaron los demás valores. ' if changed else ''}"
+                                     f"{len(bad)} valor(es) no se guardaron: corríjalos junto a su mensaje."))
     return _section_page(request, report, name, entries, problems, status)
 
 
@@ -112,6 +126,8 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
     for p in problems:
         by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
     by_path, loose = intake.place(by_path, report.data)
+    loose = [{**u, "label": ref.label} for u in loose
+             if (ref := label_of(report.data, u["path"])).section == name]  # in their section only (the rest: dashboard)
     blocks: list[dict[str, Any]] = []
     kind = name if name in entry_ops.KINDS else None  # entry sections are named after their list
     for cell in cells(report.data):
@@ -122,7 +138,8 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
             blocks.append({"item": item, "fields": [], "key": None if item is None or kind is None else
                            entry_ops.entry_key(kind, item, (report.data.get(kind) or [])[item]),
                            "title": None if item is None else block_title(SHEETS[name], report.data, item)})
-        value = entries.get(cell.path, "") if entries is not None else show(cell.kind, get_path(report.data, cell.path))
+        value = (entries[cell.path] if entries is not None and cell.path in entries
+                 else form_value(cell.kind, get_path(report.data, cell.path)))
         blocks[-1]["fields"].append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
     return render(request, "gestion/section.html", {
         "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "blocks": blocks,
@@ -193,6 +210,29 @@ def entry_remove(request: HttpRequest, pk: int, name: str, key: str) -> HttpResp
     }, status=status)
 
 
+#: Actions that send the report to the evaluator: the report page links to a confirmation page first.
+SENDING = ("submit", "resubmit")
+
+
+@login_required
+def submit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """«Revisar y enviar»: what will be sent (the dashboard and the ficha preview) and the send button, which
+    only shows when the report is complete and without errors (the service refuses it anyway, ``cycle.E001``)."""
+    report = get_report(request, pk)
+    action_ = next((t for t in _actions(report, request.user) if t.action in SENDING), None)
+    if action_ is None:
+        raise PermissionDenied("no puede enviar este reporte")
+    check = intake.check(report)
+    board = dashboard(report.pk, report.data, check)
+    fragment, css = None, None
+    if board.ready and check.submission is not None:
+        from reviews.views import sheet_fragment
+
+        fragment, css = sheet_fragment(report, check.submission)
+    return render(request, "gestion/submit_confirm.html", {
+        "report": report, "board": board, "action": action_, "fragment": fragment, "css": css, "check": check})
+
+
 def _not_found() -> Exception:
     return Http404("sección desconocida")
 
@@ -203,6 +243,15 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     report = get_report(request, pk)
     if name not in TRANSITIONS:
         raise _not_found()
+    if name == "send_replies" and has_role(request.user, REPORTER):
+        # «Enviar las respuestas» carries the replies typed on the page: saved first, so none is lost
+        from reviews.views import save_reply
+
+        for item in report.findings.all():
+            try:
+                save_reply(request, item)
+            except WorkflowError:
+                pass  # blank or not in the right of reply: perform() says why
     try:
         report = perform(report, name, request.user, request.POST.get("comment", ""))
     except WorkflowError as exc:

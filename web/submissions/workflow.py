@@ -39,7 +39,12 @@ STATE_LABELS: dict[State, str] = {
 
 
 class WorkflowError(Exception):
-    """An action that the report's state (or a guard) does not allow; the message is for the user."""
+    """An action that the report's state (or a guard) does not allow; the message is for the user. ``code``:
+    the stable code of a guard's refusal (``monitoreo.cycle.codes.CYCLE_CODES``), when it has one."""
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(f"{message} [{code}]" if code else message)
+        self.code = code
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ from monitoreo.cli import (
     analytics_cmd,
     beneficiaries_cmd,
     evaluate_cmd,
+    explain_cmd,
     import_cmd,
+    inflators_cmd,
     methodology_cmd,
     metrics_cmd,
     publish_cmd,
@@ -30,7 +32,7 @@ app = typer.Typer(
 
 for module in (
     metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, render_cmd, import_cmd, serve_cmd, synth_cmd,
-    evaluate_cmd, methodology_cmd, validate_cmd, beneficiaries_cmd,
+    evaluate_cmd, methodology_cmd, validate_cmd, beneficiaries_cmd, explain_cmd, inflators_cmd,
 ):
     module.register(app)
 

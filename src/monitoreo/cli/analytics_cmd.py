@@ -13,7 +13,6 @@ import typer
 from rich.table import Table
 
 from monitoreo import formatting
-from monitoreo.analytics import QUESTIONS, BundleError
 from monitoreo.analytics.labels import label, value_label
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, stderr, stdout
 
@@ -65,12 +64,15 @@ def write_csv(rows: list[dict[str, Any]]) -> None:
 
 
 def analytics(
-    question: Annotated[Question, typer.Argument(help="Pregunta: " + ", ".join(QUESTIONS))],
+    question: Annotated[Question, typer.Argument(help="Pregunta: " + ", ".join(q.value for q in Question))],
     bundle: Annotated[Path, typer.Option("--bundle", help="Carpeta de un paquete de `monitoreo publish`.")],
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON (valores sin redondear).")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Salida CSV (valores sin redondear).")] = False,
 ) -> None:
     """Analítica de la cartera sobre el paquete de datos abiertos (DuckDB sobre Parquet)."""
+    # Imported here, not at the top: Ibis and DuckDB load in ~1 s and only this command needs them (issue #19).
+    from monitoreo.analytics import QUESTIONS, BundleError
+
     name = str(question.value)
     try:
         rows = QUESTIONS[name](bundle)

@@ -14,13 +14,12 @@ from rich.table import Table
 
 from monitoreo import formatting
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, stderr, stdout
-from monitoreo.microdata import MicrodataError, beneficiaries
-from monitoreo.microdata.engine import Engine
-from monitoreo.microdata.synth import write_records
 
 
 def read_cutoffs(path: Path) -> dict[str, int]:
     """``program_id,cutoff_percentile`` CSV → {program: cutoff}; errors name the file and the line."""
+    from monitoreo.microdata import MicrodataError
+
     out: dict[str, int] = {}
     try:
         with path.open(encoding="utf-8", newline="") as fh:
@@ -43,6 +42,10 @@ def beneficiaries_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False,
 ) -> None:
     """Personas atendidas, desgloses por sexo y región, arrastre, focalización y traslapes entre programas."""
+    # Imported here, not at the top: the engines load in ~1 s and only this command needs them (issue #19).
+    from monitoreo.microdata import MicrodataError, beneficiaries
+    from monitoreo.microdata.engine import Engine
+
     try:
         if engine not in ("duckdb", "spark"):
             raise MicrodataError(f"--engine: motor «{engine}» desconocido (duckdb o spark)")
@@ -79,6 +82,8 @@ def beneficiaries_synth(
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False,
 ) -> None:
     """Escribe registros sintéticos de beneficiarios (por bloques, memoria acotada)."""
+    from monitoreo.microdata.synth import write_records
+
     with Progress(console=stderr, transient=True, disable=as_json) as progress:
         task = progress.add_task("Generando registros", total=records)
         written = write_records(out, records, programs, seed=seed, on_chunk=lambda n: progress.advance(task, n))

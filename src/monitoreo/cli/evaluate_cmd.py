@@ -12,12 +12,12 @@ from rich.progress import track
 from rich.table import Table
 
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stderr, stdout
-from monitoreo.domain.outcomes import Evaluation
+from monitoreo.domain.outcomes import Evaluation, Outcome, PrintedBlock
 from monitoreo.domain.submission import Submission
-from monitoreo.errors import InputError
+from monitoreo.errors import InputError, Problem
 from monitoreo.io import read_submission
 from monitoreo.io.files import data_files
-from monitoreo.methodology import MethodologyError, compare, evaluate
+from monitoreo.methodology import MethodologyError, compare, evaluate, known_editions
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -43,18 +43,35 @@ def read_all(files: list[Path], show_progress: bool) -> tuple[list[tuple[Path, S
     return loaded, failed
 
 
+def _outcome_json(o: Outcome) -> dict[str, Any]:
+    return {"code": o.code, "dimension": o.dimension.value, "verdict": o.verdict.value,
+            "status": o.status.value if o.status else None, "label": o.label, "text": o.text,
+            "detail": o.detail, "indicator": o.indicator, "values": o.values}
+
+
+def _block_json(b: PrintedBlock) -> dict[str, Any]:
+    return {"label": b.label, "indicator": b.indicator,
+            "sentences": [s.model_dump(mode="json") for s in b.sentences]}
+
+
 def evaluation_as_json(file: str, ev: Evaluation) -> dict[str, Any]:
-    return {
+    """The JSON of one evaluation. Editions with labelled blocks (2025) add ``dimensions`` — per dimension
+    the printed outcomes in print order, the findings blocks and the «Sin hallazgos…» sentence when there
+    are none — and ``assessments`` (the evaluator's assessments printed with the program's data)."""
+    data: dict[str, Any] = {
         "file": file, "id": ev.submission_id, "edition": ev.edition, "methodology_hash": ev.methodology_hash,
-        "outcomes": [
-            {"code": o.code, "dimension": o.dimension.value, "verdict": o.verdict.value,
-             "status": o.status.value if o.status else None, "text": o.text, "indicator": o.indicator,
-             "values": o.values}
-            for o in ev.outcomes
-        ],
+        "outcomes": [_outcome_json(o) for o in ev.outcomes],
         "block": {d.value: lines for d, lines in ev.block.items()},
         "indicator_results": {str(n): text for n, text in ev.indicator_results.items()},
     }
+    if ev.blocks:
+        data["dimensions"] = {
+            d.value: {"outcomes": [_outcome_json(o) for o in ev.outcomes if o.dimension is d and o.text],
+                      "findings": [_block_json(b) for b in blocks],
+                      "no_findings": None if blocks else ev.block[d][0]}
+            for d, blocks in ev.blocks.items()}
+        data["assessments"] = [_block_json(b) | {"dimension": b.dimension.value} for b in ev.assessments]
+    return data
 
 
 def _table(file: str, ev: Evaluation) -> Table:
@@ -92,13 +109,14 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False,
 ) -> None:
     """Aplica la metodología: hallazgos, estado (superado / no superado) y las frases de la ficha."""
+    _check_editions({"--edition": edition, "--compare": compare_with})
     paths = collect_files(files)
     progress = not as_json and len(paths) > 1
     loaded, failed = read_all(paths, progress)
     past, history_failed = _history(history, progress)
     results: list[dict[str, Any]] = []
-    try:
-        for path, sub in loaded:
+    for path, sub in loaded:
+        try:
             earlier = _earlier(sub, past)
             if compare_with is not None:
                 target = edition if edition is not None else sub.edition
@@ -109,15 +127,28 @@ def evaluate_command(
                     _print_changes(str(path), sub.id, compare_with, target, [c.as_dict() for c in changes])
                 continue
             ev = evaluate(sub, edition, earlier)
-            results.append(evaluation_as_json(str(path), ev))
-            if not as_json:
-                stdout.print(_table(str(path), ev))
-    except MethodologyError as exc:
-        report_problems(exc.problems)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+        except MethodologyError as exc:
+            # The person's input file is what to fix (its edition), not the methodology file shipped with us.
+            report_problems(Problem(str(path), p.path, p.code, p.message) for p in exc.problems)
+            failed = True
+            continue
+        results.append(evaluation_as_json(str(path), ev))
+        if not as_json:
+            stdout.print(_table(str(path), ev))
     if as_json:
         emit_json(results)
     if failed or history_failed:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _check_editions(options: dict[str, int | None]) -> None:
+    """An edition option with no methodology is bad usage: exit 2 before reading anything."""
+    known = known_editions()
+    bad = {name: value for name, value in options.items() if value is not None and value not in known}
+    for name, value in bad.items():
+        stderr.print(f"[bold red]error[/]: {name}: edición {value} desconocida (conocidas: "
+                     f"{', '.join(map(str, known))}) \\[methodology.E001]", highlight=False)
+    if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
 
 

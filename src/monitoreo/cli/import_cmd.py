@@ -6,31 +6,61 @@ its coded issues and skipped; nothing is written for it, and the batch goes on. 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, stderr, stdout
-from monitoreo.ingest import ImportIssue, ImportResult
-from monitoreo.ingest.batch import import_fichas
 from monitoreo.io.read import dump_submission
+
+if TYPE_CHECKING:
+    from monitoreo.ingest import ImportIssue, ImportResult
+
+_REASONS = {errno.EISDIR: "es una carpeta", errno.EACCES: "sin permiso de escritura", errno.EPERM: "sin permiso",
+            errno.ENOSPC: "no queda espacio en el disco", errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+            errno.EROFS: "el disco es de sólo lectura"}
+
+
+def _reason(exc: OSError) -> str:
+    """Spanish reason of a write error, naming the file."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return where + _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _write_atomically(files: dict[Path, str]) -> None:
-    """All files or none: each is written to a temporary name first, then all are renamed into place."""
+    """All files or none (docs/ficha-import.md): every target is checked first (an existing folder where a
+    file should go is refused before anything is written), each file goes to a temporary name, then all are
+    renamed into place; if a rename fails, the ones already placed are taken back and any file they replaced
+    is restored. Raises ``OSError`` naming the file."""
+    for path in files:
+        if path.exists() and not path.is_file():
+            raise IsADirectoryError(errno.EISDIR, "es una carpeta", str(path))
     temps = {path: path.with_name(f".{path.name}.tmp") for path in files}
+    backups = {path: path.with_name(f".{path.name}.bak") for path in files if path.exists()}
+    placed: list[Path] = []
     try:
         for path, text in files.items():
             temps[path].write_text(text, encoding="utf-8")
         for path in files:
+            if path in backups:
+                path.replace(backups[path])
             temps[path].replace(path)
+            placed.append(path)
+    except OSError:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        for path, backup in backups.items():
+            if backup.exists():
+                backup.replace(path)
+        raise
     finally:
-        for tmp in temps.values():
+        for tmp in (*temps.values(), *backups.values()):
             tmp.unlink(missing_ok=True)
 
 
@@ -69,6 +99,10 @@ def import_(
     workers: Annotated[int, typer.Option("--workers", min=0, help="Procesos en paralelo (0: uno por núcleo, hasta 2).")] = 0,
 ) -> None:
     """Importa fichas publicadas (texto o PDF) a archivos de datos, con procedencia y avisos codificados."""
+    # Imported here, not at the top: the parsers and the PDF reader are only needed by this command (#19).
+    from monitoreo.ingest import ImportIssue
+    from monitoreo.ingest.batch import import_fichas
+
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -97,6 +131,8 @@ def import_(
 
 
 def _one(path: Path, result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
+    from monitoreo.ingest import ImportIssue
+
     entry: dict[str, Any] = {"file": str(path), "ok": result.ok, **result.as_dict()}
     if result.ok:
         try:
@@ -105,7 +141,8 @@ def _one(path: Path, result: ImportResult, out: Path, taken: set[str]) -> dict[s
             issue = ImportIssue("import.E010", "id", f"otra ficha del lote ya produjo «{dup}»")
             entry |= {"ok": False, "issues": [*entry["issues"], issue.as_dict()]}
         except OSError as exc:
-            issue = ImportIssue("import.E011", "", f"no se pudo escribir en {out} ({exc.strerror})")
+            issue = ImportIssue("import.E011", "", f"no se pudo escribir en {out} ({_reason(exc)}); no se "
+                                "escribió nada de esta ficha")
             entry |= {"ok": False, "issues": [*entry["issues"], issue.as_dict()]}
     return entry
 

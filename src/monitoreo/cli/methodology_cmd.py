@@ -52,9 +52,12 @@ def detail(spec: EditionSpec) -> dict[str, Any]:
              "parameters": {k: {"value": s.value, "source": s.source, "status": s.status}
                             for k, s in r.sources.items() if not k.startswith("wording.")},
              "wording": {k.removeprefix("wording."): {"value": s.value, "source": s.source, "status": s.status}
-                         for k, s in r.sources.items() if k.startswith("wording.")}}
+                         for k, s in r.sources.items() if k.startswith("wording.")},
+             "label": r.label, "assessment": r.assessment}
             for r in spec.rules
         ],
+        "combined": [{"outcomes": list(c.outcomes), "wording": c.wording, "source": c.source.source,
+                      "status": c.source.status} for c in spec.combined],
     }
 
 
@@ -84,10 +87,16 @@ def show(edition: Annotated[int, typer.Argument(help="Edición (2020, 2023, 2025
     stdout.print(f"[bold]{escape(data['title'])}[/] (edición {edition}, extiende {data['extends'] or '—'})")
     for rule in data["rule_details"]:
         stdout.print(f"\n[bold]{rule['code']}[/] — {escape(rule['title'])} ({escape(rule['methodology'])})")
+        if rule["label"]:
+            printed = "rótulo y evaluación junto a los datos" if rule["assessment"] else "rótulo"
+            stdout.print(f"  {printed}: {escape(rule['label'])}", highlight=False)
         for section in ("parameters", "wording"):
             for key, item in rule[section].items():
                 stdout.print(f"  {key} = {escape(repr(item['value']))} [{item['status']}] "
                              f"[dim]{escape(item['source'])}[/]", highlight=False)
+    for item in data["combined"]:
+        stdout.print(f"\n[bold]{' + '.join(item['outcomes'])}[/] (una frase)\n  {escape(repr(item['wording']))} "
+                     f"[{item['status']}] [dim]{escape(item['source'])}[/]", highlight=False)
 
 
 @methodology_app.command("check")

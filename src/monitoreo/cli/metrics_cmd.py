@@ -11,6 +11,8 @@ from rich.table import Table
 from monitoreo import formatting, reference
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stdout
 from monitoreo.errors import InputError
+from monitoreo.explain import explain_metrics
+from monitoreo.explain.text import metric_dict, metric_lines
 from monitoreo.io import read_submission
 from monitoreo.metrics import Metrics, compute_metrics
 
@@ -85,22 +87,28 @@ def _table(file: str, m: Metrics) -> Table:
 def metrics(
     files: Annotated[list[Path], typer.Argument(help="Archivos de datos (YAML o JSON).")],
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON (valores sin redondear).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Agrega de dónde sale cada cifra (fórmula, datos, redondeo).")] = False,
 ) -> None:
     """Calcula cobertura, ejecución, gasto por beneficiario, costos unitarios y participaciones."""
     results: list[dict[str, Any]] = []
     failed = False
     for path in files:
         try:
-            m = compute_metrics(read_submission(path))
+            sub = read_submission(path)
+            m = compute_metrics(sub)
         except InputError as exc:
             failed = True
             report_problems(exc.problems)
             results.append({"file": str(path), "errors": [p.as_dict() for p in exc.problems]})
             continue
+        explanations = explain_metrics(sub) if explain else []
         if as_json:
-            results.append(metrics_as_json(str(path), m))
+            results.append(metrics_as_json(str(path), m)
+                           | ({"explanations": [metric_dict(e) for e in explanations]} if explain else {}))
         else:
             stdout.print(_table(str(path), m))
+            for e in explanations:
+                stdout.print("\n".join(metric_lines(e)), highlight=False, markup=False)
     if as_json:
         emit_json(results)
     if failed:

@@ -30,4 +30,6 @@ def emit_json(data: Any) -> None:
 def report_problems(problems: Iterable[Problem]) -> None:
     """One line per problem on stderr: ``file: path: message [code]``."""
     for problem in problems:
-        stderr.print(f"[bold red]error[/]: {escape(str(problem))}", markup=True, highlight=False)
+        # One line per problem, whatever the message quotes: scripts and people grep for «[code]».
+        line = " ".join(str(problem).splitlines())
+        stderr.print(f"[bold red]error[/]: {escape(line)}", markup=True, highlight=False)

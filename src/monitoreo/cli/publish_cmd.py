@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, report_problems, stderr, stdout
@@ -14,7 +15,6 @@ from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError, MonitoreoError, Problem
 from monitoreo.io import read_submission
 from monitoreo.io.files import data_files
-from monitoreo.publish import publish_bundle
 
 
 def read_all(paths: list[Path], show_progress: bool) -> list[Submission]:
@@ -63,6 +63,9 @@ def publish(
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON (manifiesto del paquete).")] = False,
 ) -> None:
     """Publica el ciclo como datos abiertos: tablas CSV y Parquet con datapackage.json (Frictionless)."""
+    # Imported here, not at the top: Arrow loads in ~0,5 s and only this command needs it (issue #19).
+    from monitoreo.publish import publish_bundle
+
     try:
         subs = read_all(paths, show_progress=not as_json)
     except InputError as exc:
@@ -73,11 +76,14 @@ def publish(
     try:
         evaluations = evaluate_all(subs, not as_json) if evaluate else [None] * len(subs)
     except MonitoreoError as exc:
-        stderr.print(f"[bold red]error[/]: no se pudo evaluar: {exc} [{exc.code}]", highlight=False)
-        if as_json:
-            emit_json({"errors": [{"code": exc.code, "message": str(exc)}]})
-        raise typer.Exit(EXIT_FINDINGS) from None
-    manifest = publish_bundle(subs, out, evaluations)
+        _fail(exc, "no se pudo evaluar", EXIT_FINDINGS, as_json)
+    try:
+        manifest = publish_bundle(subs, out, evaluations)
+    except OSError as exc:
+        problem = Problem(str(out), "", "publish.E002", f"no se pudo escribir el paquete ({exc.strerror or exc})")
+        _fail(InputError([problem]), "", EXIT_BAD_INPUT, as_json)
+    except MonitoreoError as exc:
+        _fail(exc, "no se pudo publicar", EXIT_FINDINGS, as_json)
     if as_json:
         emit_json(manifest.as_dict())
         return
@@ -85,6 +91,20 @@ def publish(
                  f"ediciones {', '.join(map(str, manifest.editions))}.")
     for table, rows in manifest.rows.items():
         stdout.print(f"  {table}: {rows} filas (CSV y Parquet)")
+
+
+def _fail(exc: MonitoreoError, what: str, exit_code: int, as_json: bool) -> NoReturn:
+    """Print the error with its code(s) (each problem when it has them) and exit."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        report_problems(problems)
+        errors = [p.as_dict() for p in problems]
+    else:
+        stderr.print(f"[bold red]error[/]: {what}: {escape(str(exc))} \\[{exc.code}]", highlight=False)
+        errors = [{"code": exc.code, "message": str(exc)}]
+    if as_json:
+        emit_json({"errors": errors})
+    raise typer.Exit(exit_code)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,13 +1,14 @@
 """``monitoreo render PATH... --out DIR [--format pdf,html] [--workers N] [--json]``: the fichas of many
 data files, across processes, with a progress bar. A broken input is reported (file, field, code) and
-skipped; the rest still render; the exit code is 1 when any file failed."""
+skipped; the rest still render; the exit code is 2 when any input could not be read (bad input, as every
+command), 1 when every input was read but a ficha failed to render."""
 
 from __future__ import annotations
 
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -15,10 +16,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from monitoreo import formatting
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, report_problems, stderr, stdout
-from monitoreo.sheet.batch import FORMATS, BatchResult, FileOutcome, collect_inputs, render_batch
+
+if TYPE_CHECKING:
+    from monitoreo.sheet.batch import BatchResult, FileOutcome
 
 
 def _formats(value: str) -> tuple[str, ...]:
+    from monitoreo.sheet.batch import FORMATS
+
     formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -46,6 +51,9 @@ def render(
     as_json: Annotated[bool, typer.Option("--json", help="Resumen en JSON.")] = False,
 ) -> None:
     """Genera las fichas (PDF y/o HTML) de uno o más archivos de datos."""
+    # Imported here, not at the top: Typst, Jinja2 and the fonts are only needed by this command (#19).
+    from monitoreo.sheet.batch import collect_inputs, render_batch
+
     formats = _formats(fmt)
     n_workers = workers if workers > 0 else (os.cpu_count() or 1)
     files, _ = collect_inputs(paths)
@@ -68,7 +76,12 @@ def render(
                      f"({seconds} s, {per_second} fichas/s); {len(result.failed)} con errores.",
                      highlight=False)
     if result.failed:
-        raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(EXIT_BAD_INPUT if any(_bad_input(o) for o in result.failed) else EXIT_FINDINGS)
+
+
+def _bad_input(outcome: FileOutcome) -> bool:
+    """A failure caused by the input (unreadable data file, missing path), not by the rendering: exit 2."""
+    return any(p.code.startswith("input.") or p.code == "render.E002" for p in outcome.problems)
 
 
 def register(app: typer.Typer) -> None:

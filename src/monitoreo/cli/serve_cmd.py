@@ -119,7 +119,7 @@ def serve(
     if demo:
         env["ALLOWED_HOSTS"] = ",".join(sorted(hosts | {host, "localhost", "127.0.0.1"}))
         summary = _prepare_demo(web, env, data_dir, size, show=not as_json)
-    elif not env.get("SECRET_KEY") and env.get("DEBUG", "").lower() not in {"1", "true"}:
+    elif not env.get("SECRET_KEY"):
         raise _fail("falta SECRET_KEY (o use --demo); ver docs/web-portal.md")
     command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{host}:{port}",
                "--workers", str(workers), "--chdir", str(web), "--log-level", "warning"]

@@ -11,7 +11,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stderr, stdout
 from monitoreo.errors import Problem
-from monitoreo.synth import SUPPORTED_EDITIONS, write_portfolio
 
 
 def _bad(where: str, message: str, as_json: bool) -> typer.Exit:
@@ -30,6 +29,9 @@ def synth(
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON: lista de archivos escritos.")] = False,
 ) -> None:
     """Genera un portafolio sintético de programas (datos ficticios y válidos) para demos y pruebas."""
+    # Imported here, not at the top: the generator is only needed by this command (issue #19).
+    from monitoreo.synth import SUPPORTED_EDITIONS, write_portfolio
+
     if edition not in SUPPORTED_EDITIONS:
         supported = ", ".join(str(e) for e in SUPPORTED_EDITIONS)
         raise _bad("--edition", f"edición {edition} no soportada (soportadas: {supported})", as_json)

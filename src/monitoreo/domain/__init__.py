@@ -15,7 +15,14 @@ from monitoreo.domain.findings import (
 )
 from monitoreo.domain.indicators import Direction, PurposeIndicator
 from monitoreo.domain.inflators import InflatorTable
-from monitoreo.domain.outcomes import Evaluation, FindingStatus, Outcome, OutcomeVerdict
+from monitoreo.domain.outcomes import (
+    Evaluation,
+    FindingStatus,
+    Outcome,
+    OutcomeVerdict,
+    PrintedBlock,
+    PrintedSentence,
+)
 from monitoreo.domain.periods import Edition, EvaluatedYear, PriceYear, Year
 from monitoreo.domain.population import Population, Populations, ServedPopulation, SexSplit
 from monitoreo.domain.program import (
@@ -38,7 +45,7 @@ __all__ = [
     "SCHEMA_VERSION", "Amount", "Budget", "BudgetYear", "Component", "Dimension", "DimensionTexts", "Direction",
     "Edition", "EvaluatedYear", "Evaluation", "FindingStatus", "Outcome", "OutcomeVerdict", "EvaluationHistory", "EvaluationList", "ExAnte", "Identity", "IndicatorTexts", "Executor", "Executors", "Complementarity", "Complementarities",
     "InflatorTable", "InstitutionObservation", "Judgement", "Justification", "Missing", "Money", "Monitoring",
-    "Num", "OdsContribution", "PastEvaluation", "Population", "Populations", "PriceYear", "PrintedAssessment",
+    "Num", "OdsContribution", "PastEvaluation", "Population", "Populations", "PriceYear", "PrintedAssessment", "PrintedBlock", "PrintedSentence",
     "PublishedFigure", "PurposeIndicator", "RegionRow", "RegionalDistribution", "Review", "ReviewDecision", "ServedPopulation",
     "SexSplit", "Submission", "SubtitleRow", "SubtitleTable", "Verdict", "Year",
 ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import Field
 
@@ -49,14 +50,29 @@ class ReviewDecision(Model):
     text: str | None = Field(default=None, description="Texto del evaluador tal como se imprime.")
 
 
+#: Values an evaluator judgement takes. ``true`` / ``false`` as always (correct / incorrect, clear / unclear…);
+#: edition 2025 adds ``"insuficiente"`` (the information is insufficient to assess: the «No es posible
+#: evaluar…» / «no reporta la información requerida…» sentences) and ``"no_aplica"`` (not applicable by the
+#: program's design). Which values a judgement accepts is declared by the rule that reads it.
+JudgementValue = bool | Literal["insuficiente", "no_aplica"]
+#: The non-boolean judgement values, as the data file writes them.
+INSUFFICIENT: Literal["insuficiente"] = "insuficiente"
+NOT_APPLICABLE: Literal["no_aplica"] = "no_aplica"
+
+
 class Judgement(Model):
     """An evaluator judgement a rule reads instead of computing (pertinence of an indicator, clarity of
-    criteria…). ``code`` names the judgement; the methodology edition says which codes exist."""
+    criteria…). ``code`` names the judgement; the methodology edition says which codes exist.
+
+    ``text`` is the evaluator's reasons, printed after the standard sentence (the outcome's ``detail``);
+    ``reason`` completes the standard sentence itself where the edition's wording asks for it (2025
+    ADM-EST: «…correctamente estimado, dado que {reason}»)."""
 
     code: str
-    value: bool
+    value: JudgementValue
     indicator: int | None = Field(default=None, ge=1)
     text: str | None = None
+    reason: str | None = Field(default=None, description="Continuación de la frase estándar («dado que …»).")
 
 
 class Review(Model):

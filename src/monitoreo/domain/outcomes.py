@@ -60,18 +60,48 @@ class Outcome(Model):
     )
 
 
+class PrintedSentence(Model):
+    """One sentence as the ficha prints it: the standard sentence (``text``) of one outcome, or of two
+    outcomes joined by the edition («… y, además, …», FOC-PO-OK), followed by the evaluator's ``detail``."""
+
+    codes: list[str] = Field(description="Códigos de los resultados que la frase expresa (uno o dos).")
+    text: str = Field(description="La frase estándar, como se imprime.")
+    detail: str | None = Field(default=None, description="Texto del evaluador que sigue a la frase.")
+    indicator: int | None = Field(default=None, ge=1)
+
+
+class PrintedBlock(Model):
+    """A labelled block: the label printed once («Ejecución presupuestaria:», «Indicador de propósito 2:»)
+    then its sentences in print order. Used for the findings blocks and for the assessments printed with
+    the program's data («Criterios de focalización:», «Gasto por beneficiario:»)."""
+
+    dimension: Dimension
+    label: str | None = None
+    indicator: int | None = Field(default=None, ge=1)
+    sentences: list[PrintedSentence] = Field(default_factory=list)
+
+
 class Evaluation(Model):
     """All outcomes of a submission under one edition, plus the texts the ficha prints from them.
 
     ``block`` holds, per dimension, the sentences of the findings block («HALLAZGOS NO SUPERADOS» in 2023,
     the «RESULTADOS» column in 2020) — already including the edition's «Sin hallazgos…» sentence when a
-    dimension has none. ``indicator_results`` holds the «Resultado» sentence per purpose indicator."""
+    dimension has none. ``indicator_results`` holds the «Resultado» sentence per purpose indicator.
+
+    Editions whose rules carry block labels (2025) also fill ``blocks`` — per dimension, the labelled
+    findings blocks in print order (an empty list: the dimension prints its «Sin hallazgos…» sentence,
+    which is ``block[dimension][0]``) — and ``assessments``: the evaluator's assessments printed with the
+    program's data (ok and not-evaluable outcomes, and findings cleared as *superado* with the edition's
+    pertinence clause), one block per label in print order. ``outcomes`` are then in print order per
+    dimension (eficacia grouped by indicator, in indicator order)."""
 
     submission_id: str
     edition: int
     outcomes: list[Outcome] = Field(default_factory=list)
     block: dict[Dimension, list[str]] = Field(default_factory=dict)
     indicator_results: dict[int, str] = Field(default_factory=dict)
+    blocks: dict[Dimension, list[PrintedBlock]] = Field(default_factory=dict)
+    assessments: list[PrintedBlock] = Field(default_factory=list)
     methodology_hash: str | None = None
 
     def findings(self, status: FindingStatus | None = None) -> list[Outcome]:
@@ -80,6 +110,10 @@ class Evaluation(Model):
             o for o in self.outcomes
             if o.verdict is OutcomeVerdict.FINDING and (status is None or o.status is status)
         ]
+
+    def assessment(self, label: str) -> PrintedBlock | None:
+        """The assessment printed under ``label`` («Criterios de focalización:»), if any."""
+        return next((a for a in self.assessments if a.label == label), None)
 
     def public_findings(self) -> list[Outcome]:
         """The findings the public counts as «hallazgos»: those *not* superado (see ``is_public_finding``)."""

@@ -152,8 +152,4 @@ def import_ficha(path: str | Path) -> ImportResult:
         got = read_ficha_text(path)
     except _FileError as exc:
         return _failed(exc.code, exc.message, str(path))
-    result = parse_ficha_text(got.text, str(path), got.extractor, got.metadata)
-    if got.extractor == "pypdfium2" and result.ok:
-        note = ImportIssue("import.W010", "", "texto extraído con pypdfium2 (pdftotext no está disponible)")
-        return ImportResult(result.submission, (*result.issues, note), result.provenance, result.edition)
-    return result
+    return parse_ficha_text(got.text, str(path), got.extractor, got.metadata)

@@ -29,6 +29,7 @@ import yaml
 
 from monitoreo.errors import Problem
 from monitoreo.ingest.entries import assign_component_ids
+from monitoreo.reference.limits import number_problem, shown
 
 MAPPING_FILE = Path(__file__).with_name("excel_mapping.yaml")
 CODES = ("S/I", "N/A", "N/C", "-")
@@ -41,6 +42,12 @@ EXCEL_CODES: dict[str, str] = {
     "excel.E011": "Se esperaba un año o «Permanente».",
     "excel.E012": "Se esperaba un número entero.",
     "excel.E013": "Se esperaba «ascendente» o «descendente».",
+    "excel.E006": "El archivo supera el tamaño máximo admitido.",
+    "excel.E007": "La celda contiene una fórmula: escriba el valor.",
+    "excel.E008": "El libro contiene entidades o un DTD XML, o XML dañado.",
+    "excel.E009": "El libro tiene demasiadas partes o demasiado contenido descomprimido.",
+    "excel.E014": "Número no admitido: no finito o con más dígitos que el máximo.",
+    "excel.E015": "Se modificó una celda bloqueada (gris) de la planilla: deje el valor original.",
     "excel.E005": "Los componentes o indicadores de la planilla no son los del reporte (se agregó o quitó uno "
                   "después de descargarla): descargue la planilla de nuevo.",
 }
@@ -214,7 +221,9 @@ def parse_number(raw: Any) -> str | None:
     if isinstance(raw, bool):
         raise ValueError(raw)
     if isinstance(raw, int | float | Decimal):
-        return _plain(Decimal(str(raw))) if raw == raw else None
+        if raw != raw:  # NaN: an empty numeric cell in some writers
+            return None
+        return _plain(_within_limits(Decimal(raw) if isinstance(raw, int) else Decimal(str(raw)), raw))
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
     if not text:
         return None
@@ -230,7 +239,22 @@ def parse_number(raw: Any) -> str | None:
         raise ValueError(raw) from None
     if not value.is_finite():
         raise ValueError(raw)
-    return _plain(value)
+    return _plain(_within_limits(value, raw))
+
+
+class NumberLimitError(ValueError):
+    """A well-formed number beyond ``reference/limits.yaml``; ``reason`` says which limit (Spanish)."""
+
+    def __init__(self, raw: Any, reason: str) -> None:
+        super().__init__(raw)
+        self.reason = reason
+
+
+def _within_limits(value: Decimal, raw: Any) -> Decimal:
+    reason = number_problem(value)
+    if reason is not None:
+        raise NumberLimitError(raw, reason)
+    return value
 
 
 def _plain(value: Decimal) -> str:
@@ -251,18 +275,30 @@ def parse_entry(kind: str, raw: Any) -> tuple[Any, str | None]:
         if not text:
             return None, None
         if kind == "integer":
-            return int(Decimal(text.replace(".", ""))) if isinstance(raw, str) else int(raw), None
+            return _integer(Decimal(text.replace(".", "")) if isinstance(raw, str) else raw), None
         if kind == "end_year":
-            return ("Permanente", None) if text.casefold() == "permanente" else (int(Decimal(text)), None)
+            return ("Permanente", None) if text.casefold() == "permanente" else (_integer(Decimal(text)), None)
         if kind == "list":
             return [part.strip() for part in text.split(",") if part.strip()], None
         if kind == "direction":
             if text.casefold() not in ("ascendente", "descendente"):
                 return None, "excel.E013"
             return text.casefold(), None
-    except (ValueError, ArithmeticError):
+    except NumberLimitError:
+        return None, "excel.E014"
+    except (ValueError, ArithmeticError, TypeError):
         return None, {"amount": "excel.E010", "number": "excel.E010", "end_year": "excel.E011"}.get(kind, "excel.E012")
     return text, None
+
+
+def _integer(raw: Any) -> int:
+    """An integral number within the limits; raises ``ValueError`` (or ``NumberLimitError``) otherwise."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
+        raise ValueError(raw)
+    value = _within_limits(Decimal(raw) if isinstance(raw, int) else Decimal(str(raw)), raw)
+    if value != value.to_integral_value():
+        raise ValueError(raw)
+    return int(value)
 
 
 def show(kind: str, value: Any) -> str:
@@ -317,8 +353,8 @@ def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: 
             continue
         value, code = parse_entry(cell.kind, entries.get(cell.path))
         if code is not None:
-            shown = str(entries.get(cell.path))
-            problems.append(Problem(file, cell.path, code, f"«{shown}»: {EXCEL_CODES[code][0].lower()}"
+            quoted = shown(entries.get(cell.path))
+            problems.append(Problem(file, cell.path, code, f"«{quoted}»: {EXCEL_CODES[code][0].lower()}"
                                     f"{EXCEL_CODES[code][1:].rstrip('.')}"))
             continue
         set_path(out, cell.path, value)

@@ -33,7 +33,7 @@ IMPORT_CODES: dict[str, str] = {
     "import.W007": "Fila con un número de valores distinto al esperado: se omitió.",
     "import.W008": "Objetivo o meta ODS no reconocido: se omitió.",
     "import.W009": "Atributo de indicador no encontrado.",
-    "import.W010": "Texto extraído con el método alternativo (pypdfium2): página aproximada.",
+    "import.W010": "Código retirado: avisaba del método alternativo de extracción de texto, hoy el único.",
     "import.W011": "Edición sin diagramación propia: se leyó con la diagramación más cercana.",
     "import.W012": "Texto ilegible en un campo: se omitió.",
 }

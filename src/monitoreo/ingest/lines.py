@@ -3,7 +3,7 @@
 Contract: ``split_lines(text)`` normalises what PDF-to-text tools produce (CR/LF, form feeds as page breaks,
 pypdfium2's U+FFFE for a line-final hyphen — architecture guide §5 —, soft hyphens, non-breaking spaces) and
 returns stripped lines that know their 1-based line and page numbers. Pages are only known when the text
-carries form feeds (``pdftotext`` output does; a pasted ``.txt`` usually does not: everything is page 1).
+carries form feeds (PDF text does; a pasted ``.txt`` usually does not: everything is page 1).
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
-"""Lines and paragraph breaks out of the word boxes ``pdftotext -bbox -raw`` prints.
+"""Lines and paragraph breaks out of a PDF's word boxes (``pdf_words.read_words``).
 
-``pdftotext -raw`` keeps table rows and paragraphs in content order but drops the blank lines between
-paragraphs and table cells that the parsers use (and that the seed texts have). The word boxes give them
-back: words are grouped into lines in content order (a word that overlaps the current line vertically and
+Words in content order keep table rows and paragraphs in order, but the parsers also need the blank lines
+between paragraphs and table cells (the seed texts have them). The word boxes give them: words are grouped into lines in content order (a word that overlaps the current line vertically and
 does not jump left continues it), and a blank line is emitted where the vertical gap to the next line is
 larger than ``PARAGRAPH_GAP`` × the line height, or where the next line jumps back up (the next cell of a
 table row, the next column). Pages are separated by form feeds. A paragraph cut by a page break is kept
@@ -11,27 +10,14 @@ whole unless its last line ends a sentence. Page footers «Página N de M» are 
 
 from __future__ import annotations
 
-import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from monitoreo.ingest.pdf_words import Word
+
 PARAGRAPH_GAP = 0.45
-_PAGE = re.compile(r"<page\b[^>]*>(.*?)</page>", re.DOTALL)
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 _FOOTER = re.compile(r"^Página \d+ de \d+$")
-_TITLE = re.compile(r"<title>([^<]*)</title>")
-_AUTHOR = re.compile(r'<meta name="Author" content="([^"]*)"')
-
-
-def metadata_from_bbox(xhtml: str) -> dict[str, str]:
-    """The document title and author, when the PDF has them (they keep the casing the heading loses)."""
-    head = xhtml[:4000]
-    out = {}
-    for key, pattern in (("title", _TITLE), ("author", _AUTHOR)):
-        match = pattern.search(head)
-        if match and match.group(1).strip():
-            out[key] = html.unescape(match.group(1)).strip()
-    return out
 
 
 @dataclass
@@ -53,11 +39,10 @@ class _Line:
         return x0 >= self.x1 - 1.0 and overlap > 0.3 * min(self.y1 - self.y0, y1 - y0)
 
 
-def _page_lines(page: str) -> list[_Line]:
+def _page_lines(page: Sequence[Word]) -> list[_Line]:
     lines: list[_Line] = []
-    for match in _WORD.finditer(page):
-        x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
-        word = html.unescape(match.group(5))
+    for box in page:
+        x0, y0, x1, y1, word = box.x0, box.y0, box.x1, box.y1, box.text
         if lines and lines[-1].takes(x0, y0, y1):
             line = lines[-1]
             if _superscript(line, y0, y1):
@@ -82,10 +67,10 @@ def _breaks(prev: _Line, nxt: _Line) -> bool:
     return gap < -1.0 or gap > PARAGRAPH_GAP * height
 
 
-def text_from_bbox(xhtml: str) -> str:
+def text_from_words(word_pages: Sequence[Sequence[Word]]) -> str:
     """Plain text with blank lines between paragraphs and cells, form feeds between pages."""
     pages: list[str] = []
-    for page in _PAGE.findall(xhtml):
+    for page in word_pages:
         lines = _page_lines(page)
         out: list[str] = []
         for i, line in enumerate(lines):
@@ -94,9 +79,9 @@ def text_from_bbox(xhtml: str) -> str:
             out.append(line.text)
         pages.append("\n".join(out))
     joined: list[str] = []
-    for i, page in enumerate(pages):
+    for i, text in enumerate(pages):
         if i:
             last = joined[-1].rstrip().rsplit("\n", 1)[-1] if joined else ""
             joined.append("\n\f\n" if last.endswith((".", ":")) else "\f")
-        joined.append(page)
+        joined.append(text)
     return "".join(joined) + "\n"

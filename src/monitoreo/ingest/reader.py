@@ -10,6 +10,9 @@ from typing import Any
 
 from monitoreo.ingest.issues import IMPORT_CODES, ImportIssue
 from monitoreo.ingest.lines import Line
+from monitoreo.reference.limits import shown
+
+_QUOTED = re.compile(r"«([^»]{61,})»")
 
 
 @dataclass
@@ -24,7 +27,10 @@ class Reader:
     metadata: dict[str, str] = field(default_factory=dict)
 
     def issue(self, code: str, path: str, message: str, line: Line | None = None) -> None:
+        """Record an issue; a value quoted «…» in ``message`` is cut to the message limit (a 30,000-character
+        token is not repeated: ``reference/limits.yaml``)."""
         assert code in IMPORT_CODES, code
+        message = _QUOTED.sub(lambda m: f"«{shown(m.group(1))}»", message)
         self.issues.append(ImportIssue(code, path, message, line.number if line else None,
                                        line.page if line else None))
 

@@ -94,7 +94,15 @@ def check_identifiers(sub: Submission, file: str) -> Iterator[Problem]:
             yield Problem(file, f"published.{i}.metric", "input.E025", f"métrica desconocida «{fig.metric}»")
 
 
-CHECKS = (check_window, check_regions, check_subtitles, check_ods, check_identifiers)
+def check_edition(sub: Submission, file: str) -> Iterator[Problem]:
+    """An edition the reference data does not know would fail every later step (metrics, evaluation)."""
+    known = reference.known_editions()
+    if int(sub.edition) not in known:
+        yield Problem(file, "edition", "input.E026",
+                      f"edición {sub.edition} desconocida (conocidas: {', '.join(map(str, known))})")
+
+
+CHECKS = (check_edition, check_window, check_regions, check_subtitles, check_ods, check_identifiers)
 
 
 def semantic_problems(sub: Submission, file: str) -> Iterator[Problem]:

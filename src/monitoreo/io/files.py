@@ -8,8 +8,9 @@ from pathlib import Path
 from monitoreo.errors import Problem
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
-#: Files that live beside data files but are not data files (the importer's provenance sidecars).
-SIDECAR_SUFFIXES = (".import.json",)
+#: Files that live beside data files but are not data files (the importer's provenance sidecars, the expected
+#: ``evaluate --json`` output of the examples).
+SIDECAR_SUFFIXES = (".import.json", ".expected.json")
 
 
 def is_data_file(path: Path) -> bool:

@@ -16,7 +16,8 @@ from monitoreo.methodology.evaluate import evaluate
 @dataclass(frozen=True)
 class Change:
     """One difference: ``kind`` is ``rule_added``, ``rule_removed``, ``parameter``, ``wording``,
-    ``setting`` or ``judgements``; ``before``/``after`` are the values in A and B."""
+    ``printing`` (a rule's ``label`` / ``assessment``), ``combined``, ``setting`` or ``judgements``;
+    ``before``/``after`` are the values in A and B."""
 
     kind: str
     rule: str | None
@@ -35,6 +36,10 @@ def _value(node: Any) -> Any:
 def _section_changes(kind: str, rule: str | None, a: dict[str, Any], b: dict[str, Any]) -> list[Change]:
     return [Change(kind, rule, key, _value(a.get(key)), _value(b.get(key)))
             for key in sorted(set(a) | set(b)) if _value(a.get(key)) != _value(b.get(key))]
+
+
+#: Per-rule keys about where its outcomes print.
+PRINTING = ("label", "assessment")
 
 
 def diff_editions(a: EditionSpec, b: EditionSpec) -> list[Change]:
@@ -58,6 +63,13 @@ def diff_editions(a: EditionSpec, b: EditionSpec) -> list[Change]:
                                         rb[rule.code].get("parameters", {}))
             changes += _section_changes("wording", rule.code, ra[rule.code].get("wording", {}),
                                         rb[rule.code].get("wording", {}))
+            changes += _section_changes("printing", rule.code, {k: ra[rule.code].get(k) for k in PRINTING},
+                                        {k: rb[rule.code].get(k) for k in PRINTING})
+    combined_a = {tuple(c.outcomes): c.wording for c in a.combined}
+    combined_b = {tuple(c.outcomes): c.wording for c in b.combined}
+    for key in [*combined_a, *(k for k in combined_b if k not in combined_a)]:
+        if combined_a.get(key) != combined_b.get(key):
+            changes.append(Change("combined", None, " + ".join(key), combined_a.get(key), combined_b.get(key)))
     return changes
 
 

@@ -22,6 +22,7 @@ METHODOLOGY_CODES: dict[str, str] = {
     "methodology.E017": "Valor de tipo inválido.",
     "methodology.E018": "Lista de juicios del evaluador inconsistente con las reglas activas.",
     "methodology.E019": "Orden (`order`) inválido: nombra reglas inactivas o repite reglas.",
+    "methodology.E020": "Frase combinada (`combined`) inválida: debe nombrar dos resultados de reglas activas.",
 }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from monitoreo.domain.findings import Dimension, ReviewDecision, Verdict
 from monitoreo.domain.outcomes import Evaluation, FindingStatus, Outcome, OutcomeVerdict
 from monitoreo.domain.submission import Submission
-from monitoreo.methodology import registry
+from monitoreo.methodology import assemble, registry
 from monitoreo.methodology.context import EvaluationContext
 from monitoreo.methodology.edition import ActiveRule, EditionSpec
 from monitoreo.methodology.loader import load_edition
@@ -33,7 +33,7 @@ def _fill(ctx: EvaluationContext, active: ActiveRule, draft: Draft) -> dict[str,
 
 
 def _text(active: ActiveRule, draft: Draft, state: FindingStatus | None,
-          decision: ReviewDecision | None, fill: dict[str, str]) -> str:
+          decision: ReviewDecision | None, fill: dict[str, str], clause: str | None = None) -> str:
     keys = draft.wording or (draft.outcome,)
     if draft.outcome not in keys:
         keys = (*keys, draft.outcome)
@@ -43,10 +43,26 @@ def _text(active: ActiveRule, draft: Draft, state: FindingStatus | None,
     elif decision is not None and decision.verdict is Verdict.INSUFFICIENT:
         suffix = "_insufficient"
     candidates = [k + suffix for k in keys] if suffix else []
-    for key in (*candidates, *keys):
+    for key in candidates:
         if key in active.wording:
             return render(active.wording[key], fill).strip()
+    for key in keys:
+        if key in active.wording:
+            text = render(active.wording[key], fill).strip()
+            # A superado finding prints its sentence then the edition's pertinence clause (2025: «No
+            # obstante, la justificación … se considera pertinente.», docs/methodology-engine.md).
+            return f"{text} {clause}" if text and clause and state is FindingStatus.RESOLVED else text
     return ""
+
+
+def _detail(ctx: EvaluationContext, draft: Draft, decision: ReviewDecision | None) -> str | None:
+    """The evaluator's text printed after the sentence: the judgement's text (for judged rules), then the
+    text of the decision on the service's justification."""
+    code = draft.values.get("judgement")
+    judgement = ctx.judgement(code, draft.indicator) if isinstance(code, str) else None
+    parts = [t.strip() for t in (judgement.text if judgement else None, decision.text if decision else None)
+             if t and t.strip()]
+    return " ".join(parts) or None
 
 
 def _outcome(ctx: EvaluationContext, spec: RuleSpec, active: ActiveRule, draft: Draft,
@@ -59,10 +75,13 @@ def _outcome(ctx: EvaluationContext, spec: RuleSpec, active: ActiveRule, draft: 
         override = active.params.get("justification_clears")
         clears = override if isinstance(override, bool) else edition.justification_clears_finding
         state = status(decision, clears)
+    fill = _fill(ctx, active, draft)
     return Outcome(
         code=code, rule=spec.code, dimension=spec.dimension, verdict=verdict, status=state,
-        text=_text(active, draft, state, decision, _fill(ctx, active, draft)),
+        text=_text(active, draft, state, decision, fill, edition.pertinence_clause),
         indicator=draft.indicator, values=dict(draft.values),
+        label=render(active.label, fill).strip() if active.label else None,
+        detail=_detail(ctx, draft, decision),
     )
 
 
@@ -103,7 +122,16 @@ def evaluate(
         o.indicator: o.text for o in outcomes
         if o.rule == INDICATOR_RESULT_RULE and o.indicator is not None and o.text
     }
+    if not spec.labelled:
+        return Evaluation(
+            submission_id=submission.id, edition=spec.edition, outcomes=outcomes, block=_block(outcomes, spec),
+            indicator_results=indicator_results, methodology_hash=spec.hash,
+        )
+    outcomes = assemble.in_print_order(outcomes, spec)
+    fill = {"t": str(ctx.t), "t-1": str(ctx.t - 1), "t-2": str(ctx.t - 2)}
+    blocks = assemble.findings_blocks(outcomes, spec, fill)
     return Evaluation(
-        submission_id=submission.id, edition=spec.edition, outcomes=outcomes, block=_block(outcomes, spec),
-        indicator_results=indicator_results, methodology_hash=spec.hash,
+        submission_id=submission.id, edition=spec.edition, outcomes=outcomes,
+        block=assemble.block_lines(blocks, spec), indicator_results=indicator_results,
+        blocks=blocks, assessments=assemble.assessments(outcomes, spec, fill), methodology_hash=spec.hash,
     )

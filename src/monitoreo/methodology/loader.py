@@ -16,8 +16,16 @@ File shape (every leaf value is ``{value, source, status}``, status E/I/A as in 
     rules:
       efficiency.initial_execution:
         enabled: false               # only to drop an inherited rule
+        label: {value: «Ejecución presupuestaria:», source: …, status: E}   # optional block label
+        assessment: {value: true, …} # optional: ok outcomes print as the evaluator's assessment
         parameters: {under_pct: {value: 85, source: …, status: E}}
         wording: {under: {value: «…», source: …, status: E}}
+    combined:                        # optional: two outcomes printed as one sentence
+      - outcomes: [targeting.served_subset.not_subset, targeting.prioritization_criteria.unclear]
+        wording: {value: «… y, además, …», source: …, status: E}
+
+Optional settings: ``pertinence_clause`` (sentence appended to a finding cleared as *superado*) and
+``findings_by_indicator`` (eficacia grouped per indicator). See ``docs/methodology-engine.md``.
 """
 
 from __future__ import annotations
@@ -35,13 +43,16 @@ import yaml
 from monitoreo.domain.findings import Dimension
 from monitoreo.errors import Problem
 from monitoreo.methodology import registry
-from monitoreo.methodology.edition import ActiveRule, EditionSpec, Sourced
+from monitoreo.methodology.edition import ActiveRule, Combined, EditionSpec, Sourced
 from monitoreo.methodology.errors import MethodologyError
 from monitoreo.methodology.rule import Params, RuleSpec
 from monitoreo.methodology.wording import COMMON_PLACEHOLDERS, placeholders
 
-TOP_KEYS = frozenset({"edition", "extends", "title", "settings", "judgements", "order", "rules", "description"})
+TOP_KEYS = frozenset({"edition", "extends", "title", "settings", "judgements", "order", "rules", "description",
+                      "combined"})
 SETTINGS = ("justification_clears_finding", "block_style")
+OPTIONAL_SETTINGS = ("pertinence_clause", "findings_by_indicator")
+RULE_KEYS = frozenset({"enabled", "parameters", "wording", "note", "label", "assessment"})
 STATUSES = ("E", "I", "A")
 
 
@@ -101,24 +112,31 @@ def _check_file(data: dict[str, Any], out: _Collector) -> None:
         if key == "no_findings" and isinstance(node, dict):
             for dim, leaf in node.items():
                 _check_sourced(leaf, f"settings.no_findings.{dim}", out)
-        elif key in SETTINGS:
+        elif key in SETTINGS or key in OPTIONAL_SETTINGS:
             _check_sourced(node, f"settings.{key}", out)
         else:
             out.add(f"settings.{key}", "methodology.E004", f"ajuste desconocido «{key}»")
     for code, body in (data.get("rules") or {}).items():
-        if not isinstance(body, dict):
-            out.add(f"rules.{code}", "methodology.E017", "se esperaba un mapa")
-            continue
-        for key in sorted(set(body) - {"enabled", "parameters", "wording", "note"}):
-            out.add(f"rules.{code}.{key}", "methodology.E004", f"clave desconocida «{key}»")
-        for section in ("parameters", "wording"):
-            for name, leaf in (body.get(section) or {}).items():
-                _check_sourced(leaf, f"rules.{code}.{section}.{name}", out)
+        _check_rule_body(code, body, out)
+
+
+def _check_rule_body(code: str, body: Any, out: _Collector) -> None:
+    if not isinstance(body, dict):
+        out.add(f"rules.{code}", "methodology.E017", "se esperaba un mapa")
+        return
+    for key in sorted(set(body) - RULE_KEYS):
+        out.add(f"rules.{code}.{key}", "methodology.E004", f"clave desconocida «{key}»")
+    for key in ("label", "assessment"):
+        if key in body:
+            _check_sourced(body[key], f"rules.{code}.{key}", out)
+    for section in ("parameters", "wording"):
+        for name, leaf in (body.get(section) or {}).items():
+            _check_sourced(leaf, f"rules.{code}.{section}.{name}", out)
 
 
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     merged = dict(parent)
-    for key in ("edition", "title", "description", "judgements"):
+    for key in ("edition", "title", "description", "judgements", "combined"):
         if key in child:
             merged[key] = child[key]
     merged["extends"] = child.get("extends")
@@ -137,6 +155,9 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
             "parameters": {**base.get("parameters", {}), **body.get("parameters", {})},
             "wording": {**base.get("wording", {}), **body.get("wording", {})},
         }
+        for key in ("label", "assessment"):
+            if key in body or key in base:
+                rules[code][key] = body.get(key, base.get(key))
         if code not in order and "order" not in child:
             order.append(code)
     merged["rules"] = rules
@@ -210,7 +231,50 @@ def _active_rule(code: str, body: dict[str, Any], spec: RuleSpec, out: _Collecto
     for key in spec.outcomes:
         if key not in wording:
             out.add(f"{where}.wording.{key}", "methodology.E014", f"falta la redacción del resultado «{key}»")
-    return ActiveRule(code=code, params=params, wording=wording, sources=sources)
+    label, assessment = _printing(where, body, out)
+    return ActiveRule(code=code, params=params, wording=wording, sources=sources, label=label,
+                      assessment=assessment)
+
+
+def _printing(where: str, body: dict[str, Any], out: _Collector) -> tuple[str | None, bool]:
+    """The rule's block ``label`` (placeholders {t}, {n}…) and its ``assessment`` flag."""
+    label = body["label"].get("value") if isinstance(body.get("label"), dict) else None
+    if label is not None and not isinstance(label, str):
+        out.add(f"{where}.label", "methodology.E017", "el rótulo debe ser texto")
+        label = None
+    for mark in sorted(placeholders(label or "") - COMMON_PLACEHOLDERS):
+        out.add(f"{where}.label", "methodology.E016", f"marcador desconocido {{{mark}}}")
+    assessment = body["assessment"].get("value", False) if isinstance(body.get("assessment"), dict) else False
+    if not isinstance(assessment, bool):
+        out.add(f"{where}.assessment", "methodology.E017", "se esperaba true o false")
+        assessment = False
+    return label or None, assessment
+
+
+def _combined(data: dict[str, Any], active: list[ActiveRule], out: _Collector) -> tuple[Combined, ...]:
+    """The ``combined`` sentences: each names two outcome codes of active rules and a sourced wording."""
+    listed = data.get("combined") or []
+    if not isinstance(listed, list):
+        out.add("combined", "methodology.E020", "se esperaba una lista")
+        return ()
+    specs = registry.rules()
+    known = {specs[r.code].outcome_code(k) for r in active if r.code in specs for k in specs[r.code].outcomes}
+    result: list[Combined] = []
+    for i, item in enumerate(listed):
+        where = f"combined.{i}"
+        codes = item.get("outcomes") if isinstance(item, dict) else None
+        if not isinstance(codes, list) or len(codes) != 2 or not all(c in known for c in codes):
+            out.add(where, "methodology.E020", f"`outcomes` debe nombrar dos resultados de reglas activas: {codes}")
+            continue
+        node = item.get("wording")
+        _check_sourced(node, f"{where}.wording", out)
+        if not isinstance(node, dict) or not isinstance(node.get("value"), str):
+            continue
+        for mark in sorted(placeholders(node["value"]) - COMMON_PLACEHOLDERS):
+            out.add(f"{where}.wording", "methodology.E016", f"marcador desconocido {{{mark}}}")
+        result.append(Combined((codes[0], codes[1]), node["value"],
+                               Sourced(node["value"], node.get("source", ""), node.get("status", "A"))))
+    return tuple(result)
 
 
 def _settings(data: dict[str, Any], out: _Collector) -> dict[str, Sourced]:
@@ -226,6 +290,16 @@ def _settings(data: dict[str, Any], out: _Collector) -> dict[str, Sourced]:
         out.add("settings.justification_clears_finding", "methodology.E017", "se esperaba true o false")
     if result.get("block_style", Sourced("labels", "", "A")).value not in ("labels", "sentences"):
         out.add("settings.block_style", "methodology.E017", "se esperaba labels o sentences")
+    for key in OPTIONAL_SETTINGS:
+        node = settings.get(key)
+        if isinstance(node, dict):
+            result[key] = Sourced(node.get("value"), node.get("source", ""), node.get("status", "A"))
+    clause = result.get("pertinence_clause")
+    if clause is not None and not isinstance(clause.value, str):
+        out.add("settings.pertinence_clause", "methodology.E017", "se esperaba texto")
+    grouped = result.get("findings_by_indicator")
+    if grouped is not None and not isinstance(grouped.value, bool):
+        out.add("settings.findings_by_indicator", "methodology.E017", "se esperaba true o false")
     no_findings = settings.get("no_findings") or {}
     for dim in Dimension:
         node = no_findings.get(dim.value)
@@ -271,6 +345,7 @@ def _resolve(data: dict[str, Any], out: _Collector) -> EditionSpec | None:
         active.append(_active_rule(code, given[code], specs[code], out))
     settings = _settings(data, out)
     judgements = _judgements(data, active, out)
+    combined = _combined(data, active, out)
     if out.problems:
         return None
     resolved = json.loads(json.dumps(data, default=_to_json, sort_keys=True, ensure_ascii=False))
@@ -281,6 +356,9 @@ def _resolve(data: dict[str, Any], out: _Collector) -> EditionSpec | None:
         block_style=settings["block_style"].value,
         no_findings={d: str(settings[f"no_findings.{d.value}"].value) for d in Dimension},
         rules=tuple(active), judgements=judgements, settings_sources=settings, resolved=resolved, hash=digest,
+        combined=combined,
+        pertinence_clause=str(settings["pertinence_clause"].value) if "pertinence_clause" in settings else None,
+        by_indicator=bool(settings["findings_by_indicator"].value) if "findings_by_indicator" in settings else False,
     )
 
 

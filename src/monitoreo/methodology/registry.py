@@ -13,6 +13,7 @@ from monitoreo.plugins import PluginLoader
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "monitoreo.rules.targeting",
     "monitoreo.rules.efficiency",
+    "monitoreo.rules.admin_spend",
     "monitoreo.rules.effectiveness",
 )
 ENTRY_POINT_GROUP = "monitoreo.rules"
@@ -44,6 +45,7 @@ def rule(
     variants: frozenset[str] = frozenset(),
     placeholders: frozenset[str] = frozenset(),
     judgements: Mapping[str, str] | None = None,
+    judgement_values: Mapping[str, frozenset[str]] | None = None,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Decorator registering a rule function with its declaration."""
 
@@ -51,7 +53,7 @@ def rule(
         register(RuleSpec(
             code=code, dimension=dimension, title=title, methodology=methodology, function=function,
             params=dict(params or {}), outcomes=dict(outcomes), variants=variants, placeholders=placeholders,
-            judgements=dict(judgements or {}),
+            judgements=dict(judgements or {}), judgement_values=dict(judgement_values or {}),
         ))
         return function
 
@@ -81,3 +83,8 @@ def outcome_codes() -> dict[str, OutcomeSpec]:
 def judgement_codes() -> dict[str, str]:
     """Catalogue of the evaluator judgement codes the rules read, with their meaning."""
     return {code: doc for spec in rules().values() for code, doc in spec.judgements.items()}
+
+
+def judgement_values() -> dict[str, frozenset[str]]:
+    """Values beyond true/false each judgement code accepts («insuficiente», «no_aplica»)."""
+    return {code: values for spec in rules().values() for code, values in spec.judgement_values.items()}

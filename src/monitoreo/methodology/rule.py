@@ -98,6 +98,12 @@ class RuleSpec:
     variants: frozenset[str] = frozenset()
     placeholders: frozenset[str] = frozenset()
     judgements: Mapping[str, str] = field(default_factory=dict)
+    #: Values beyond true/false each judgement accepts («insuficiente», «no_aplica»).
+    judgement_values: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def accepts(self, judgement: str, value: object) -> bool:
+        """Whether judgement ``judgement`` of this rule may take ``value`` (true/false always)."""
+        return isinstance(value, bool) or value in self.judgement_values.get(judgement, frozenset())
 
     def outcome_code(self, key: str) -> str:
         return f"{self.code}.{key}"

@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
+from monitoreo.explain.metrics import formula_catalogue
 from monitoreo.publish.schema import TABLES, TableSpec
 from monitoreo.publish.tables import Row, as_text, build_rows
 
@@ -132,7 +133,8 @@ def datapackage(resources: list[dict[str, Any]], editions: Sequence[int]) -> dic
         "description": (
             f"Programas, presupuestos, componentes, regiones, indicadores y hallazgos de las ediciones {years}. "
             "Montos en miles de pesos (M$) del año indicado en price_base_year de cada fila. Los códigos S/I, "
-            "N/A, N/C y «-» van en las columnas *_code. Ver docs/open-data.md."
+            "N/A, N/C y «-» van en las columnas *_code. Las fórmulas de cada cifra, por edición, están en "
+            "formulas.json. Ver docs/open-data.md."
         ),
         "keywords": ["monitoreo", "oferta pública", "presupuesto", "programas sociales", "Chile",
                      "fiscal-data-package"],
@@ -192,6 +194,10 @@ def write_tables(tables: dict[str, list[Row]], directory: Path, editions: Sequen
             rel = f"data/{path.name}"
             files[rel] = _sha256(path)
             target.append(_resource(spec, rel, fmt, len(rows), files[rel], path.stat().st_size))
+    # How each figure is computed, per edition (docs/explanations.md): the formulas behind the metric columns.
+    (directory / "formulas.json").write_text(json.dumps(
+        {str(e): formula_catalogue(e) for e in editions}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    files["formulas.json"] = _sha256(directory / "formulas.json")
     package = datapackage(resources + parquet_resources, editions)
     (directory / "datapackage.json").write_text(
         json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

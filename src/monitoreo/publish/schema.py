@@ -243,7 +243,7 @@ INDICATORS = TableSpec(
 OUTCOMES = TableSpec(
     "outcomes", "Resultados de la evaluación",
     "Un resultado por regla y sujeto: hallazgos (con su estado superado / no superado), evaluaciones sin "
-    "hallazgo y casos no evaluables, con código estable, dimensión y la frase que imprime la ficha.",
+    "hallazgo y casos no evaluables, con código estable, dimensión, rótulo del bloque, la frase que imprime la ficha y el texto del evaluador.",
     tuple(_KEY + col("seq", "integer", "N° correlativo del resultado dentro del programa.", required=True)
           + col("code", "string", "Código estable del resultado (regla + resultado).", required=True)
           + col("rule", "string", "Código de la regla.")
@@ -254,7 +254,10 @@ OUTCOMES = TableSpec(
           + col("status", "string", "Estado del hallazgo: no_superado / superado; vacío si no es hallazgo.",
                 constraints={"enum": ["no_superado", "superado"]})
           + col("indicator", "integer", "N° del indicador de propósito, si el resultado es de uno.")
+          + col("label", "string", "Rótulo del bloque en que la ficha imprime el resultado («Ejecución "
+                "presupuestaria:»); vacío si la edición no usa rótulos.")
           + col("text", "string", "Frase en español tal como la imprime la ficha.")
+          + col("detail", "string", "Texto del evaluador que sigue a la frase (sus razones), tal como se imprime.")
           + col("values_json", "string", "Valores usados por la regla (JSON).")),
     ("edition", "program_id", "seq"),
 )

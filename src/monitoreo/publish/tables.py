@@ -163,7 +163,7 @@ def _outcomes(sub: Submission, evaluation: Evaluation | None) -> list[Row]:
         rows.append(_key(sub) | {
             "seq": seq, "code": o.code, "rule": o.rule, "dimension": o.dimension.value,
             "verdict": o.verdict.value, "status": o.status.value if o.status else None,
-            "indicator": o.indicator, "text": o.text,
+            "indicator": o.indicator, "label": o.label, "text": o.text, "detail": o.detail,
             "values_json": json.dumps(o.values, ensure_ascii=False, sort_keys=True) if o.values else None,
         })
     return rows

@@ -118,10 +118,16 @@ def ods_goals() -> dict[int, OdsGoal]:
 
 @cache
 def inflator_table(name: str) -> InflatorTable:
-    """A shipped inflator table by name (``base-2024``)."""
+    """An inflator table by name (``base-2024``): shipped with the package, else one the unit entered
+    (``reference/inflator_tables.py``, ``docs/inflators.md``)."""
     try:
         data = _load(f"inflators/{name}.yaml")
     except FileNotFoundError as exc:
+        from monitoreo.reference.inflator_tables import load_user_table
+
+        entered = load_user_table(name)
+        if entered is not None:
+            return entered
         raise ReferenceError(f"no existe la tabla de inflactores {name!r}") from exc
     factors = {int(k): Decimal(str(v)) for k, v in data["factors"].items()}
     return InflatorTable(base=PriceYear(int(data["base"])), factors=factors, source=data["source"])
@@ -166,6 +172,13 @@ def edition_conventions(edition: int) -> EditionConventions:
         inflators=e["inflators"], money_label=e["money_label"],
         sum_tolerance_per_addend=Decimal(str(e["sum_tolerance_per_addend"])),
     )
+
+
+def inflators_for_base(base: int) -> InflatorTable | None:
+    """The inflator table whose base is ``base`` (shipped, else entered by the unit), or None."""
+    from monitoreo.reference.inflator_tables import inflators_for_base as find
+
+    return find(base)
 
 
 def known_editions() -> tuple[int, ...]:

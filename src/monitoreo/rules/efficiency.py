@@ -12,7 +12,6 @@ from monitoreo.domain.values import Missing, Num
 from monitoreo.methodology.context import EvaluationContext
 from monitoreo.methodology.registry import rule
 from monitoreo.methodology.rule import Draft, OutcomeSpec, Param, Params, evidence, not_reported
-from monitoreo.rules.judged import PENDING, from_judgement
 
 FINDING, OK, NOT_EVALUABLE = OutcomeVerdict.FINDING, OutcomeVerdict.OK, OutcomeVerdict.NOT_EVALUABLE
 
@@ -100,62 +99,28 @@ def _mean(values: list[Num]) -> Decimal | None:
       outcomes={"within_range": OutcomeSpec(OK, "Variación dentro del rango."),
                 "out_of_range": OutcomeSpec(FINDING, "Variación fuera del rango (en cualquier sentido)."),
                 "no_history": OutcomeSpec(NOT_EVALUABLE, "Sin gasto por beneficiario en los años anteriores."),
-                "not_reported": OutcomeSpec(FINDING, "El programa no reporta lo necesario en t (S/I)."),
-                "not_evaluable": OutcomeSpec(NOT_EVALUABLE, "Gasto por beneficiario de t no aplica (N/A, N/C).")})
+                "not_reported": OutcomeSpec(FINDING, "No se puede calcular en t (beneficiarios 0 o S/I, ejecutado S/I)."),
+                "not_evaluable": OutcomeSpec(NOT_EVALUABLE, "Gasto por beneficiario de t no comparable (N/C).")})
 def spend_per_beneficiary(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
-    """|GxB_t / mean(GxB_{t-2}, GxB_{t-1}) − 1| × 100 against ``band_pct``, in the ficha's constant prices."""
+    """|GxB_t / mean(GxB_{t-2}, GxB_{t-1}) − 1| × 100 against ``band_pct``, in the ficha's constant prices.
+
+    Precedence (docs/methodology-engine.md, «Spend per beneficiary»): history first — an earlier year that
+    cannot be computed → ``no_history`` (no finding); then a year t that cannot be computed (zero or S/I
+    beneficiaries, executed budget S/I) → ``not_reported`` (a finding); N/C in t stays not evaluable."""
     band, span = params.number("band_pct"), params.integer("reference_years")
     current = ctx.metric("spend_per_beneficiary", ctx.t)
     previous = [ctx.metric("spend_per_beneficiary", ctx.t - k) for k in range(span, 0, -1)]
     values = {"spend_per_beneficiary": evidence(current)} | {
         f"spend_per_beneficiary_{ctx.t - k}": evidence(v) for k, v in zip(range(span, 0, -1), previous, strict=True)}
     mean = _mean(previous)
-    if not_reported(current):
-        yield Draft("not_reported", values)
-    elif not isinstance(current, Decimal):
-        yield Draft("not_evaluable", values)
-    elif mean is None or mean == 0 or band is None:
+    if mean is None or mean == 0 or band is None:
         yield Draft("no_history", values)
+    elif current is Missing.NOT_COMPARABLE:
+        yield Draft("not_evaluable", values)
+    elif not isinstance(current, Decimal):
+        yield Draft("not_reported", values)
     else:
         variation = (current / mean - 1) * 100
         values |= {"reference_mean": float(mean), "variation_pct": float(variation)}
         inside = abs(variation) <= band if params.flag("band_inclusive") else abs(variation) < band
         yield Draft("within_range" if inside else "out_of_range", values)
-
-
-@rule("efficiency.admin_spend_reported", Dimension.EFFICIENCY,
-      title="Reporte del gasto administrativo y del total ejecutado", methodology="§2.6; §5.3; §5.1 ADM-EST-NR",
-      outcomes={"not_reported": OutcomeSpec(FINDING, "Gasto administrativo o total ejecutado de t en S/I."),
-                "reported": OutcomeSpec(OK, "Ambos reportados.")})
-def admin_spend_reported(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
-    """2020: «No reporta gasto administrativo o presupuesto ejecutado total» when either is S/I in t."""
-    admin, total = ctx.metric("admin_spend", ctx.t), ctx.metric("total_executed", ctx.t)
-    values = {"admin_spend": evidence(admin), "total_executed": evidence(total)}
-    yield Draft("not_reported" if not_reported(admin) or not_reported(total) else "reported", values)
-
-
-@rule("efficiency.admin_spend_description", Dimension.EFFICIENCY, title="Descripción del gasto administrativo",
-      methodology="§5.1 ADM-DESC, ADM-DESC-NR",
-      outcomes={"correct": OutcomeSpec(OK, "El evaluador juzga la descripción correcta."),
-                "incorrect": OutcomeSpec(FINDING, "Incluye gastos distintos a servicios de apoyo o no es coherente con los subtítulos."),
-                "not_reported": OutcomeSpec(FINDING, "El programa no describe su gasto administrativo."),
-                "pending": PENDING},
-      judgements={"efficiency.admin_description_correct":
-                  "El gasto administrativo está correctamente descrito (sólo servicios de apoyo, coherente con los subtítulos)."})
-def admin_spend_description(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
-    """Evaluator judgement; with no judgement and no description reported → not reported (a finding)."""
-    draft = from_judgement(ctx, "efficiency.admin_description_correct", when_true="correct", when_false="incorrect")
-    if draft.outcome == "pending" and not (ctx.submission.budget.admin_spend_description or "").strip():
-        draft = Draft("not_reported", {"admin_spend_description": None})
-    yield draft
-
-
-@rule("efficiency.admin_spend_estimation", Dimension.EFFICIENCY, title="Estimación del gasto administrativo",
-      methodology="§5.1 ADM-EST",
-      outcomes={"correct": OutcomeSpec(OK, "El evaluador juzga la estimación correcta."),
-                "incorrect": OutcomeSpec(FINDING, "Gasto administrativo mal estimado."),
-                "pending": PENDING},
-      judgements={"efficiency.admin_estimation_correct": "El gasto administrativo está correctamente estimado."})
-def admin_spend_estimation(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
-    """Evaluator judgement only (the case-specific reasons are the evaluator's text)."""
-    yield from_judgement(ctx, "efficiency.admin_estimation_correct", when_true="correct", when_false="incorrect")

@@ -17,10 +17,9 @@ from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.domain.values import Missing, Num
 from monitoreo.metrics.compute import Metrics
-from monitoreo.sheet import charts
+from monitoreo.sheet import charts, wording
 from monitoreo.sheet.format import SheetFormat, plain_number
 from monitoreo.sheet.model import Block, Cell, Chart, Note, Notes, Paragraph, Row, Table
-from monitoreo.sheet.wording import NO_TEXTS
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ def indicator_analysis(ctx: Context, number: int) -> str | None:
 
 
 def results_or_placeholder(texts: list[str]) -> list[str]:
-    return texts or [NO_TEXTS]
+    return texts or [wording.NO_TEXTS]
 
 
 # ---- shared sections ---------------------------------------------------------------------------------------
@@ -134,7 +133,8 @@ def is_percent_indicator(indicator: PurposeIndicator) -> bool:
 
 
 def ods_blocks(sub: Submission) -> list[Block]:
-    """«N. Título corto: texto del objetivo», then one line per target «N.M texto de la meta»."""
+    """«N. Título corto: texto del objetivo», then one line per target «N.M texto de la meta»; «No informa.»
+    when the program declares no ODS (the heading is never left empty)."""
     goals = reference.ods_goals()
     blocks: list[Block] = []
     for contribution in sub.ods:
@@ -143,7 +143,7 @@ def ods_blocks(sub: Submission) -> list[Block]:
         for target_id in contribution.targets:
             target = goal.target(target_id)
             blocks.append(Paragraph(text=f"{target_id} {target.text if target else ''}".strip()))
-    return blocks
+    return blocks or [Paragraph(text=wording.NOT_REPORTED)]
 
 
 def observation_blocks(sub: Submission) -> list[Block]:
@@ -164,8 +164,25 @@ def _points(ctx: Context, values: Sequence[Num], texts: Sequence[str]) -> list[c
     return [charts.Point(str(y), plain_number(v), t) for y, v, t in zip(ctx.years, values, texts, strict=True)]
 
 
-def population_chart(ctx: Context, chart_id: str, title: str, legend: Sequence[str] = ()) -> Chart:
-    """Target (bars) vs served (dots) population per year, with coverage."""
+def _years(ctx: Context) -> str:
+    """«2019 y 2020», «2021, 2022 y 2023»."""
+    names = [str(y) for y in ctx.years]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " y " + names[-1]
+
+
+def _chart(ctx: Context, chart_id: str, title: str, out: charts.Rendered | None, title_sup: str | None = None,
+           legend: Sequence[str] = ()) -> Chart | Paragraph:
+    """The chart, or — when no year has a value — its title and a sentence instead of an empty frame
+    (and no legend: a footnote to nothing would be orphaned)."""
+    if out is None:
+        return Paragraph(label=f"{title}:", text=wording.EMPTY_CHART[chart_id].format(years=_years(ctx)))
+    return Chart(id=chart_id, title=title, title_sup=title_sup, svg=out.svg, description=out.description,
+                 legend=list(legend))
+
+
+def population_chart(ctx: Context, chart_id: str, title: str, legend: Sequence[str] = (),
+                     title_sup: str | None = None) -> Chart | Paragraph:
+    """Target (bars) vs served (dots) population per year, with coverage; a sentence when both are S/I."""
     pops = ctx.sub.populations
     target = [(pops.target.quantity if pops.target else {}).get(y, Missing.NOT_REPORTED) for y in ctx.years]
     served = [(pops.served.quantity if pops.served else {}).get(y, Missing.NOT_REPORTED) for y in ctx.years]
@@ -174,19 +191,20 @@ def population_chart(ctx: Context, chart_id: str, title: str, legend: Sequence[s
     s_pts = _points(ctx, served, [ctx.fmt.count(v) for v in served])
     c_pts = _points(ctx, coverage, [ctx.fmt.pct(v) for v in coverage])
     out = charts.population_chart(title, t_pts, s_pts, c_pts)
-    return Chart(id=chart_id, title=title, svg=out.svg, description=out.description, legend=list(legend))
+    return _chart(ctx, chart_id, title, out, title_sup, legend)
 
 
-def spend_per_beneficiary_chart(ctx: Context, chart_id: str, title: str, title_sup: str | None = None) -> Chart:
+def spend_per_beneficiary_chart(ctx: Context, chart_id: str, title: str,
+                                title_sup: str | None = None) -> Chart | Paragraph:
     values = ctx.yearly("spend_per_beneficiary")
     out = charts.bar_chart(title, _points(ctx, values, [ctx.fmt.unit_cost(v) for v in values]))
-    return Chart(id=chart_id, title=title, title_sup=title_sup, svg=out.svg, description=out.description)
+    return _chart(ctx, chart_id, title, out, title_sup)
 
 
-def execution_chart(ctx: Context, chart_id: str, title: str, title_sup: str | None = None) -> Chart:
+def execution_chart(ctx: Context, chart_id: str, title: str, title_sup: str | None = None) -> Chart | Paragraph:
     initial, final = ctx.yearly("execution_initial_pct"), ctx.yearly("execution_final_pct")
     out = charts.execution_chart(
         title, _points(ctx, initial, [ctx.fmt.pct(v) for v in initial]),
         _points(ctx, final, [ctx.fmt.pct(v) for v in final]),
     )
-    return Chart(id=chart_id, title=title, title_sup=title_sup, svg=out.svg, description=out.description)
+    return _chart(ctx, chart_id, title, out, title_sup)

@@ -4,7 +4,8 @@ Contract: ``build_sheet(submission, evaluation=None, metrics=None) -> SheetModel
 deterministic. ``metrics`` defaults to ``compute_metrics(submission)``; ``evaluation`` (from
 ``monitoreo.methodology.evaluate``) supplies the findings sentences and the «Resultado» of each purpose
 indicator; without it the texts printed in the data file (``submission.assessment``) are used. The
-edition picks the layout: 2020 → ``layout_2020``; 2023 and later → ``layout_2023``; then every table's
+edition picks the layout: 2020 → ``layout_2020``; 2023 → ``layout_2023``; 2025 and later →
+``layout_2025``; then every table's
 column widths are fitted to its text (``columns.fit_sections``). It never reads files
 other than the shipped reference data and fonts and never looks at the clock."""
 
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.metrics.compute import Metrics, compute_metrics
-from monitoreo.sheet import layout_2020, layout_2023, wording
+from monitoreo.sheet import layout_2020, layout_2023, layout_2025, wording
 from monitoreo.sheet.blocks import Context
 from monitoreo.sheet.columns import fit_sections
 from monitoreo.sheet.format import SheetFormat
@@ -24,7 +25,9 @@ from monitoreo.sheet.model import Section, SheetModel, TitleBlock
 Layout = Callable[[Context], list[Section]]
 
 #: Layout of each edition family: the first entry whose edition is ≤ the submission's edition wins.
-LAYOUTS: tuple[tuple[int, Layout], ...] = ((2023, layout_2023.sections), (0, layout_2020.sections))
+LAYOUTS: tuple[tuple[int, Layout], ...] = (
+    (2025, layout_2025.sections), (2023, layout_2023.sections), (0, layout_2020.sections),
+)
 
 
 def layout_for(edition: int) -> Layout:

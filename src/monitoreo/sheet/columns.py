@@ -2,7 +2,7 @@
 
 Numbers never wrap: «123.456.789» has no break opportunity, and neither has any word (the ficha sets
 ``hyphenate: false``). A column narrower than its longest unbreakable token lets the text run into the
-next cell, where ``pdftotext`` glues neighbouring amounts into one word («55.395.3122.212.515») or, when
+next cell, where the PDF's text glues neighbouring amounts into one word («55.395.3122.212.515») or, when
 the glyphs overlap, returns the words out of order. So the view model decides the widths:
 
 ``fit_columns(table)`` measures, per column, the widest unbreakable token of its cells (whitespace-separated

@@ -8,7 +8,6 @@ presentation details the conventions file does not carry are below, each with it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from monitoreo import formatting, reference
 from monitoreo.domain.values import Missing, Num
@@ -69,10 +68,7 @@ class SheetFormat:
         return text.replace("{money}", self.money_label)
 
 
-def factor(value: Decimal) -> str:
-    """An inflator as printed in S23: significant decimals only («1,2252», «1,035», «1»)."""
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
+factor = formatting.factor  # one place turns values into text: monitoreo.formatting
 
 
 def plain_number(value: Num) -> float | None:

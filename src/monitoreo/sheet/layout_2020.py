@@ -41,7 +41,8 @@ def resultados(ctx: Context) -> Section:
         rows.append(row(c(name), c(results[0], lines=results[1:]), c(observations[0], paragraphs=observations[1:])))
     table = Table(id="resultados-analisis", caption="RESULTADOS ANÁLISIS DE DESEMPEÑO DEL PROGRAMA",
                   columns=[1.4, 2.2, 3.0], align=["left", "left", "left"],
-                  header=[row(c("DIMENSIÓN"), c("RESULTADOS"), c("OBSERVACIONES EVALUADOR(ES)"))], rows=rows)
+                  header=[row(c("DIMENSIÓN"), c("RESULTADOS"), c("OBSERVACIONES EVALUADOR(ES)"))], rows=rows,
+                  reflow=True)
     return Section(key="resultados", title="II. ANÁLISIS DE DESEMPEÑO", blocks=[table])
 
 
@@ -138,8 +139,9 @@ def _population(ctx: Context) -> list[Block]:
         if pop is not None and pop.description:
             blocks += paragraphs(pop.description, label)
     first, *rest = wording.POPULATION_CHART_LEGEND
+    # S20 marks the chart's title with «1» and prints «1 Barra azul…» under it (the marker and its note)
     chart = population_chart(ctx, "grafico-poblaciones", "Población objetivo y beneficiada por año",
-                             legend=[f"1 {first}", *rest])
+                             legend=[f"1 {first}", *rest], title_sup="1")
     coverage = year_table("cobertura", "COBERTURA POR AÑO", ctx.years,
                           [label_row("Cobertura", [fmt.pct(v) for v in ctx.yearly("coverage_pct")])])
     spend = year_table("gasto-beneficiario", fmt.label("EVOLUCIÓN GASTO POR BENEFICIARIO ({money})"), ctx.years,
@@ -168,7 +170,7 @@ def indicadores(ctx: Context) -> Section:
 
 def observaciones(ctx: Context) -> Section:
     blocks: list[Block] = [Heading(text="AJUSTES POR SITUACIÓN SOCIO SANITARIA"),
-                           *paragraphs(ctx.sub.health_adjustments or "No informa."),
+                           *paragraphs(ctx.sub.health_adjustments or wording.NOT_REPORTED),
                            Heading(text="OBSERVACIONES DE LA INSTITUCIÓN"), *observation_blocks(ctx.sub)]
     return Section(key="observaciones", title="V. OBSERVACIONES INSTITUCIÓN", blocks=blocks)
 

@@ -217,8 +217,8 @@ def notas_tecnicas(ctx: Context) -> Section:
     table = ctx.sub.inflators
     if table is not None:
         rows = [label_row(str(y), [factor(f)]) for y, f in sorted(table.factors.items())]
-        blocks += [Paragraph(text="", label="Inflactores:"),
-                   Table(id="inflactores", caption="Inflactores", columns=[1.0, 1.0], align=["left", "right"],
+        # S23 prints «Inflactores:» once, over the table: it is the table's caption
+        blocks += [Table(id="inflactores", caption="Inflactores:", columns=[1.0, 1.0], align=["left", "right"],
                          header=[row(c("Año"), c("Inflactor"))], rows=rows)]
     if ctx.sub.published_at is not None:
         blocks.append(Paragraph(label="Fecha de publicación del reporte:",

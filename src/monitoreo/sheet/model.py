@@ -101,6 +101,9 @@ class Table(_Model):
     rows: list[Row]
     row_header: bool = True
     dense: bool = Field(default=False, description="Wide table: printed with a smaller font.")
+    reflow: bool = Field(default=False, description=(
+        "Text table: on a narrow screen (HTML) each row prints as a block «COLUMNA: texto» instead of a "
+        "grid that scrolls sideways (2020 results table: its evaluators' column would sit off screen)."))
 
 
 class Chart(_Model):

@@ -1,8 +1,8 @@
 """PDF of a ficha with Typst (architecture guide §5, «Typst rules»).
 
 Contract: ``render_pdf(model) -> bytes`` lays out a ``SheetModel`` with ``templates/ficha.typ``; the same
-model gives byte-identical PDFs (the creation timestamp is the model's publication date, or the Unix epoch
-when it has none). Only the fonts shipped in ``sheet/fonts/`` are used (``ignore_system_fonts=True``) and
+model gives byte-identical PDFs (the creation date is the model's publication date in America/Santiago
+with its UTC offset; a ficha with no publication date has no date in its metadata). Only the fonts shipped in ``sheet/fonts/`` are used (``ignore_system_fonts=True``) and
 any Typst warning — a font fallback above all — raises ``RenderError``: a ficha is never published with a
 substituted font. One ``typst.Compiler`` is built per process, from the template's file path (a Compiler
 built from bytes fails on its second compile in typst-py 0.15), and reused; the data goes in ``sys_inputs``.
@@ -11,11 +11,12 @@ built from bytes fails on its second compile in typst-py 0.15), and reused; the 
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timezone
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import typst
 
@@ -26,6 +27,10 @@ _PACKAGE = resources.files("monitoreo.sheet")
 TEMPLATE = Path(str(_PACKAGE.joinpath("templates/ficha.typ")))
 FONTS = Path(str(_PACKAGE.joinpath("fonts")))
 _LOCK = threading.Lock()
+# Without a publication date Typst still needs a fixed clock for deterministic bytes (the file ID); the
+# template then writes no date (``date: none``), so this epoch never reaches the metadata.
+_NO_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+PUBLICATION_ZONE = ZoneInfo("America/Santiago")  # fichas are published in Chile: dates are Santiago time
 
 
 class RenderError(MonitoreoError):
@@ -41,11 +46,18 @@ def compiler() -> Any:
                           ignore_system_fonts=True)
 
 
-def _timestamp(model: SheetModel) -> datetime:
+def timestamp(model: SheetModel) -> datetime | None:
+    """The PDF's creation date: the publication moment in America/Santiago with that day's UTC offset
+    (−04:00 or −03:00), as a fixed-offset datetime (what Typst writes into the PDF and XMP metadata). A
+    naive publication date is Santiago wall time, as the ficha prints it («24 de Abril de 2024 17:51»).
+    ``None`` without a publication date: the template then writes no date at all (never 1970)."""
     if model.published_at_iso is None:
-        return datetime(1970, 1, 1, tzinfo=UTC)
+        return None
     moment = datetime.fromisoformat(model.published_at_iso)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    local = moment.replace(tzinfo=PUBLICATION_ZONE) if moment.tzinfo is None else moment.astimezone(PUBLICATION_ZONE)
+    offset = local.utcoffset()
+    assert offset is not None
+    return local.replace(tzinfo=timezone(offset))
 
 
 def render_pdf(model: SheetModel) -> bytes:
@@ -54,7 +66,7 @@ def render_pdf(model: SheetModel) -> bytes:
     with _LOCK:  # one compiler per process: serialise callers from threads
         try:
             pdf, warnings = compiler().compile_with_warnings(
-                format="pdf", sys_inputs={"data": data}, timestamp=_timestamp(model))
+                format="pdf", sys_inputs={"data": data}, timestamp=timestamp(model) or _NO_DATE)
         except typst.TypstError as exc:
             raise RenderError(f"{model.submission_id}: Typst falló: {exc.message}") from None
     if warnings:

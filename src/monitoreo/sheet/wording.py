@@ -73,6 +73,14 @@ GORE_NOTE_2020 = ("*****", BUDGET_NOTES_2023[4][1])
 SPEND_PER_BENEFICIARY_NOTE_2020 = (
     "Gasto por Beneficiario: (Presupuesto ejecutado año t / número beneficiarios efectivos año t)"
 )
+NOT_REPORTED = "No informa."  # S20 «AJUSTES POR SITUACIÓN SOCIO SANITARIA: No informa.»
+# A chart with no value in any year is not drawn (an empty frame says nothing); the ficha prints this
+# sentence after the chart's title instead (docs/ficha-rendering.md, «Charts»). {years}: «2019 y 2020».
+EMPTY_CHART = {
+    "grafico-poblaciones": "sin datos para graficar: no se informa la población objetivo ni la beneficiada de {years}.",
+    "grafico-ejecucion": "sin datos para graficar: no se informa la ejecución presupuestaria de {years}.",
+    "grafico-gasto-beneficiario": "sin datos para graficar: no se informa el gasto por beneficiario de {years}.",
+}
 POPULATION_CHART_LEGEND = ("Barra azul: Población objetivo", "Punto rojo: Población beneficiada")
 DIMENSIONS_2020 = {
     Dimension.TARGETING: "Focalización y Cobertura",
