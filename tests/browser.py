@@ -70,7 +70,7 @@ def chromium() -> Iterator[Any]:
     """A headless Debian Chromium; in CI its absence is a failure, elsewhere a skip."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI sin chromium: .ci/run debe instalar el paquete Debian chromium")
+            pytest.fail("CI sin chromium: make test instala el paquete Debian chromium (como root)")
         pytest.skip("chromium no está instalado (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 

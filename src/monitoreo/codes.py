@@ -44,6 +44,4 @@ OPERATION_CODES: dict[str, str] = {
     "inflators.E010": "El CSV de inflactores no trae ninguna fila de datos.",
     "inflators.E011": "Una tabla de inflactores ingresada no se puede leer (archivo editado o dañado): vuelva a "
                       "importarla.",
-    "inflators.W001": "No hay tabla de inflactores con la base de precios del reporte: los montos de años "
-                      "anteriores no se re-expresan a esa base y la ficha lo dice (nunca se rotulan con otra base).",
 }

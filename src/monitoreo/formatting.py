@@ -2,16 +2,20 @@
 
 The only place that turns values into text: «4.219.214», «704,1», «25,5%», «S/I», «-»,
 «24 de Abril de 2024 17:51». Rounding is explicit: ``half_up`` (S23: 704,067 → «704,1») or ``truncate``
-(S20: 1.009,66 → «1.009»), with the number of decimals chosen by the caller (the edition's conventions)."""
+(S20: 1.009,66 → «1.009»), with the number of decimals chosen by the caller (the edition's conventions).
+
+``parse_number`` is the way back, the one reader of es-CL number text (imported fichas, Excel intake)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from monitoreo.domain.values import Missing, Num
 
 _MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _MONTHS = (
     "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio",
     "Julio", "Agosto", "Septiembre", "Octubre", "Noviembre", "Diciembre",
@@ -63,3 +67,20 @@ def published_date(moment: datetime) -> str:
 def plain(value: Num) -> float | str:
     """JSON-friendly value: an unrounded float, or the code string («S/I»)."""
     return value.value if isinstance(value, Missing) else float(value)
+
+
+def parse_number(text: str) -> Decimal:
+    """The number es-CL text writes: «1.234.567,8» → 1234567.8, «25,5» → 25.5, «4.121» → 4121 (dots that
+    group digits by three are thousands separators, never decimal points) and a plain «59.5» as
+    spreadsheets write it → 59.5. Raises ``ValueError`` for anything else, infinities and NaN included."""
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.match(text):
+        text = text.replace(".", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value

@@ -38,3 +38,14 @@ def test_the_readable_table_shows_no_internal_id(portfolio: Path, question: str)
     for row in QUESTIONS[question](portfolio):  # free text (the fixture's outcome texts are codes) is not ours
         text = text.replace(str(row.get("detail")), "")
     assert re.findall(r"\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\.[a-z_.]+\b", text) == []
+
+
+def test_the_table_becomes_a_list_when_it_would_not_fit(portfolio: Path) -> None:
+    """Outside a terminal (a pipe, a file) or in a narrow one, one «Etiqueta: valor» line per cell."""
+    result = CliRunner().invoke(app, ["analytics", "execution", "--bundle", str(portfolio)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Ejecución presupuestaria")
+    assert max(len(line) for line in lines) <= 80 or all(": " in line for line in lines if len(line) > 80)
+    assert any(line.startswith("Ministerio: ") for line in lines)
+    assert "┃" not in result.stdout and "│" not in result.stdout

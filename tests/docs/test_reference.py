@@ -31,7 +31,9 @@ def test_every_command_and_subcommand_has_a_section(generated: dict[str, str]) -
     paths = _command_paths()
     assert len(paths) >= 12  # the root, 11 commands, methodology's subcommands
     assert [p for p in paths if f"`{p}`" not in page] == []
-    assert [p for p in paths if f"{p} [OPTIONS]" not in page and p != "monitoreo"] == []
+    # The usage lines are in Spanish (monitoreo.cli.spanish): «[OPCIONES]», never «[OPTIONS]».
+    assert [p for p in paths if f"{p} [OPCIONES]" not in page and p != "monitoreo"] == []
+    assert "[OPTIONS]" not in page and "Usage:" not in page
 
 
 def test_every_option_of_every_command_is_listed(generated: dict[str, str]) -> None:

@@ -14,7 +14,7 @@ from tests.microdata.test_beneficiaries import CUTOFFS, assert_matches, write
 
 # In CI the Spark path must run: a missing pyspark there is a failure, not a skip (the Makefile installs it).
 if os.environ.get("CI") != "true":
-    pytest.importorskip("pyspark", reason="Spark path needs the `spark` extra: pip install -e '.[spark]'")
+    pytest.importorskip("pyspark", reason="Spark path needs the `spark` extra (make setup-test installs it) and Java")
 elif importlib.util.find_spec("pyspark") is None:
     raise RuntimeError("CI: pyspark no está instalado; el Makefile instala el extra `spark`")
 

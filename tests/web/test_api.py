@@ -46,3 +46,20 @@ def test_openapi_docs_work_offline(client: Client) -> None:
         b"".join(response.streaming_content)  # type: ignore[attr-defined]
     schema = client.get("/api/openapi.json").json()
     assert "/api/programas" in schema["paths"] and "/api/fichas/{slug}/{edition}" in schema["paths"]
+
+
+def test_the_api_filters_are_the_portal_search_params(client: Client) -> None:
+    """``/api/programas`` filters with the validated parameters (one list of names, the portal's), and the
+    OpenAPI document declares each of them."""
+    from dataclasses import fields
+
+    from portal.search import SearchParams
+
+    by_ministry = client.get("/api/programas", {"ministerio": "Ministerio de Agricultura"}).json()
+    assert [i["id"] for i in by_ministry["items"]] == [S23_ID]
+    with_findings = client.get("/api/programas", {"hallazgos": "eficiencia"}).json()
+    assert S23_ID not in [i["id"] for i in with_findings["items"]]
+    assert client.get("/api/programas", {"ods": "no-es-numero"}).status_code == 422
+    schema = client.get("/api/openapi.json").json()
+    declared = {p["name"] for p in schema["paths"]["/api/programas"]["get"]["parameters"]}
+    assert {f.name for f in fields(SearchParams)} - {"pagina"} <= declared

@@ -92,17 +92,14 @@ def test_no_csp_violation_on_portal_swagger_and_docs(server: dict[str, Any]) -> 
 
 def test_no_csp_violation_in_the_cycle_app(server: dict[str, Any]) -> None:
     with browser_support.chromium() as browser:
-        admin = Watched(browser, server["url"])
+        admin = Watched(browser, server["url"])  # the demo opens the 2025 cycle (programs/demo.py)
         admin.login("publicador")
         admin.goto("/gestion/ciclos/")
-        for name, value in (("year", "2025"), ("methodology_edition", "2025"), ("price_base_year", "2026")):
-            admin.page.fill(f"input[name={name}]", value)
-        admin.page.fill("textarea[name=programs]", "alianzas-productivas")
-        admin.page.select_option("select[name=evaluator]", label="evaluador")
-        admin.page.click("button:has-text('Abrir el ciclo')")
+        admin.goto("/gestion/ciclos/2025/")
         evaluator = Watched(browser, server["url"])
         evaluator.login("evaluador")
-        evaluator.page.click("text=Programa de Alianzas Productivas")
+        evaluator.page.locator("a", has_text="Programa de Alianzas Productivas").first.click()
+        evaluator.page.wait_for_url("**/gestion/reportes/*/")
         report = evaluator.page.url
         for suffix in ("revision/", "vista-previa/", "auditoria/", "seccion/budget/"):
             evaluator.goto(report.removeprefix(evaluator.base) + suffix)
@@ -111,3 +108,20 @@ def test_no_csp_violation_in_the_cycle_app(server: dict[str, Any]) -> None:
         service.goto(report.removeprefix(service.base) + "seccion/budget/")
         service.page.click("button:has-text('Guardar borrador')")
         assert admin.violations + evaluator.violations + service.violations == []
+
+
+def test_the_running_server_refuses_a_huge_body_without_reading_it(server: dict[str, Any]) -> None:
+    """gunicorn + Django: headers declaring 314 MiB and no body at all get the 413 at once."""
+    import socket
+    import time
+    from urllib.parse import urlsplit
+
+    address = urlsplit(server["url"])
+    start = time.monotonic()
+    with socket.create_connection((address.hostname, address.port), timeout=30) as sock:
+        sock.sendall(b"POST /cuentas/ingresar/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     b"Content-Type: multipart/form-data; boundary=x\r\n"
+                     b"Content-Length: " + str(314 * 1024 * 1024).encode() + b"\r\n\r\n")
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 413") and b"demasiado grande" in answer
+    assert time.monotonic() - start < 10

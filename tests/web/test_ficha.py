@@ -76,3 +76,23 @@ def test_pdf_download_opens_and_is_cached_by_content_hash(client: Client) -> Non
     again = client.get(f"/programas/{S23_ID}.pdf")
     assert b"".join(again.streaming_content) == body  # type: ignore[attr-defined]
     assert list((settings.MONITOREO_CACHE_DIR / "pdf").glob("*.pdf")) == cached
+
+
+def test_the_pdf_cache_key_changes_with_the_templates_and_fonts(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached PDF's name carries the renderer's fingerprint (package version + hash of templates and
+    fonts): a template change renders anew instead of serving the old file."""
+    from django.conf import settings
+    from portal import sheets
+
+    from monitoreo.sheet.fingerprint import fingerprint
+
+    ficha = sheets.Ficha.objects.filter(program__slug=S23_ID).first()
+    assert ficha is not None
+    monkeypatch.setattr(sheets, "render_pdf", lambda model: b"%PDF-1.7 primera")
+    first = sheets.pdf_path(ficha)
+    assert first.name == f"{ficha.content_hash}-{fingerprint()}.pdf"
+    monkeypatch.setattr(sheets, "fingerprint", lambda: "otra-plantilla")
+    monkeypatch.setattr(sheets, "render_pdf", lambda model: b"%PDF-1.7 segunda")
+    second = sheets.pdf_path(ficha)
+    assert second != first and second.read_bytes() == b"%PDF-1.7 segunda"
+    assert [p.name for p in (settings.MONITOREO_CACHE_DIR / "pdf").iterdir() if p.suffix == ".tmp"] == []

@@ -106,3 +106,39 @@ def test_sqlite_is_set_up_for_concurrent_writers() -> None:
     options = parse_database_url("sqlite:////tmp/portal.sqlite3")["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE" and options["timeout"] >= 5
     assert "journal_mode=WAL" in options["init_command"]
+
+
+class _PgError(Exception):
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__("error de PostgreSQL")
+        self.sqlstate = sqlstate
+
+
+def _operational(message: str, cause: Exception | None = None) -> Exception:
+    from django.db import OperationalError
+
+    exc = OperationalError(message)
+    exc.__cause__ = cause
+    return exc
+
+
+@pytest.mark.parametrize(("exc", "busy"), [
+    (_operational("database is locked"), True),
+    (_operational("could not serialize access", _PgError("40001")), True),
+    (_operational("deadlock detected", _PgError("40P01")), True),
+    (_operational("canceling statement due to lock timeout", _PgError("55P03")), True),
+    (_operational("no such table: submissions_report"), False),
+    (ValueError("database is locked"), False),
+])
+def test_a_busy_database_is_a_409_other_errors_are_not(exc: Exception, busy: bool) -> None:
+    from config.middleware import BUSY_MESSAGE, BusyDatabaseMiddleware, is_busy
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    assert is_busy(exc) is busy
+    middleware = BusyDatabaseMiddleware(lambda request: HttpResponse())
+    answer = middleware.process_exception(RequestFactory().post("/gestion/"), exc)  # type: ignore[arg-type]
+    if busy:
+        assert answer is not None and answer.status_code == 409 and answer.content.decode().strip() == BUSY_MESSAGE
+    else:
+        assert answer is None

@@ -1,7 +1,7 @@
 """The whole web suite on PostgreSQL: re-run ``tests/web`` in a subprocess with ``MONITOREO_TEST_PG`` as the
 database (Django creates and drops ``test_<name>`` there); the mechanism, shared with the workflow suite, is
-``tests/workflow/pgrun.py``, which also checks the run's test database really was PostgreSQL. ``.ci/run``
-starts a real PostgreSQL and sets the variable; in CI (``CI=true``) its absence is a failure, never a silent
+``tests/workflow/pgrun.py``, which also checks the run's test database really was PostgreSQL. ``make test``
+starts a real PostgreSQL (``scripts/with_postgres.sh``) and sets the variable; in CI (``CI=true``) its absence is a failure, never a silent
 skip."""
 
 from __future__ import annotations

@@ -74,3 +74,12 @@ def test_csv_twin_lists_every_match_with_raw_values(client: Client) -> None:
     assert [r["id"] for r in rows] == [S23_ID]
     assert float(rows[0]["cobertura_pct"]) == pytest.approx(25.5196, abs=1e-4)
     assert rows[0]["presupuesto_ejecutado_mm"] == "4219214.0"
+
+
+def test_search_folds_text_as_the_core_does() -> None:
+    from programs.figures import normalise
+
+    from monitoreo.textfold import fold
+
+    for text in ("Región de Los Ríos", "BÍOBÍO", "Asesoría Técnica"):
+        assert normalise(text) == fold(text)

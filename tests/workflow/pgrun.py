@@ -41,8 +41,8 @@ def postgres_url() -> str:
     url = os.environ.get("MONITOREO_TEST_PG")
     if not url:
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI sin MONITOREO_TEST_PG: .ci/run debe iniciar PostgreSQL (ver .ci/postgres.sh)")
-        pytest.skip("MONITOREO_TEST_PG no definido (postgres://…); .ci/run lo define")
+            pytest.fail("CI sin MONITOREO_TEST_PG: make test lo inicia (scripts/with_postgres.sh)")
+        pytest.skip("MONITOREO_TEST_PG no definido (postgres://…); make test lo define")
     return url
 
 

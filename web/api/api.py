@@ -4,7 +4,8 @@ OpenAPI at ``/api/openapi.json``, interactive docs at ``/api/docs`` (Swagger UI 
 bundled static files because ``ninja`` is in ``INSTALLED_APPS``: no CDN, works offline)."""
 
 
-from typing import Any
+from dataclasses import fields
+from typing import Any, get_type_hints
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -14,6 +15,7 @@ from portal import explain
 from portal.listing import row_data
 from portal.search import SearchParams, search
 from programs.models import Ficha, Outcome, Program
+from pydantic import create_model
 
 api = NinjaAPI(
     title="monitoreo — API pública", version="1", urls_namespace="api",
@@ -37,16 +39,12 @@ class ProgramOut(Schema):
     findings: dict[str, int]
 
 
-class Filters(Schema):
-    q: str = ""
-    ministerio: str = ""
-    servicio: str = ""
-    region: str = ""
-    ods: int | None = None
-    edicion: int | None = None
-    hallazgos: str = ""
-    datos: str = ""
-    orden: str = "nombre"
+#: The search filters of ``/programas``: the portal's ``SearchParams`` fields (the page is the API's
+#: ``limit``/``offset`` instead of ``pagina``), so the two never drift apart.
+Filters = create_model(
+    "Filters", __base__=Schema,
+    **{f.name: (get_type_hints(SearchParams)[f.name], f.default) for f in fields(SearchParams) if f.name != "pagina"},
+)
 
 
 class EditionOut(Schema):
@@ -95,7 +93,7 @@ def _public_ficha(slug: str, edition: int) -> Ficha:
 @api.get("/programas", response=list[ProgramOut], tags=["programas"], summary="Buscar programas")
 @paginate(LimitOffsetPagination)
 def list_programs(request: HttpRequest, filters: Query[Filters]) -> list[dict[str, Any]]:
-    params = SearchParams.from_query(request.GET)
+    params = SearchParams.from_query(filters.dict())
     return [row_data(f) for f in search(params)]
 
 

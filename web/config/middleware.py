@@ -125,7 +125,7 @@ def is_busy(exc: BaseException) -> bool:
     if code in {"40001", "40P01", "55P03"}:  # serialization failure, deadlock, lock not available
         return True
     text = str(exc).lower()
-    return "database is locked" in text or "database table is locked" in text or "busy" in text
+    return "database is locked" in text or "database table is locked" in text  # SQLite's SQLITE_BUSY/LOCKED
 
 
 class BusyDatabaseMiddleware:

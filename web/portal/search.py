@@ -6,6 +6,7 @@ submission JSON is deferred), with the program joined — one query per page wha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -17,8 +18,7 @@ from programs.models import Ficha
 
 DIMENSIONS = {"focalizacion": "Focalización", "eficiencia": "Eficiencia y ejecución presupuestaria",
               "eficacia": "Eficacia"}
-_FINDING_FIELD = {"focalizacion": "findings_targeting", "eficiencia": "findings_efficiency",
-                  "eficacia": "findings_effectiveness"}
+_FINDING_FIELD = Ficha.FINDINGS_FIELD
 SORTS = {
     "nombre": ("program__name", "Nombre"),
     "presupuesto": ("executed_budget", "Presupuesto ejecutado"),
@@ -46,11 +46,12 @@ class SearchParams:
     pagina: int = 1
 
     @classmethod
-    def from_query(cls, query: QueryDict) -> SearchParams:
+    def from_query(cls, query: QueryDict | Mapping[str, Any]) -> SearchParams:
+        """From a query string, or from the API's validated filters (the same names)."""
         def integer(name: str) -> int | None:
             try:
                 return int(query.get(name, ""))
-            except ValueError:
+            except (TypeError, ValueError):
                 return None
 
         orden = query.get("orden", "nombre")

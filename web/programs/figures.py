@@ -3,13 +3,13 @@ evaluated year, search text, and back to es-CL text through ``monitoreo.formatti
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 from typing import Any
 
 from monitoreo import formatting, reference
 from monitoreo.domain.values import Missing, Num
 from monitoreo.metrics import Metrics
+from monitoreo.textfold import fold
 
 #: Key figures of a ficha (evaluated year), in listing order, with their Spanish labels.
 KEY_FIGURES: dict[str, str] = {
@@ -24,9 +24,8 @@ Plain = float | str
 
 
 def normalise(text: str) -> str:
-    """Lower case without accents, for accent-insensitive search on any database."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case without accents, for accent-insensitive search on any database (the core's folding)."""
+    return fold(text)
 
 
 def plain_metrics(m: Metrics) -> dict[str, dict[str, Plain]]:

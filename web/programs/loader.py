@@ -20,20 +20,16 @@ from django.utils import timezone
 
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
+from monitoreo.methodology import evaluate as core_evaluate
 from monitoreo.metrics import compute_metrics
 from programs import figures
 from programs.models import Ficha, Outcome, Program, bump_version
 
-_DIMENSION_FIELD = {"focalizacion": "findings_targeting", "eficiencia": "findings_efficiency",
-                    "eficacia": "findings_effectiveness"}
+_DIMENSION_FIELD = Ficha.FINDINGS_FIELD
 
 
 def evaluate(submission: Submission, history: tuple[Submission, ...] = ()) -> Evaluation | None:
-    """The submission's evaluation under its edition, or ``None`` while the methodology engine is absent."""
-    try:
-        from monitoreo.methodology import evaluate as core_evaluate
-    except ImportError:
-        return None
+    """The submission's evaluation under its edition."""
     return core_evaluate(submission, edition=None, history=history)
 
 

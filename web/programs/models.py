@@ -60,6 +60,9 @@ class Ficha(models.Model):
     findings_efficiency = models.PositiveSmallIntegerField(default=0)
     findings_effectiveness = models.PositiveSmallIntegerField(default=0)
     findings_total = models.PositiveSmallIntegerField(default=0, db_index=True)
+    #: The column counting each dimension's findings (keys: ``monitoreo.domain`` dimension values).
+    FINDINGS_FIELD = {"focalizacion": "findings_targeting", "eficiencia": "findings_efficiency",
+                      "eficacia": "findings_effectiveness"}
 
     objects = FichaQuerySet.as_manager()
 

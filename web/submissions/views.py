@@ -284,8 +284,10 @@ def excel_upload(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             report, problems = intake.import_workbook(report, upload.read(), upload.name or "planilla.xlsx",
                                                       request.user, int(request.POST.get("version", "0") or 0))
-        except ConflictError:
-            problems = ["El reporte cambió mientras usted subía la planilla: descargue la versión actual."]
+        except ConflictError as exc:
+            problems = ["El sistema está ocupado guardando otros cambios y no alcanzó a importar la planilla: "
+                        "súbala de nuevo en unos segundos." if isinstance(exc, BusyError) else
+                        "El reporte cambió mientras usted subía la planilla: descargue la versión actual."]
         except WorkflowError as exc:
             problems = [str(exc)]
     if problems:

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import typer
 
-from monitoreo.cli import (
+from monitoreo.cli import spanish
+
+spanish.install()  # before any command is built: the help and Click's messages in Spanish
+
+from monitoreo.cli import (  # noqa: E402 - after the Spanish texts are in place
     analytics_cmd,
     beneficiaries_cmd,
     evaluate_cmd,

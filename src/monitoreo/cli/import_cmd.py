@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from monitoreo.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, emit_json, stderr, stdout
+from monitoreo.io import atomic
 from monitoreo.io.read import dump_submission
 
 if TYPE_CHECKING:
@@ -33,37 +34,6 @@ def _reason(exc: OSError) -> str:
     return where + _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def _write_atomically(files: dict[Path, str]) -> None:
-    """All files or none (docs/ficha-import.md): every target is checked first (an existing folder where a
-    file should go is refused before anything is written), each file goes to a temporary name, then all are
-    renamed into place; if a rename fails, the ones already placed are taken back and any file they replaced
-    is restored. Raises ``OSError`` naming the file."""
-    for path in files:
-        if path.exists() and not path.is_file():
-            raise IsADirectoryError(errno.EISDIR, "es una carpeta", str(path))
-    temps = {path: path.with_name(f".{path.name}.tmp") for path in files}
-    backups = {path: path.with_name(f".{path.name}.bak") for path in files if path.exists()}
-    placed: list[Path] = []
-    try:
-        for path, text in files.items():
-            temps[path].write_text(text, encoding="utf-8")
-        for path in files:
-            if path in backups:
-                path.replace(backups[path])
-            temps[path].replace(path)
-            placed.append(path)
-    except OSError:
-        for path in placed:
-            path.unlink(missing_ok=True)
-        for path, backup in backups.items():
-            if backup.exists():
-                backup.replace(path)
-        raise
-    finally:
-        for tmp in (*temps.values(), *backups.values()):
-            tmp.unlink(missing_ok=True)
-
-
 def _save(result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
     sub = result.submission
     assert sub is not None
@@ -73,7 +43,7 @@ def _save(result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
     taken.add(stem)
     data_file, sidecar = out / f"{stem}.yaml", out / f"{stem}.import.json"
     side = result.as_dict() | {"data_file": data_file.name}
-    _write_atomically({
+    atomic.write_all({
         data_file: dump_submission(sub),
         sidecar: json.dumps(side, ensure_ascii=False, indent=2, default=str) + "\n",
     })

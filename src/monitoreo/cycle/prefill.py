@@ -22,6 +22,8 @@ import copy
 from decimal import Decimal
 from typing import Any
 
+from monitoreo.domain import MISSING_CODES
+
 CLEARED = ("published", "assessment", "review", "regional", "technical_notes", "observations", "published_at",
            "inflators", "health_adjustments")
 
@@ -37,7 +39,7 @@ def _keep_years(series: Any, window: set[int], factor: Decimal | None = None) ->
     return kept
 
 
-CODES = ("S/I", "N/A", "N/C", "-")
+CODES = MISSING_CODES
 
 
 def _scale(value: Any, factor: Decimal | None) -> Any:

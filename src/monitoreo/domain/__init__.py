@@ -39,12 +39,12 @@ from monitoreo.domain.program import (
 )
 from monitoreo.domain.submission import SCHEMA_VERSION, Submission
 from monitoreo.domain.texts import InstitutionObservation, OdsContribution, PublishedFigure
-from monitoreo.domain.values import Amount, Missing, Money, Num
+from monitoreo.domain.values import MISSING_CODES, Amount, Missing, Money, Num
 
 __all__ = [
     "SCHEMA_VERSION", "Amount", "Budget", "BudgetYear", "Component", "Dimension", "DimensionTexts", "Direction",
     "Edition", "EvaluatedYear", "Evaluation", "FindingStatus", "Outcome", "OutcomeVerdict", "EvaluationHistory", "EvaluationList", "ExAnte", "Identity", "IndicatorTexts", "Executor", "Executors", "Complementarity", "Complementarities",
-    "InflatorTable", "InstitutionObservation", "Judgement", "Justification", "Missing", "Money", "Monitoring",
+    "InflatorTable", "InstitutionObservation", "Judgement", "Justification", "MISSING_CODES", "Missing", "Money", "Monitoring",
     "Num", "OdsContribution", "PastEvaluation", "Population", "Populations", "PriceYear", "PrintedAssessment", "PrintedBlock", "PrintedSentence",
     "PublishedFigure", "PurposeIndicator", "RegionRow", "RegionalDistribution", "Review", "ReviewDecision", "ServedPopulation",
     "SexSplit", "Submission", "SubtitleRow", "SubtitleTable", "Verdict", "Year",

@@ -52,6 +52,9 @@ class Missing(StrEnum):
         return self.value
 
 
+MISSING_CODES: tuple[str, ...] = tuple(member.value for member in Missing)
+"""The four codes as files and fichas write them («S/I», «N/A», «N/C», «-»): the one list of them."""
+
 _LABELS = {
     Missing.NOT_REPORTED: "Valor no informado.",
     Missing.NOT_APPLICABLE: "No aplica.",

@@ -11,9 +11,9 @@ dot, so ``is_year_token`` tells header rows from value rows.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from monitoreo.domain.values import Missing, Num
+from monitoreo.formatting import parse_number
 
 _CODES = {code.value: code for code in Missing}
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?$")
@@ -28,8 +28,7 @@ def parse_value(token: str) -> Num | None:
         return code
     if not _NUMBER.match(token):
         return None
-    digits = token.rstrip("%").replace(".", "").replace(",", ".")
-    return Decimal(digits)
+    return parse_number(token.rstrip("%"))
 
 
 def is_value_token(token: str) -> bool:

@@ -17,22 +17,23 @@ operation), and drops blank spare blocks and cleared observation slots."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from monitoreo.domain import MISSING_CODES
 from monitoreo.errors import Problem
+from monitoreo.formatting import parse_number as es_cl_decimal
 from monitoreo.ingest.entries import assign_component_ids
 from monitoreo.reference.limits import number_problem, shown
 
 MAPPING_FILE = Path(__file__).with_name("excel_mapping.yaml")
-CODES = ("S/I", "N/A", "N/C", "-")
+CODES = MISSING_CODES
 EXCEL_CODES: dict[str, str] = {
     "excel.E001": "El archivo no es un libro Excel .xlsx válido.",
     "excel.E002": "La planilla corresponde a otro programa o proceso.",
@@ -53,7 +54,6 @@ EXCEL_CODES: dict[str, str] = {
 }
 #: Repeated lists whose entries are added and removed explicitly (never dropped because they are blank).
 KEPT_LISTS = ("components", "indicators")
-_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -229,13 +229,9 @@ def parse_number(raw: Any) -> str | None:
         return None
     if text.upper() in CODES:
         return text.upper()
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.match(text):
-        text = text.replace(".", "")
     try:
-        value = Decimal(text)
-    except InvalidOperation:
+        value = es_cl_decimal(text)
+    except ValueError:
         raise ValueError(raw) from None
     if not value.is_finite():
         raise ValueError(raw)

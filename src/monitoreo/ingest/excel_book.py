@@ -20,6 +20,7 @@ from typing import Any
 
 from monitoreo.errors import Problem
 from monitoreo.ingest.excel import (
+    CODES,
     EXCEL_CODES,
     Cell,
     apply_entries,
@@ -82,7 +83,7 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
             ws.cell(row=row, column=1, value=cell.label if cell.year is None else cell.label.rsplit(" ", 1)[0])
             value = get_path(data, cell.path)
             target = ws[cell.address]
-            if cell.kind in ("amount", "number") and value is not None and str(value) not in ("S/I", "N/A", "N/C", "-"):
+            if cell.kind in ("amount", "number") and value is not None and str(value) not in CODES:
                 target.value = float(value) if "." in str(value) else int(value)
             else:
                 text = show(cell.kind, value) or None

@@ -9,9 +9,10 @@ carries form feeds (PDF text does; a pasted ``.txt`` usually does not: everythin
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from monitoreo.textfold import fold
 
 _SMALL_WORDS = frozenset(
     "a al con de del e el en la las lo los o para por sin su sus u un una y".split()
@@ -90,9 +91,8 @@ def join_paragraphs(lines: Sequence[Line]) -> str:
 
 
 def ascii_fold(text: str) -> str:
-    """Lowercase ASCII: accents and «ñ» folded («Asesoría» → «asesoria»)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Lowercase without accents, «ñ» folded («Asesoría» → «asesoria»): ``monitoreo.textfold.fold``."""
+    return fold(text)
 
 
 def slug(text: str, drop_parentheses: bool = True, drop_leading_program: bool = False) -> str:

@@ -19,7 +19,7 @@ from pydantic_core import ErrorDetails
 
 from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError, Problem
-from monitoreo.io import yamlio
+from monitoreo.io import atomic, yamlio
 from monitoreo.io.checks import semantic_problems
 from monitoreo.io.yamlio import AliasError, BadNumber, DuplicateKeyError
 from monitoreo.reference.limits import limits, number_problem, shown
@@ -196,6 +196,4 @@ def dump_submission(submission: Submission) -> str:
 
 def write_submission(submission: Submission, path: Path) -> None:
     """Write atomically: a temporary file renamed into place, so a failure leaves nothing half-written."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(dump_submission(submission), encoding="utf-8")
-    tmp.replace(path)
+    atomic.write_text(path, dump_submission(submission))

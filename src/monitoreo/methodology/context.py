@@ -71,8 +71,13 @@ class EvaluationContext:
         return value * factor(table, source, target)
 
     def _inflators(self) -> InflatorTable | None:
+        """The table that re-expresses earlier reports: the one printed with the report, else one whose base
+        is the report's price base (shipped or entered by the unit, docs/inflators.md), else the edition's."""
         if self.submission.inflators is not None:
             return self.submission.inflators
+        entered = reference.inflators_for_base(self.submission.price_base_year)
+        if entered is not None:
+            return entered
         try:
             name = reference.edition_conventions(self.submission.edition).inflators
         except reference.ReferenceError:

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from monitoreo import reference
+from monitoreo.io import atomic
 
 DEFAULT_YEARS = (2021, 2022, 2023)
 CHUNK = 2_000_000
@@ -84,27 +85,22 @@ def write_records(
     on_chunk: Callable[[int], None] | None = None,
 ) -> int:
     """Write the records to ``path`` (Parquet, zstd) atomically; returns the number of rows written."""
-    out = Path(path)
-    tmp = out.with_name(f".{out.name}.tmp")
     written = 0
     writer: pq.ParquetWriter | None = None
-    try:
-        for batch in chunks(records, programs, seed, persons, years, chunk):
-            if writer is None:
-                writer = pq.ParquetWriter(tmp, batch.schema, compression="zstd")
-            writer.write_batch(batch, row_group_size=1_000_000)
-            written += batch.num_rows
-            if on_chunk is not None:
-                on_chunk(batch.num_rows)
-        if writer is None:  # zero records: an empty file with the schema
-            empty = next(chunks(1, programs, seed, persons, years, chunk)).slice(0, 0)
-            writer = pq.ParquetWriter(tmp, empty.schema, compression="zstd")
-            writer.write_batch(empty)
-        writer.close()
-        writer = None
-        tmp.replace(out)
-    finally:
-        if writer is not None:
-            writer.close()
-        tmp.unlink(missing_ok=True)
+    with atomic.replacing(Path(path)) as tmp:
+        try:
+            for batch in chunks(records, programs, seed, persons, years, chunk):
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, batch.schema, compression="zstd")
+                writer.write_batch(batch, row_group_size=1_000_000)
+                written += batch.num_rows
+                if on_chunk is not None:
+                    on_chunk(batch.num_rows)
+            if writer is None:  # zero records: an empty file with the schema
+                empty = next(chunks(1, programs, seed, persons, years, chunk)).slice(0, 0)
+                writer = pq.ParquetWriter(tmp, empty.schema, compression="zstd")
+                writer.write_batch(empty)
+        finally:
+            if writer is not None:
+                writer.close()
     return written

@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.explain.metrics import formula_catalogue
+from monitoreo.methodology import evaluate
 from monitoreo.publish.schema import TABLES, TableSpec
 from monitoreo.publish.tables import Row, as_text, build_rows
 
@@ -144,21 +145,9 @@ def datapackage(resources: list[dict[str, Any]], editions: Sequence[int]) -> dic
     }
 
 
-def _default_evaluator() -> Callable[[Submission], Evaluation] | None:
-    try:
-        from monitoreo import methodology
-    except ImportError:  # pragma: no cover - the engine is part of the distribution
-        return None
-    evaluate = getattr(methodology, "evaluate", None)
-    return evaluate if callable(evaluate) else None
-
-
 def _evaluations(subs: list[Submission], evaluations: Sequence[Evaluation | None] | None) -> list[Evaluation | None]:
     if evaluations is not None:
         return list(evaluations)
-    evaluate = _default_evaluator()
-    if evaluate is None:
-        return [None] * len(subs)
     return [evaluate(s) for s in subs]
 
 

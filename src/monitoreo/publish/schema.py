@@ -18,8 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from monitoreo.domain import MISSING_CODES
+
 FieldType = Literal["string", "integer", "number", "boolean", "datetime"]
-CODES = ("S/I", "N/A", "N/C", "-")
+CODES = MISSING_CODES
 CODE_SUFFIX = "_code"
 
 

@@ -156,6 +156,7 @@ class EditionConventions:
     inflators: str | None
     money_label: str
     sum_tolerance_per_addend: Decimal
+    prints_inflators: bool = False
 
 
 @cache
@@ -169,7 +170,7 @@ def edition_conventions(edition: int) -> EditionConventions:
     return EditionConventions(
         edition=Edition(edition), price_base_year=PriceYear(e["price_base_year"]), years_shown=e["years_shown"],
         spend_per_beneficiary=e["spend_per_beneficiary"], rounding=Rounding(**e["rounding"]),
-        inflators=e["inflators"], money_label=e["money_label"],
+        inflators=e["inflators"], money_label=e["money_label"], prints_inflators=bool(e.get("prints_inflators")),
         sum_tolerance_per_addend=Decimal(str(e["sum_tolerance_per_addend"])),
     )
 

@@ -27,7 +27,9 @@ from typing import Any
 from monitoreo.domain.outcomes import Evaluation
 from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError, MonitoreoError, Problem
+from monitoreo.io import atomic
 from monitoreo.io.files import data_files
+from monitoreo.methodology import evaluate
 
 FORMATS = ("pdf", "html")
 
@@ -73,25 +75,11 @@ def collect_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Proble
 
 
 def _evaluate(submission: Submission) -> tuple[Evaluation | None, str | None]:
-    """The evaluation of ``submission`` when the methodology engine is installed (imported lazily)."""
-    try:
-        from monitoreo.methodology import evaluate
-    except ImportError:
-        return None, None
+    """The evaluation of ``submission``, or a note when its edition's methodology cannot evaluate it."""
     try:
         return evaluate(submission), None
     except MonitoreoError as exc:
         return None, f"evaluación no disponible ({exc}); se usan los textos impresos del archivo"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def render_file(file: str, out: str, formats: Sequence[str]) -> FileOutcome:
@@ -112,7 +100,7 @@ def render_file(file: str, out: str, formats: Sequence[str]) -> FileOutcome:
         for fmt in formats:
             target = Path(out) / f"{submission.id}.{fmt}"
             data = render_pdf(model) if fmt == "pdf" else render_html(model).encode("utf-8")
-            write_atomic(target, data)
+            atomic.write_bytes(target, data)
             outputs.append(str(target))
     except MonitoreoError as exc:
         code = getattr(exc, "code", "render.E001")

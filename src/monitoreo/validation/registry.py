@@ -21,6 +21,7 @@ DEFAULT_CHECKS: tuple[str, ...] = (
     "monitoreo.validation.checks.published",
     "monitoreo.validation.checks.narrative",
     "monitoreo.validation.checks.review",
+    "monitoreo.validation.checks.prices",
     # Edition-aware review checks: a module of the engine, loaded by name like any plugin (the validation
     # layer never imports the engine; docs/methodology-engine.md «Validation»).
     "monitoreo.methodology.review_check",
