@@ -33,6 +33,7 @@ def test_batch_renders_good_files_and_reports_broken(inputs: Path, tmp_path: Pat
     seen: list[str] = []
     result = render_batch([inputs], out, ("pdf", "html"), workers=1, progress=lambda o: seen.append(o.file))
     assert sorted(p.name for p in out.iterdir()) == [
+        ".monitoreo-render.json",  # the manifest of incremental rendering (sheet/manifest.py)
         "alianzas-productivas.html", "alianzas-productivas.pdf",
         "internacionalizacion-pymes-exportadoras.html", "internacionalizacion-pymes-exportadoras.pdf",
     ]
@@ -71,7 +72,7 @@ def test_cli_render_json_and_exit_code(inputs: Path, tmp_path: Path) -> None:
     assert data["rendered"] == 2 and data["failed"] == 1
     broken = next(f for f in data["files"] if not f["ok"])
     assert broken["errors"][0]["code"].startswith("input.E")
-    assert sorted(p.name for p in out.iterdir()) == ["alianzas-productivas.html",
+    assert sorted(p.name for p in out.iterdir()) == [".monitoreo-render.json", "alianzas-productivas.html",
                                                      "internacionalizacion-pymes-exportadoras.html"]
     ok = runner.invoke(app, ["render", str(inputs / "a.yaml"), "--out", str(out), "-f", "pdf", "-w", "1"])
     assert ok.exit_code == 0, ok.output

@@ -52,7 +52,7 @@ def _setup(url: str, timeout: float | None) -> Any:
     load_submissions(seed_submissions(), publish=True)
     create_demo_personas()
     users = get_user_model().objects
-    open_cycle(users.get(username="publicador"), 2025, 2025, 2026, "",
+    open_cycle(users.get(username="publicador"), 2025, 2025, 2024, "base-2024",
                Program.objects.filter(slug="alianzas-productivas"), evaluator=users.get(username="evaluador"))
     return Report.objects.get(program__slug="alianzas-productivas", cycle__year=2025)
 

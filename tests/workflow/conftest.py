@@ -46,7 +46,8 @@ PERSONAS = ("manager_indap", "manager_prochile", "evaluador", "publicador", "ano
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
-    """Seeds (published), personas and the 2025 cycle with both seed programs."""
+    """Seeds (published), personas and the 2025 cycle with both seed programs, in M$2024: the only shipped
+    inflator table has base 2024, and a cycle whose price year has no table cannot open (``cycle.E003``)."""
     from accounts.personas import create_demo_personas
     from cycles.services import open_cycle
     from programs.models import Program
@@ -55,7 +56,7 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         load_submissions(seed_submissions(), publish=True)
         create_demo_personas(PASSWORD)
         users = get_user_model().objects
-        open_cycle(users.get(username="publicador"), CYCLE_YEAR, 2025, 2026, "",
+        open_cycle(users.get(username="publicador"), CYCLE_YEAR, 2025, 2024, "base-2024",
                    Program.objects.filter(slug__in=[S23_ID, S20_ID]), evaluator=users.get(username="evaluador"))
 
 

@@ -89,3 +89,12 @@ def test_the_service_opens_the_preview_and_a_refusal_is_in_spanish(report: Repor
     refused = _client("evaluador").get(reverse("gestion:submit_confirm", kwargs={"pk": report.pk}))
     assert refused.status_code == 403 and "Acceso no permitido" in refused.content.decode()
     assert "Forbidden" not in refused.content.decode()
+
+
+def test_a_text_quoting_last_years_figure_is_flagged_beside_its_field(report: Report) -> None:
+    html = _client("manager_indap").get(reverse("gestion:report", kwargs={"pk": report.pk})).content.decode()
+    assert "Población beneficiada — descripción" in visible(html) and "cita «3.389»" in html
+    page = _client("manager_indap").get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "populations"}))
+    body = page.content.decode()
+    field = body.index('id="f-populations.served.description"')
+    assert "cycle.W001" in body[field:body.index("</td>", field)]

@@ -72,9 +72,18 @@ def test_an_unreadable_observation_is_refused_with_its_code(report: Report) -> N
     url = reverse("gestion:reply", kwargs={"pk": report.pk, "finding": finding.pk})
     page = _client("manager_indap").post(url, {f"text-{finding.pk}": "x", f"observation-{finding.pk}": "N° 7"},
                                          follow=True).content.decode()
-    assert "form.E014" in page and "no se guardó" in page
+    assert "form.E014" in page and "Se guardó el texto sin esa observación" in page
     finding.refresh_from_db()
-    assert finding.reply == ""
+    assert (finding.reply, finding.reply_observation) == ("x", None)  # the text is kept, the number is not
+
+
+def test_send_stops_on_an_unreadable_observation_but_keeps_the_text(report: Report) -> None:
+    report = _in_right_of_reply(report)
+    finding = Finding.objects.get(report=report, code=PURPOSE)
+    _client("manager_indap").post(reverse("gestion:action", kwargs={"pk": report.pk, "name": "send_replies"}),
+                                  {f"text-{finding.pk}": "La sequía.", f"observation-{finding.pk}": "la tercera"})
+    finding.refresh_from_db()
+    assert finding.reply == "La sequía." and Report.objects.get(pk=report.pk).state == "right_of_reply"
 
 
 def test_a_verdict_shows_at_once_as_pending_approval(report: Report) -> None:
@@ -88,3 +97,15 @@ def test_a_verdict_shows_at_once_as_pending_approval(report: Report) -> None:
     assert "(superado (veredicto «pertinente», pendiente de aprobación))" in workspace
     service = visible(_client("manager_indap").get(reverse("gestion:report", kwargs={"pk": report.pk})).content.decode())
     assert "pendiente de aprobación" in service and "Veredicto del evaluador: Pertinente — Justificado." in service
+
+
+def test_before_replying_the_service_reads_why_each_finding_is_one(report: Report) -> None:
+    """«¿De dónde sale este número?» in the cycle (docs/explanations.md): the rule's comparison, the edition's
+    parameters and the status reason, in Spanish, without edition-file sources or rule codes."""
+    report = _in_right_of_reply(report)
+    html = _client("manager_indap").get(reverse("gestion:report", kwargs={"pk": report.pk})).content.decode()
+    text = visible(html)
+    assert "¿Por qué es un hallazgo?" in text
+    assert "Valores comparados: Valor del indicador: 50; Valor del año anterior: 58" in text
+    assert "Hallazgo no superado: no hay una justificación del Servicio evaluada como pertinente." in text
+    assert "fuente:" not in text and PURPOSE not in text

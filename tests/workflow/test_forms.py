@@ -76,3 +76,11 @@ def test_warnings_sit_beside_their_field_in_their_section_only(report: Report) -
     field = html.index('id="f-components.0.spend.2025"')
     assert "components.W003" in html[field:html.index("</td>", field)]
     assert "components.asesoria-tecnica" not in visible(html)
+
+
+def test_a_section_lists_its_own_missing_values(report: Report) -> None:
+    url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})
+    html = _client().get(url).content.decode()
+    text = visible(html)
+    assert "Valores de 2025: 0 de 6 — faltan: Presupuesto inicial (Ley) 2025" in text
+    assert 'href="#f-budget.years.2025.executed"' in html and "Población" not in text.split("faltan:")[1]

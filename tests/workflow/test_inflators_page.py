@@ -88,15 +88,17 @@ def test_prefill_without_a_table_of_the_new_base_does_not_carry_money() -> None:
     assert same_base["budget"]["years"]["2023"]["initial"] == "1000"
 
 
-def test_opening_a_cycle_warns_without_a_table_and_uses_the_entered_one(data_dir: Path) -> None:
-    from cycles.services import _factors, inflators_warning
+def test_a_cycle_in_a_base_without_table_is_refused_until_the_unit_enters_it(data_dir: Path) -> None:
+    # Without a base-2026 table, last year's M$2024 amounts cannot be re-expressed: opening is refused
+    # (cycle.E003) instead of carrying them under the M$2026 label; the entered table lifts it.
+    from monitoreo.cycle.prices import price_problem, tables
 
-    warning = inflators_warning(2026, "")
-    assert warning is not None and "inflators.W001" in warning and "base 2026" in warning
+    problem = price_problem(2026, "", [2024])
+    assert problem is not None and "base 2026" in problem
+    assert "base-2026" not in tables()
     _post(_publisher(), GOOD)
-    assert inflators_warning(2026, "") is None
-    factors = _factors(2026, "")
-    assert factors is not None and factors[2024] == Decimal("1.0712")
+    assert tables()["base-2026"] == 2026
+    assert price_problem(2026, "base-2026", [2024]) is None
 
 
 def test_a_broken_entered_table_is_said_and_the_shipped_ones_still_listed(data_dir: Path) -> None:

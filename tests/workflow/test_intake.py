@@ -26,12 +26,12 @@ pytestmark = pytest.mark.django_db
 
 def test_prefill_shifts_the_window_and_clears_the_new_year(report: Report) -> None:
     data = report.data
-    assert (data["edition"], data["evaluated_year"], data["years"], data["price_base_year"]) == (2025, 2025, [2023, 2024, 2025], 2026)
+    assert (data["edition"], data["evaluated_year"], data["years"], data["price_base_year"]) == (2025, 2025, [2023, 2024, 2025], 2024)
     assert data["program"]["name"] == "Programa de Alianzas Productivas"
     assert [c["id"] for c in data["components"]] == ["asesoria-tecnica", "cofinanciamiento-proyectos-inversion"]
-    # No base-2026 inflator table: the 2023 amounts (M$2024) are not carried under the M$2026 label
-    # (docs/inflators.md); quantities and indicator values are.
-    assert "2023" not in data["budget"]["years"] and data["components"][0]["spend"] == {}
+    # The cycle is in M$2024 like last year's report: the 2023 amounts carry over as they are (without a
+    # table of the cycle's base they would not, docs/inflators.md; tests/workflow/test_inflators_page.py).
+    assert data["budget"]["years"]["2023"]["executed"] == "4219214"
     assert "2025" not in data["budget"]["years"] and data["indicators"][0]["values"] == {"2023": "59.00"}
     assert data["populations"]["served"]["description"].startswith("La población beneficiada")
     assert "published" not in data and "review" not in data and "assessment" not in data
@@ -191,8 +191,11 @@ def test_notification_after_commit(report: Report, django_capture_on_commit_call
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         perform(report, "submit", user("manager_indap"))
-    assert [m.to for m in mail.outbox] == [["evaluador@demo.invalid"]]
-    assert "Reporte enviado a revisión" in mail.outbox[0].subject
+    # the evaluator is told, and the service gets a receipt; both carry the link to the report
+    assert [m.to for m in mail.outbox] == [["evaluador@demo.invalid"], ["manager_indap@demo.invalid"]]
+    assert "Reporte enviado a revisión" in mail.outbox[0].subject and "Recibimos su reporte" in mail.outbox[1].subject
+    link = f"/gestion/reportes/{report.pk}/"
+    assert all(link in m.body for m in mail.outbox)
 
 
 def test_failed_email_is_logged_not_raised(report: Report, django_capture_on_commit_callbacks: Any,

@@ -26,6 +26,7 @@ TABLE: dict[str, tuple[str, dict[str, Any], dict[str, str], dict[str, int]]] = {
     "cycles": ("get", {}, {}, {A: 403, B: 403, E: 403, P: 200, X: 302}),
     "cycle": ("get", {"year": CYCLE_YEAR}, {}, {A: 403, B: 403, E: 403, P: 200, X: 302}),
     "inflators": ("get", {}, {}, {A: 403, B: 403, E: 403, P: 200, X: 302}),
+    "publish_confirm": ("get", {"year": CYCLE_YEAR}, {}, {A: 403, B: 403, E: 403, P: 200, X: 302}),
     "report": ("get", {"pk": None}, {}, REPORT_READ),
     "section": ("get", {"pk": None, "name": "budget"}, {}, REPORT_READ),
     "entry_remove": ("get", {"pk": None, "name": "components", "key": "asesoria-tecnica"}, {},

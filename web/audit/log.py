@@ -15,7 +15,8 @@ ACTION_CODES = (
     "submission.evaluated", "submission.reply_opened", "submission.replies_sent", "submission.approved",
     "submission.published", "review.judgements_saved", "finding.replied", "finding.verdict",
     "submission.component_added", "submission.component_removed", "submission.indicator_added",
-    "submission.indicator_removed", "inflators.table_added",
+    "submission.indicator_removed", "inflators.table_added", "cycle.programs_added", "cycle.program_removed",
+    "cycle.deadlines_set",
     "auth.login", "auth.login_failed", "auth.locked",
 )
 

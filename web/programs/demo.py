@@ -33,6 +33,7 @@ def synthetic_submissions(n: int, seed: int = 2023, editions: tuple[int, ...] = 
 
 #: The demo monitoring cycle (``open_demo_cycle``): its year and, per reporter persona, the states its
 #: synthetic demo reports are left in (the persona's real program stays a pre-filled draft).
+DEMO_PRICE_BASE, DEMO_INFLATORS = 2024, "base-2024"
 DEMO_CYCLE_YEAR = 2025
 DEMO_STATES = ("submitted", "in_review", "right_of_reply")
 _ACTIONS = {"submitted": ("submit",), "in_review": ("submit", "start_review"),
@@ -79,7 +80,6 @@ def open_demo_cycle(seed: int = DEMO_CYCLE_YEAR) -> dict[str, list[str]]:
     from submissions.models import Report
     from submissions.services import perform, save_document
 
-    from monitoreo import reference
     from programs.models import Program
 
     users = {u.username: u for u in get_user_model().objects.filter(username__in=[p.username for p in PERSONAS])}
@@ -100,8 +100,9 @@ def open_demo_cycle(seed: int = DEMO_CYCLE_YEAR) -> dict[str, list[str]]:
     evaluator = next(users[p.username] for p in PERSONAS if p.role == "evaluador")
     states: dict[str, list[str]] = {}
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-        cycle = open_cycle(publisher, DEMO_CYCLE_YEAR, DEMO_CYCLE_YEAR,
-                           reference.edition_conventions(DEMO_CYCLE_YEAR).price_base_year, "",
+        # Last year's reports are in M$2024 and no base-2026 inflator table ships (docs/inflators.md): the demo
+        # cycle runs in M$2024 with base-2024, as a unit would until it enters the 2026 table.
+        cycle = open_cycle(publisher, DEMO_CYCLE_YEAR, DEMO_CYCLE_YEAR, DEMO_PRICE_BASE, DEMO_INFLATORS,
                            [*real.values(), *demo_programs.values()], evaluator=evaluator)
         for service, reporter in reporters.items():
             states[reporter.username] = ["draft"]

@@ -11,6 +11,8 @@ from typing import Any
 from monitoreo.cycle.labels import Figure, figures
 from monitoreo.domain.findings import Dimension
 from monitoreo.domain.outcomes import Evaluation, Outcome
+from monitoreo.explain import explain_outcome
+from monitoreo.explain.text import outcome_lines
 from reviews.models import Finding
 
 #: States after approval: a status shown then is final.
@@ -24,6 +26,7 @@ class FindingView:
     figures: list[Figure]
     status: str
     pending: bool
+    why: list[str]  # the rule, values compared, edition parameters and what decided it (docs/explanations.md)
 
 
 def _outcomes(evaluation: dict[str, Any] | Evaluation | None) -> dict[tuple[str, int | None], Outcome]:
@@ -50,7 +53,23 @@ def provisional_evaluation(report: Any) -> Evaluation | None:
     return evaluate_document(check.submission, report.cycle.methodology_edition, report.previous)
 
 
+def _why(report: Any, evaluation: Evaluation | None) -> dict[tuple[str, int | None], list[str]]:
+    """Each candidate finding's explanation lines, as the service reads them before replying."""
+    if evaluation is None:
+        return {}
+    from submissions.document import check_document
+
+    sub = check_document(report.data).submission
+    if sub is None:
+        return {}
+    return {(o.code, o.indicator): [line.strip() for line in outcome_lines(explain_outcome(sub, evaluation, o),
+                                                                            sources=False)[1:]]
+            for o in evaluation.findings()}
+
+
 def finding_views(report: Any) -> list[FindingView]:
+    evaluation = Evaluation.model_validate(report.evaluation) if isinstance(report.evaluation, dict) else None
+    why = _why(report, evaluation)
     stored = _outcomes(report.evaluation)
     provisional = _outcomes(provisional_evaluation(report))
     year = int(report.data.get("evaluated_year") or report.cycle.evaluated_year)
@@ -65,5 +84,5 @@ def finding_views(report: Any) -> list[FindingView]:
             label += f" (veredicto «{f.verdict}», pendiente de aprobación)"
         out.append(FindingView(f, Dimension(f.dimension).label if f.dimension in set(Dimension) else f.dimension,
                                figures(outcome.values, report.data, year, outcome.rule) if outcome else [],
-                               label, pending))
+                               label, pending, why.get((f.code, f.indicator), [])))
     return out

@@ -60,7 +60,7 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
         "candidates": [{"dimension": o.dimension.label, "text": o.text,
                         "figures": figures(o.values, report.data, report.cycle.evaluated_year, o.rule)}
                        for o in (evaluation or candidate).findings()] if (evaluation or candidate) else [],
-        "board": dashboard(report.pk, report.data, check),
+        "board": dashboard(report.pk, report.data, check, report.previous),
         "judgements": [{"code": c, "label": judgement_label(c), "value": (current.get(c) or {}).get("value"),
                         "text": (current.get(c) or {}).get("text", ""),
                         "reason": (current.get(c) or {}).get("reason", ""),
@@ -112,20 +112,22 @@ def observation_count(report: Any) -> int:
     return len([o for o in report.data.get("observations") or [] if isinstance(o, dict)])
 
 
-def save_reply(request: HttpRequest, item: Finding) -> bool:
-    """Save the reply of ``item`` posted as ``text-<id>`` / ``observation-<id>`` (or ``text`` / ``observation``);
-    an unreadable observation number is refused with ``form.E014`` and nothing is saved. True when saved."""
+def save_reply(request: HttpRequest, item: Finding) -> str:
+    """Save the reply of ``item`` posted as ``text-<id>`` / ``observation-<id>`` (or ``text`` / ``observation``).
+    Returns ``"saved"``, ``"unchanged"`` or ``"refused"``: an unreadable observation number (``form.E014``) keeps
+    the observation as it was but still saves the text, so nothing typed is lost, and says so."""
     text = request.POST.get(f"text-{item.pk}", request.POST.get("text", ""))
     raw = request.POST.get(f"observation-{item.pk}", request.POST.get("observation", ""))
     observation, code = parse_observation(raw, observation_count(item.report))
     if code is not None:
         messages.error(request, f"Hallazgo «{item.text[:60]}…»: «{raw}»: {CYCLE_CODES[code][0].lower()}"
-                       f"{CYCLE_CODES[code][1:]} La respuesta no se guardó. [{code}]")
-        return False
+                       f"{CYCLE_CODES[code][1:]} Se guardó el texto sin esa observación: elíjala de la lista. [{code}]")
+        observation = item.reply_observation
     if text.strip() == item.reply and observation == item.reply_observation:
-        return False
-    reply(item, text, observation, request.user)
-    return True
+        return "refused" if code else "unchanged"
+    if text.strip():
+        reply(item, text, observation, request.user)
+    return "refused" if code else "saved"
 
 
 @login_required
@@ -133,7 +135,7 @@ def save_reply(request: HttpRequest, item: Finding) -> bool:
 def reply_view(request: HttpRequest, pk: int, finding: int) -> HttpResponse:
     item = _finding(request, pk, finding)
     try:
-        if save_reply(request, item):
+        if save_reply(request, item) == "saved":
             messages.success(request, "Respuesta guardada.")
     except WorkflowError as exc:
         messages.error(request, str(exc))

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from monitoreo.cycle.completeness import Completeness, completeness
 from monitoreo.cycle.fields import label_of
+from monitoreo.cycle.narrative import CODE, stale_texts
 from submissions.document import DocumentCheck
 
 
@@ -33,10 +34,13 @@ def anchor_url(report_pk: int, section: str | None, anchor: str | None) -> str |
     return url + (f"#f-{anchor}" if anchor else "")
 
 
-def items(report_pk: int, data: dict[str, Any], check: DocumentCheck) -> list[Item]:
-    """Every problem (errors first) of the check, named by field label."""
+def items(report_pk: int, data: dict[str, Any], check: DocumentCheck,
+          previous: dict[str, Any] | None = None) -> list[Item]:
+    """Every problem (errors first) of the check, named by field label, and the texts carried over from
+    ``previous`` that still quote last year's figures (``cycle.W001``, a warning)."""
     raw = [(p.path, p.message, p.code, "error") for p in check.problems]
     raw += [(i.path, i.message, i.code, i.severity.value) for i in check.issues]
+    raw += [(t.path, t.message, CODE, "warning") for t in stale_texts(previous, data)]
     out = []
     for path, message, code, severity in raw:
         ref = label_of(data, path)
@@ -72,6 +76,7 @@ class Dashboard:
         return self.state.complete and not self.errors
 
 
-def dashboard(report_pk: int, data: dict[str, Any], check: DocumentCheck) -> Dashboard:
-    listed = items(report_pk, data, check)
+def dashboard(report_pk: int, data: dict[str, Any], check: DocumentCheck,
+              previous: dict[str, Any] | None = None) -> Dashboard:
+    listed = items(report_pk, data, check, previous)
     return Dashboard(completeness(data, errors_by_section(listed)), listed, data.get("evaluated_year"))

@@ -11,7 +11,7 @@ from typing import Any
 from monitoreo import formatting
 from monitoreo.cycle.fields import form_problem, normalize_path
 from monitoreo.errors import Problem
-from monitoreo.ingest.excel import apply_entries, cells, get_path, show
+from monitoreo.ingest.excel import apply_entries, cells, get_path, mapping, show
 from monitoreo.ingest.excel_book import is_xlsx, read_workbook
 from submissions.document import DocumentCheck, check_document
 from submissions.models import Report
@@ -37,7 +37,8 @@ def save_section(report: Report, section: str, entries: dict[str, Any], user: An
         if version != report.version:
             save_document(report, data, user, version)  # raises ConflictError: the person's input is stale
         return report, problems
-    return save_document(report, data, user, version, note=f"sección {section}"), problems
+    title = next((s.title for s in mapping() if s.section == section), section)
+    return save_document(report, data, user, version, note=f"sección «{title}»"), problems
 
 
 def place(by_path: dict[str, list[dict[str, str]]], data: dict[str, Any]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from accounts.roles import PUBLISHER, REPORTER
@@ -23,7 +24,33 @@ SUBJECTS = {
     "submission.approved": "Reporte aprobado, listo para publicar",
     "submission.published": "Ficha publicada",
     "submission.assigned": "Se le asignó un reporte",
+    "cycle.opened": "Se abrió el ciclo de monitoreo: complete el reporte de su programa",
 }
+#: A second e-mail, to the service, for these codes: the receipt of what it sent.
+RECEIPTS = {"submission.submitted": "Recibimos su reporte", "submission.resubmitted": "Recibimos su reporte corregido",
+            "submission.replies_sent": "Recibimos sus respuestas a los hallazgos"}
+
+
+def report_url(report: Any) -> str:
+    """Absolute link to the report page (``MONITOREO_SITE_URL``, default http://localhost:8000)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    base = getattr(settings, "MONITOREO_SITE_URL", "") or os.environ.get("MONITOREO_SITE_URL", "http://localhost:8000")
+    return base.rstrip("/") + reverse("gestion:report", kwargs={"pk": report.pk})
+
+
+def _body(report: Any, subject: str, comment: str) -> str:
+    from datetime import date
+
+    from monitoreo.cycle.deadlines import deadline_note
+
+    cycle = report.cycle
+    notes = [deadline_note("submission", cycle.submission_deadline, date.today()),
+             deadline_note("reply", cycle.reply_deadline, date.today())]
+    return (f"{subject}.\n\nPrograma: {report.program.name}\nCiclo: {cycle.year}\nEstado: {report.state_label}\n"
+            f"Reporte: {report_url(report)}\n" + "".join(f"{n}\n" for n in notes if n)
+            + (f"\nComentarios:\n{comment}\n" if comment else ""))
 
 
 def recipients(report: Any, code: str) -> list[str]:
@@ -50,8 +77,11 @@ def notify(report: Any, code: str, comment: str = "") -> None:
     if subject is None:
         return
     to = recipients(report, code)
-    if not to:
-        return
-    body = (f"{subject}.\n\nPrograma: {report.program.name}\nCiclo: {report.cycle.year}\n"
-            f"Estado: {report.state_label}\n" + (f"\nComentarios:\n{comment}\n" if comment else ""))
-    transaction.on_commit(lambda: _send(f"[Monitoreo {report.cycle.year}] {subject}", body, to))
+    if to:
+        body = _body(report, subject, comment)
+        transaction.on_commit(lambda: _send(f"[Monitoreo {report.cycle.year}] {subject}", body, to))
+    receipt = RECEIPTS.get(code)
+    service = recipients(report, "submission.returned")  # the program's service
+    if receipt and service:
+        text = _body(report, receipt, "")
+        transaction.on_commit(lambda: _send(f"[Monitoreo {report.cycle.year}] {receipt}", text, service))

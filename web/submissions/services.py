@@ -247,6 +247,13 @@ def _approve(report: Report, user: Any, comment: str) -> None:
 def _publish(report: Report, user: Any, comment: str) -> None:
     from programs.loader import load_submissions
 
+    from monitoreo.cycle.prices import price_problem
+
+    previous_base = (report.previous or {}).get("price_base_year")
+    problem = price_problem(report.cycle.price_base_year, report.cycle.inflator_table,
+                            [int(previous_base)] if previous_base else [])
+    if problem:
+        raise WorkflowError(f"No se puede publicar: {problem[0].lower()}{problem[1:]}", "cycle.E003")
     check = check_document(report.data)
     if check.submission is None or report.evaluation is None:
         raise WorkflowError("El reporte no es válido o no está evaluado.")

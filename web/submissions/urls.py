@@ -12,6 +12,7 @@ urlpatterns = [
     path("ciclos/", cycle_views.cycles, name="cycles"),
     path("ciclos/<int:year>/", cycle_views.cycle_detail, name="cycle"),
     path("ciclos/inflactores/", cycle_views.inflators, name="inflators"),
+    path("ciclos/<int:year>/publicar/", cycle_views.publish_confirm, name="publish_confirm"),
     path("reportes/<int:pk>/", views.report_detail, name="report"),
     path("reportes/<int:pk>/seccion/<str:name>/", views.section, name="section"),
     path("reportes/<int:pk>/seccion/<str:name>/agregar/", views.entry_add, name="entry_add"),

@@ -18,7 +18,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from reviews.explain import finding_views
 
+from monitoreo.cycle.completeness import completeness
 from monitoreo.cycle.fields import form_value, label_of
+from monitoreo.cycle.narrative import CODE as STALE
+from monitoreo.cycle.narrative import stale_texts
 from monitoreo.ingest import entries as entry_ops
 from monitoreo.ingest.excel import block_title, cells, get_path, mapping, show
 from submissions import intake, services
@@ -63,7 +66,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     check = intake.check(report)
     return render(request, "gestion/report.html", {
         "report": report, "actions": _actions(report, request.user), "sections": SECTIONS, "check": check,
-        "board": dashboard(report.pk, report.data, check),
+        "board": dashboard(report.pk, report.data, check, report.previous),
         "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
         "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
         "findings": finding_views(report), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
@@ -123,6 +126,8 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
     can_edit = _can_edit(report, request.user)
     check = intake.check(report)
     by_path = check.by_path()
+    for stale in stale_texts(report.previous, report.data):
+        by_path.setdefault(stale.path, []).append({"code": STALE, "message": stale.message, "severity": "warning"})
     for p in problems:
         by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
     by_path, loose = intake.place(by_path, report.data)
@@ -141,8 +146,10 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
         value = (entries[cell.path] if entries is not None and cell.path in entries
                  else form_value(cell.kind, get_path(report.data, cell.path)))
         blocks[-1]["fields"].append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
+    state = next(st for st in completeness(report.data).sections if st.section == name)
     return render(request, "gestion/section.html", {
         "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "blocks": blocks,
+        "state": state, "year": report.data.get("evaluated_year"),
         "can_edit": can_edit, "check": check, "unplaced": loose, "kind": kind,
         "item_label": entry_ops.KINDS.get(kind or ""),
     }, status=status)
@@ -223,14 +230,15 @@ def submit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if action_ is None:
         raise PermissionDenied("no puede enviar este reporte")
     check = intake.check(report)
-    board = dashboard(report.pk, report.data, check)
+    board = dashboard(report.pk, report.data, check, report.previous)
     fragment, css = None, None
     if board.ready and check.submission is not None:
         from reviews.views import sheet_fragment
 
         fragment, css = sheet_fragment(report, check.submission)
     return render(request, "gestion/submit_confirm.html", {
-        "report": report, "board": board, "action": action_, "fragment": fragment, "css": css, "check": check})
+        "report": report, "board": board, "action": action_, "fragment": fragment, "css": css, "check": check,
+        "editable": True})
 
 
 def _not_found() -> Exception:
@@ -244,14 +252,18 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if name not in TRANSITIONS:
         raise _not_found()
     if name == "send_replies" and has_role(request.user, REPORTER):
-        # «Enviar las respuestas» carries the replies typed on the page: saved first, so none is lost
+        # «Enviar las respuestas» carries the replies typed on the page: saved first, so none is lost; a reply
+        # whose observation could not be read stops the sending, for the person to choose it (form.E014)
         from reviews.views import save_reply
 
+        results = []
         for item in report.findings.all():
             try:
-                save_reply(request, item)
+                results.append(save_reply(request, item))
             except WorkflowError:
                 pass  # blank or not in the right of reply: perform() says why
+        if "refused" in results:
+            return redirect(reverse("gestion:report", kwargs={"pk": report.pk}) + "#hallazgos")
     try:
         report = perform(report, name, request.user, request.POST.get("comment", ""))
     except WorkflowError as exc:

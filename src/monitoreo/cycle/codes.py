@@ -16,6 +16,8 @@ CYCLE_CODES: dict[str, str] = {
     "cycle.E003": "El año de precios del ciclo no tiene una tabla de inflactores con esa base; no se puede "
                   "abrir ni publicar.",
     "cycle.E004": "Un identificador de programa no corresponde a ningún programa conocido.",
+    "cycle.W001": "Un texto traspasado del reporte anterior cita una cifra de ese año: actualícelo (no impide "
+                  "enviar).",
 }
 
 #: Excel cell code → the web form's code for the same problem.

@@ -102,12 +102,14 @@ def figures(values: Mapping[str, Any], data: Mapping[str, Any], year: int, rule:
     judged = "judgement" in values
     remap = _labels().get("by_rule", {}).get(rule, {})
     for key, value in values.items():
+        spec, key_year = _spec(key)
         if value is None and key != "judgement":
-            continue  # a threshold the edition does not set, a figure the rule could not compute
+            if spec is not None and spec.get("missing"):
+                out.append(Figure(str(spec["label"]), str(spec["missing"])))
+            continue  # else: a threshold the edition does not set, a figure the rule could not compute
         if judged and key == "value":
             out.append(Figure("Respuesta del evaluador", show(value)))
             continue
-        spec, key_year = _spec(key)
         if spec is None:
             out.append(Figure(UNKNOWN_FIGURE, show(value)))
             continue

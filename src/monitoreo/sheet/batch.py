@@ -11,6 +11,9 @@ Contract: ``render_batch(paths, out, formats, workers, progress=None) -> BatchRe
 * When ``monitoreo.methodology.evaluate`` is importable, each ficha is rendered with its evaluation;
   if the evaluation fails the printed assessment is used and a warning is recorded.
 * ``progress(outcome)`` is called once per input file, in completion order.
+* Incremental: a file whose content, edition data, templates and fonts are unchanged since it was last
+  rendered into ``out`` in the same formats, and whose outputs are untouched, is skipped
+  (``FileOutcome.skipped``; ``sheet/manifest.py``); ``force=True`` renders every file.
 """
 
 from __future__ import annotations
@@ -30,8 +33,11 @@ from monitoreo.errors import InputError, MonitoreoError, Problem
 from monitoreo.io import atomic
 from monitoreo.io.files import data_files
 from monitoreo.methodology import evaluate
+from monitoreo.sheet.manifest import RenderManifest
 
 FORMATS = ("pdf", "html")
+#: On a rerun, below this many changed fichas, rendering in this process beats starting worker processes.
+SPAWN_THRESHOLD = 24
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class FileOutcome:
     outputs: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     warnings: tuple[str, ...] = ()
+    skipped: bool = False  # unchanged since the last render into the same folder (``manifest``)
 
     @property
     def ok(self) -> bool:
@@ -63,6 +70,10 @@ class BatchResult:
     @property
     def failed(self) -> list[FileOutcome]:
         return [f for f in self.files if not f.ok]
+
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.skipped]
 
     @property
     def problems(self) -> list[Problem]:
@@ -131,12 +142,51 @@ def _duplicates(outcomes: list[FileOutcome]) -> list[FileOutcome]:
     return result
 
 
+def _unchanged(names: list[str], keys: dict[str, str | None], manifest: RenderManifest, formats: tuple[str, ...],
+               force: bool, by_file: dict[str, FileOutcome], progress: Callable[[FileOutcome], Any] | None,
+               ) -> list[str]:
+    """Record the files the manifest says are current as skipped; return the ones to render."""
+    todo = []
+    for name in names:
+        key = keys[name]
+        entry = None if force or key is None else manifest.current(name, key, formats)
+        if entry is None:
+            todo.append(name)
+            continue
+        by_file[name] = FileOutcome(file=name, id=entry["id"], outputs=tuple(o["path"] for o in entry["outputs"]),
+                                    skipped=True)
+        if progress:
+            progress(by_file[name])
+    return todo
+
+
+def _render_all(todo: list[str], out_dir: Path, formats: tuple[str, ...], workers: int,
+                by_file: dict[str, FileOutcome], progress: Callable[[FileOutcome], Any] | None,
+                rerun: bool) -> None:
+    """Render ``todo`` here or across worker processes."""
+    # On a rerun, a few changed fichas render here: starting worker processes costs more than rendering them.
+    if workers <= 1 or len(todo) <= 1 or (rerun and len(todo) < SPAWN_THRESHOLD):
+        for name in todo:
+            by_file[name] = render_file(name, str(out_dir), formats)
+            if progress:
+                progress(by_file[name])
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+        futures = {pool.submit(render_file, name, str(out_dir), formats): name for name in todo}
+        for future in as_completed(futures):
+            by_file[futures[future]] = future.result()
+            if progress:
+                progress(by_file[futures[future]])
+
+
 def render_batch(
     paths: Iterable[str | Path],
     out: str | Path,
     formats: Sequence[str] = FORMATS,
     workers: int = 1,
     progress: Callable[[FileOutcome], Any] | None = None,
+    force: bool = False,
 ) -> BatchResult:
     """Render every data file under ``paths`` into ``out`` (see module docstring)."""
     started = time.perf_counter()
@@ -151,18 +201,16 @@ def render_batch(
         if progress:
             progress(outcome)
     names = [str(f) for f in files]
-    if workers <= 1 or len(names) <= 1:
-        for name in names:
-            by_file[name] = render_file(name, str(out_dir), tuple(formats))
-            if progress:
-                progress(by_file[name])
-    else:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
-            futures = {pool.submit(render_file, name, str(out_dir), tuple(formats)): name for name in names}
-            for future in as_completed(futures):
-                by_file[futures[future]] = future.result()
-                if progress:
-                    progress(by_file[futures[future]])
+    manifest = RenderManifest.load(out_dir)
+    keys = {name: RenderManifest.key(name) for name in names}
+    todo = _unchanged(names, keys, manifest, tuple(formats), force, by_file, progress)
+    _render_all(todo, out_dir, tuple(formats), workers, by_file, progress, rerun=len(todo) < len(names))
+    for name in todo:
+        done, key = by_file[name], keys[name]
+        if done.ok and not done.warnings and key is not None:
+            manifest.record(name, key, tuple(formats), done.id, done.outputs)
+        else:  # a failed or degraded render is never taken as current
+            manifest.entries.pop(os.path.abspath(name), None)
+    manifest.save()
     ordered = [by_file[p.file] for p in missing] + [by_file[n] for n in names]
     return BatchResult(files=_duplicates(ordered), seconds=time.perf_counter() - started)

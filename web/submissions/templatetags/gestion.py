@@ -26,3 +26,19 @@ def deadlines(cycle: Any) -> list[str]:
     notes = [deadline_note("submission", getattr(cycle, "submission_deadline", None), today),
              deadline_note("reply", getattr(cycle, "reply_deadline", None), today)]
     return [n for n in notes if n]
+
+
+@register.filter
+def accion(code: str) -> str:
+    """An audit action code in Spanish."""
+    from audit.labels import action_label
+
+    return action_label(code)
+
+
+@register.filter
+def describir(value: Any) -> str:
+    """An audit before/after value in words."""
+    from audit.labels import describe
+
+    return describe(value)
