@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from monitoreo.domain import Submission
+from tests import browser as browser_support
 from tests.conftest import ROOT
 
 WEB = ROOT / "web"
@@ -84,3 +86,18 @@ def _fresh_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """``monitoreo serve --demo`` (small synthetic portfolio) in its own process group, shared by the browser
+    tests of the session (``test_browser``, ``test_accessibility``)."""
+    data_dir = tmp_path_factory.mktemp("demo")
+    with browser_support.demo_server(data_dir, "--size", "20") as address:
+        yield address | {"data_dir": data_dir}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    with browser_support.chromium() as b:
+        yield b

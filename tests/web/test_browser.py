@@ -4,29 +4,14 @@ downloads and opens → the comparison shows both programs side by side."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests import browser as browser_support
-from tests.web.conftest import S20_ID, S23_ID
+from tests.web.conftest import S23_ID
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """``monitoreo serve --demo`` (small synthetic portfolio) in its own process group."""
-    data_dir = tmp_path_factory.mktemp("demo")
-    with browser_support.demo_server(data_dir, "--size", "20") as address:
-        yield address | {"data_dir": data_dir}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with browser_support.chromium() as b:
-        yield b
 
 
 def test_search_ficha_pdf_and_comparison(demo_server: dict[str, Any], browser: Any, tmp_path: Path) -> None:
@@ -53,10 +38,11 @@ def test_search_ficha_pdf_and_comparison(demo_server: dict[str, Any], browser: A
     document.close()
     assert pages >= 1 and "ALIANZAS PRODUCTIVAS" in first.upper()
 
-    page.get_by_role("link", name="Comparar con otro programa").click()
-    page.get_by_label("Identificadores de los programas, separados por comas").fill(f"{S23_ID},{S20_ID}")
+    page.get_by_role("link", name="Comparar con otro programa").click()  # the program comes already picked
+    page.get_by_label("Programa 2").fill("Internacionalización de las Pymes Exportadoras — "
+                                          "Dirección General de Promoción de Exportaciones")
     page.get_by_role("button", name="Comparar").click()
-    coverage = page.locator("table", has=page.locator("caption", has_text="Cobertura"))
+    coverage = page.get_by_role("table", name="Cobertura")
     header = coverage.locator("thead").inner_text()
     assert "Programa de Alianzas Productivas" in header and "Internacionalización" in header
     assert "25,5%" in coverage.inner_text()

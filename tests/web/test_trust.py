@@ -260,3 +260,27 @@ def test_spanish_404_favicon_licence_login(client: Client, settings: Any) -> Non
 def test_500_page_is_spanish() -> None:
     text = (Path(settings.BASE_DIR) / "portal" / "templates" / "500.html").read_text(encoding="utf-8")
     assert '<html lang="es">' in text and "Error del servidor" in text
+
+
+def test_the_migration_recounts_fichas_loaded_before(client: Client) -> None:
+    """Databases loaded before issue 14 counted superados; migration 0005 recounts them."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("programs.migrations.0005_recount_public_findings")
+    Ficha.objects.filter(program__slug=S23_ID).update(findings_effectiveness=1, findings_total=1, synthetic=True)
+    migration.recount(apps, None)
+    ficha = Ficha.objects.get(program__slug=S23_ID)
+    assert (ficha.findings_effectiveness, ficha.findings_total, ficha.synthetic) == (0, 0, False)
+    s20 = Ficha.objects.get(program__slug=S20_ID)
+    assert s20.findings_total == s20.findings_efficiency == 3  # the no superados stay counted
+
+
+def test_comparison_headers_are_never_identical(client: Client, s23: Submission) -> None:
+    twin = s23.model_copy(update={"id": "homonimo", "synthetic": True})
+    load_submissions([twin])
+    response = client.get(f"/comparar/?ids={S23_ID},homonimo")
+    headers = re.findall(r'<th scope="col" class="num">(.*?)</th>', response.content.decode())
+    assert len(headers) == 2 * 5 and len(set(headers[:2])) == 2
+    assert "(homonimo)" in headers[1] and MARK in response.content.decode()

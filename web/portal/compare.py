@@ -8,6 +8,7 @@ programs carry the demo mark in their column. Two queries whatever the number of
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.http import QueryDict
@@ -63,17 +64,27 @@ def build(query: QueryDict) -> dict[str, Any]:
                  "synthetic": f.synthetic, "label": label_of.get(f.program.slug, f.program.name),
                  "url": reverse("portal:ficha", args=[f.program.slug]),
                  "metrics": {m: f.metrics.get(m, {}) for m in KEY_FIGURES}} for f in fichas]
+    # Two columns never share a header: service in the header, and the id when name and service repeat.
+    seen = Counter((p["name"], p["service"]) for p in programs)
+    for p in programs:
+        p["header_note"] = p["service"] + (f" ({p['id']})" if seen[(p["name"], p["service"])] > 1 else "")
     bases = sorted({f.price_base_year for f in fichas})
     tables = [{"metric": m, "label": label.replace(" (M$)", ""), "money": m in MONEY_FIGURES,
                "mixed_bases": m in MONEY_FIGURES and len(bases) > 1,
-               "rows": [(y, [show(m, f.metrics.get(m, {}).get(str(y), "-"), f.edition) for f in fichas])
-                        for y in years]}
+               "rows": [(y, [_cell(m, f, y) for f in fichas]) for y in years]}
               for m, label in KEY_FIGURES.items()]
     inputs = [p["label"] for p in programs] + [""] * max(2, 3 - len(programs))
     data = {"ids": slugs, "not_found": unknown, "years": years, "price_base_years": bases, "programs": programs}
     return {"data": data, "programs": programs, "tables": tables, "bases": bases,
             "inputs": inputs[:MAX_COMPARE], "options": list(options),
             "placeholder": next(iter(options), "")}
+
+
+def _cell(metric: str, ficha: Ficha, year: int) -> str:
+    """es-CL text of ``metric`` in ``year``; empty when the ficha does not cover that year (not «-», which
+    on a ficha means «none»)."""
+    series = ficha.metrics.get(metric, {})
+    return show(metric, series[str(year)], ficha.edition) if str(year) in series else ""
 
 
 def csv_rows(data: dict[str, Any]) -> tuple[list[str], Any]:

@@ -35,7 +35,8 @@ def read_heading(r: Reader) -> dict[str, str]:
         return {}
     block: list[Line] = []
     for line in r.lines[r.lines.index(head) + 1 :]:
-        if SECTION_HEADING.match(line.text) or len([x for x in block if x.text]) >= 8:
+        if SECTION_HEADING.match(line.text) or DEMO_NOTICE.match(line.text) \
+                or len([x for x in block if x.text]) >= 8:
             break
         block.append(line)
     paras = [p for p in paragraphs(block) if not DEMO_NOTICE.match(p[0].text)]

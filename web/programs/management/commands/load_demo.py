@@ -39,7 +39,9 @@ class Command(BaseCommand):
 
             from programs.demo import open_demo_cycle
 
-            summary["cycle"] = open_demo_cycle()  # each persona has reports to work on (docs/web-portal.md)
+            # Each persona gets reports to work on (docs/web-portal.md). Its synthetic reports come with the
+            # synthetic portfolio: ``--size 0`` (real fichas only, e.g. a test opening its own cycle) opens none.
+            summary["cycle"] = open_demo_cycle() if options["size"] > 0 else {}
             summary["cycle_text"] = {user: ", ".join(STATE_LABELS[State(s)].lower() for s in states)
                                      for user, states in summary["cycle"].items()}
         if options["json"]:
