@@ -58,15 +58,15 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
                 handle.write(data)
         for path in files:
             if path in backups:
-                os.replace(path, backups[path])
-            os.replace(temps[path], path)
+                path.replace(backups[path])
+            temps[path].replace(path)
             placed.append(path)
     except OSError:
         for path in placed:
             path.unlink(missing_ok=True)
         for path, backup in backups.items():
             if backup.exists():
-                os.replace(backup, path)
+                backup.replace(path)
         raise
     finally:
         for leftover in (*temps.values(), *backups.values()):
