@@ -10,13 +10,21 @@ truncated with «…».
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
+from rich.console import Console
 from rich.table import Table
 
 from monitoreo.cli.output import stdout
 
 WRAP_MIN = 30
+
+
+def _width() -> int:
+    """``COLUMNS`` as it is now (a console created earlier may have pinned another), else the console's."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() else stdout.width
 
 
 def fits(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int, wrap: Sequence[int] = ()) -> bool:
@@ -31,14 +39,16 @@ def fits(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int, wrap
 def print_rows(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]], wrap: Sequence[int] = (),
                caption: str = "") -> None:
     """Print ``rows`` as a table or as a list (see module docstring)."""
-    if fits(columns, rows, stdout.width, wrap):
+    width = _width()
+    if fits(columns, rows, width, wrap):
         table = Table(title=title, caption=caption or None)
         for i, column in enumerate(columns):
             table.add_column(column, no_wrap=i not in wrap, ratio=1 if i in wrap else None,
                              min_width=WRAP_MIN if i in wrap else None)
         for row in rows:
             table.add_row(*row)
-        stdout.print(table)
+        # A console of this width on the same stream: ``stdout`` may have pinned a narrower one at import.
+        Console(file=stdout.file, width=width, soft_wrap=True).print(table)
         return
     out = [title, "=" * min(len(title), 80)]
     for row in rows:
