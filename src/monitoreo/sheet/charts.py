@@ -1,4 +1,4 @@
-"""Hand-written SVG charts shared by the HTML and the PDF (architecture guide §5: ~0.02 ms per chart).
+"""Hand-written SVG charts shared by the HTML and the PDF (docs/ficha-rendering.md «Charts»: ~0.02 ms per chart).
 
 Contract: every function is pure and deterministic (same input → same string: coordinates are printed
 with fixed decimals, no ids from counters or clocks). Inputs are one ``Point`` per year: the numeric value
