@@ -41,7 +41,8 @@ def test_the_readable_table_shows_no_internal_id(portfolio: Path, question: str)
 
 
 def test_the_table_becomes_a_list_when_it_would_not_fit(portfolio: Path) -> None:
-    """Outside a terminal (a pipe, a file) or in a narrow one, one «Etiqueta: valor» line per cell."""
+    """At 80 columns (a narrow terminal, or a pipe or file without COLUMNS) one «Etiqueta: valor» line per
+    cell; a table only where it fits whole."""
     result = CliRunner().invoke(app, ["analytics", "execution", "--bundle", str(portfolio)], env={"COLUMNS": "80"})
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -49,3 +50,8 @@ def test_the_table_becomes_a_list_when_it_would_not_fit(portfolio: Path) -> None
     assert max(len(line) for line in lines) <= 80 or all(": " in line for line in lines if len(line) > 80)
     assert any(line.startswith("Ministerio: ") for line in lines)
     assert "┃" not in result.stdout and "│" not in result.stdout
+
+
+def test_a_table_that_fits_stays_a_table(portfolio: Path) -> None:
+    result = CliRunner().invoke(app, ["analytics", "trends", "--bundle", str(portfolio)], env={"COLUMNS": "300"})
+    assert result.exit_code == 0 and "┃" in result.stdout and "…" not in result.stdout

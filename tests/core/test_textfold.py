@@ -22,3 +22,7 @@ def test_the_importer_folds_with_it() -> None:
 @given(st.text())
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+def test_letters_that_fold_into_capitals_settle() -> None:
+    assert fold("𝛢") == "α" and fold("İstanbul") == "istanbul"

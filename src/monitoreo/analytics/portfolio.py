@@ -28,7 +28,7 @@ import duckdb
 
 from monitoreo.publish.schema import TABLES
 
-#: The execution threshold the persistence rule and the «share under» figures use (methodology §4.5).
+#: The execution threshold the persistence rule and the «share under» figures use (docs/methodology.md §4.5).
 UNDER_EXECUTION_PCT = 85.0
 ALL = "(todos)"
 

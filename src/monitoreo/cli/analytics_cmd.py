@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from monitoreo import formatting
 from monitoreo.analytics.labels import label, value_label
-from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, stderr, stdout
+from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, stderr
+from monitoreo.cli.tables import print_rows
 
 
 class Question(StrEnum):
@@ -87,31 +87,8 @@ def analytics(
     if as_csv:
         write_csv(rows)
         return
-    print_rows(TITLES[name], rows)
-
-
-def print_rows(title: str, rows: list[dict[str, Any]]) -> None:
-    """A table when it fits the terminal; otherwise (narrower terminal, or output to a file or pipe) one
-    block per row, «Etiqueta: valor» per line, which stays readable at any width."""
     columns = list(rows[0]) if rows else []
-    cells = [[_cell(_readable(k, v)) for k, v in row.items()] for row in rows]
-    widths = [max([len(label(c))] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    natural = sum(widths) + 3 * len(widths) + 1
-    if stdout.is_terminal and natural <= stdout.width:
-        table = Table(title=title)
-        for column in columns or ["(sin filas)"]:
-            table.add_column(label(column), justify="left")
-        for row_cells in cells:
-            table.add_row(*row_cells)
-        stdout.print(table)
-        return
-    out = [title, "=" * min(len(title), 80)]
-    for row_cells in cells:
-        out.append("")
-        out.extend(f"{label(c)}: {v}" for c, v in zip(columns, row_cells, strict=True))
-    if not cells:
-        out.append("(sin filas)")
-    stdout.print("\n".join(out), highlight=False, markup=False, soft_wrap=True)
+    print_rows(TITLES[name], [label(c) for c in columns], [[_cell(_readable(k, v)) for k, v in row.items()] for row in rows])
 
 
 def register(app: typer.Typer) -> None:

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.progress import track
-from rich.table import Table
 
-from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stderr, stdout
+from monitoreo.cli.output import EXIT_BAD_INPUT, emit_json, report_problems, stderr
+from monitoreo.cli.tables import print_rows
 from monitoreo.domain.outcomes import Evaluation, Outcome, PrintedBlock
 from monitoreo.domain.submission import Submission
 from monitoreo.errors import InputError, Problem
@@ -74,17 +74,13 @@ def evaluation_as_json(file: str, ev: Evaluation) -> dict[str, Any]:
     return data
 
 
-def _table(file: str, ev: Evaluation) -> Table:
-    table = Table(title=f"{ev.submission_id} — edición {ev.edition} ({file})")
-    # Codes are what users search the docs for: never cut them; the sentence takes the remaining width.
-    for column in ("Dimensión", "Código", "Resultado", "Estado"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("Texto", ratio=1, min_width=30)
-    for o in ev.outcomes:
-        table.add_row(o.dimension.label, o.code + (f" [{o.indicator}]" if o.indicator else ""), o.verdict.label,
-                      o.status.label if o.status else "", o.text)
-    table.caption = " · ".join(f"{d.value}: {' / '.join(lines)}" for d, lines in ev.block.items())
-    return table
+def _print_outcomes(file: str, ev: Evaluation) -> None:
+    # Codes are what users search the docs for: never cut them; only the sentence may wrap.
+    rows = [[o.dimension.label, o.code + (f" [{o.indicator}]" if o.indicator else ""), o.verdict.label,
+             o.status.label if o.status else "", o.text] for o in ev.outcomes]
+    print_rows(f"{ev.submission_id} — edición {ev.edition} ({file})",
+               ["Dimensión", "Código", "Resultado", "Estado", "Texto"], rows, wrap=(4,),
+               caption=" · ".join(f"{d.value}: {' / '.join(lines)}" for d, lines in ev.block.items()))
 
 
 def _history(directory: Path | None, show_progress: bool) -> tuple[list[Submission], bool]:
@@ -134,7 +130,7 @@ def evaluate_command(
             continue
         results.append(evaluation_as_json(str(path), ev))
         if not as_json:
-            stdout.print(_table(str(path), ev))
+            _print_outcomes(str(path), ev)
     if as_json:
         emit_json(results)
     if failed or history_failed:
@@ -153,15 +149,11 @@ def _check_editions(options: dict[str, int | None]) -> None:
 
 
 def _print_changes(file: str, sub_id: str, before: int, after: int, changes: list[dict[str, Any]]) -> None:
-    table = Table(title=f"{sub_id}: edición {before} → {after} ({file})")
-    for column in ("Regla", f"{before}", f"{after}"):
-        table.add_column(column)
-    for c in changes:
-        show = [f"{o['code']} {o['status'] or ''}".strip() if o else "—" for o in (c["before"], c["after"])]
-        table.add_row(c["rule"] + (f" [{c['indicator']}]" if c["indicator"] else ""), *show)
-    if not changes:
-        table.caption = "Sin cambios."
-    stdout.print(table)
+    rows = [[c["rule"] + (f" [{c['indicator']}]" if c["indicator"] else ""),
+             *(f"{o['code']} {o['status'] or ''}".strip() if o else "—" for o in (c["before"], c["after"]))]
+            for c in changes]
+    print_rows(f"{sub_id}: edición {before} → {after} ({file})", ["Regla", f"{before}", f"{after}"], rows,
+               caption="" if changes else "Sin cambios.")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""Budget and spending (methodology §2.2, §2.6, §2.7): phases per year, spend by subtítulo and
+"""Budget and spending (docs/methodology.md §2.2, §2.6, §2.7): phases per year, spend by subtítulo and
 administrative spend. Amounts are M$ of the submission's ``price_base_year``."""
 
 from __future__ import annotations

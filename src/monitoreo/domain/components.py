@@ -1,4 +1,4 @@
-"""Components (methodology §2.5) and regional distribution (§2.8)."""
+"""Components (docs/methodology.md §2.5) and regional distribution (docs/methodology.md §2.8)."""
 
 from __future__ import annotations
 

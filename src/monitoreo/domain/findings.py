@@ -1,5 +1,5 @@
 """Dimensions, printed assessment texts and the review decisions that go with findings
-(methodology §4). Rules produce outcomes; the decisions here are inputs that a re-run never overwrites."""
+(docs/methodology.md §4). Rules produce outcomes; the decisions here are inputs that a re-run never overwrites."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Purpose indicators (methodology §5, Eficacia) read in their direction."""
+"""Purpose indicators (docs/methodology.md §5, Eficacia) read in their direction."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Inflator table (methodology §2.9): value(M$ of base b) = value(M$ of year y) × factor_b(y)."""
+"""Inflator table (docs/methodology.md §2.9): value(M$ of base b) = value(M$ of year y) × factor_b(y)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the evaluation engine produces (methodology §4): one ``Outcome`` per rule and subject, and the
+"""What the evaluation engine produces (docs/methodology.md §4): one ``Outcome`` per rule and subject, and the
 ``Evaluation`` of a submission under one methodology edition. Rules fill these; the ficha and the open data
 read them. Shared here so producers and consumers agree on one shape."""
 
@@ -13,7 +13,7 @@ from monitoreo.domain.findings import Dimension
 
 
 class OutcomeVerdict(StrEnum):
-    """Outcome classes of methodology §4.2."""
+    """Outcome classes of docs/methodology.md §4.2."""
 
     FINDING = "finding"
     OK = "ok"

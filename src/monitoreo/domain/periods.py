@@ -1,4 +1,4 @@
-"""The three kinds of year a ficha mixes, as distinct types (methodology §1, "Three kinds of year").
+"""The three kinds of year a ficha mixes, as distinct types (docs/methodology.md §1, "Three kinds of year").
 
 * ``EvaluatedYear``: the year *t* whose execution is reported (and the history years t-1, t-2).
 * ``PriceYear``: the price base of money figures (M$2024 means thousands of pesos of 2024).

@@ -1,4 +1,4 @@
-"""Populations (methodology §2.1): potential (PP), target (PO) and served (PB), PB ≤ PO ≤ PP."""
+"""Populations (docs/methodology.md §2.1): potential (PP), target (PO) and served (PB), PB ≤ PO ≤ PP."""
 
 from __future__ import annotations
 

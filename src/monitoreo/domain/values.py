@@ -1,6 +1,6 @@
 """Values that may be missing, and money with its price year.
 
-Fichas print four "no value" markers (methodology §9.1). They are values here, never ``0`` or ``None``:
+Fichas print four "no value" markers (docs/methodology.md §9.1). They are values here, never ``0`` or ``None``:
 
 =========  ==============================  ======================================
 code       meaning (S20 legend)            ``Missing`` member

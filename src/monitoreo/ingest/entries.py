@@ -1,5 +1,5 @@
-"""Adding and removing the repeated entries of a report document: components (methodology §2.5) and
-purpose indicators (§5). Pure functions on the data-file dict (``docs/data-format.md``); the web service
+"""Adding and removing the repeated entries of a report document: components (docs/methodology.md §2.5) and
+purpose indicators (docs/methodology.md §5). Pure functions on the data-file dict (``docs/data-format.md``); the web service
 layer (``web/submissions/services.py``) guards, stores and audits them, the Excel intake uses
 ``assign_component_ids`` for components typed into the template's blank block.
 

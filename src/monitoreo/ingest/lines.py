@@ -1,7 +1,7 @@
 """The extracted text of a ficha as numbered lines, and the text helpers every layout parser shares.
 
 Contract: ``split_lines(text)`` normalises what PDF-to-text tools produce (CR/LF, form feeds as page breaks,
-pypdfium2's U+FFFE for a line-final hyphen — architecture guide §5 —, soft hyphens, non-breaking spaces) and
+pypdfium2's U+FFFE for a line-final hyphen — docs/ficha-import.md «How it reads» —, soft hyphens, non-breaking spaces) and
 returns stripped lines that know their 1-based line and page numbers. Pages are only known when the text
 carries form feeds (PDF text does; a pasted ``.txt`` usually does not: everything is page 1).
 """

@@ -1,7 +1,7 @@
 """``EvaluationContext``: what a rule may read — the submission, its metrics, the earlier reports
 (``history``) and the evaluator's judgements. Series that run before the ficha's window are taken from
 ``history`` (most recent report first); money from an earlier report is re-expressed in the current price
-base with the inflator table, or is N/C (not comparable) when no table covers it (methodology §2.9, §4.5)."""
+base with the inflator table, or is N/C (not comparable) when no table covers it (docs/methodology.md §2.9, §4.5)."""
 
 from __future__ import annotations
 

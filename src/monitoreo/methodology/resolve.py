@@ -1,4 +1,4 @@
-"""Review decisions applied to findings (methodology §4.3-§4.4).
+"""Review decisions applied to findings (docs/methodology.md §4.3-§4.4).
 
 A finding with an evaluator decision ``pertinente`` on its justification is *superado* when the edition's
 ``justification_clears_finding`` is true; every other finding is *no superado*. Decisions are matched by

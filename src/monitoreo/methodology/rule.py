@@ -2,7 +2,7 @@
 the outcomes it can produce, the wording keys it needs and the evaluator judgements it consults.
 
 Contract: a rule receives an ``EvaluationContext`` and the edition's ``Params`` and yields ``Draft``
-outcomes. It never raises on bad data (a missing value is an outcome, methodology §4.2), never reads a
+outcomes. It never raises on bad data (a missing value is an outcome, docs/methodology.md §4.2), never reads a
 threshold from anywhere but ``Params``, and never builds Spanish text: the engine renders the edition's
 wording for the draft's outcome."""
 
@@ -115,7 +115,7 @@ class RuleSpec:
 
 
 def not_reported(value: Num) -> bool:
-    """True when the program did not report the value (S/I): a finding, not a structural gap (§4.2)."""
+    """True when the program did not report the value (S/I): a finding, not a structural gap (docs/methodology.md §4.2)."""
     return value is Missing.NOT_REPORTED
 
 

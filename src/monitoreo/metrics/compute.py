@@ -2,7 +2,7 @@
 
 Contract: pure function of the submission and the edition's conventions; never rounds; never edits its
 input. A metric that cannot be computed (an input is S/I) but that the ficha prints (``published``) takes
-the printed value and is marked ``published`` in ``provenance`` (methodology §3.3: S20 prints coverage,
+the printed value and is marked ``published`` in ``provenance`` (docs/methodology.md §3.3: S20 prints coverage,
 execution and spend per beneficiary without their inputs)."""
 
 from __future__ import annotations

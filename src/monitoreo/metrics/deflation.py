@@ -1,4 +1,4 @@
-"""Constant prices (methodology §2.9): value(base b) = value(year y) × inflactor_b(y).
+"""Constant prices (docs/methodology.md §2.9): value(base b) = value(year y) × inflactor_b(y).
 
 With a table of cumulative factors f (any base), an amount in pesos of price year p is expressed in pesos
 of price year q as ``amount × f(p) / f(q)``; this gives the nominal→base conversion of the ficha

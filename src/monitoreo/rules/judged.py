@@ -1,6 +1,6 @@
 """Shared shape of rules that read an evaluator judgement instead of computing (criteria clarity,
 indicator pertinence…): the judgement's value picks the outcome; no judgement yet → ``pending``
-(not evaluable, nothing printed). The verdict is the evaluator's, never computed (methodology §4.3).
+(not evaluable, nothing printed). The verdict is the evaluator's, never computed (docs/methodology.md §4.3).
 
 Judgements are ``true`` / ``false`` and, where a rule accepts them, ``"insuficiente"`` (information
 insufficient to assess) and ``"no_aplica"`` (not applicable by design) — see ``docs/data-format.md``. A

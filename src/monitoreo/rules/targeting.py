@@ -43,7 +43,7 @@ def _subset(small: Num, large: Num, params: Params, names: tuple[str, str]) -> D
 
 
 def _plain(value: Num) -> str:
-    """Quantities inside 2025 sentences are printed without thousands separator (methodology §5.1)."""
+    """Quantities inside 2025 sentences are printed without thousands separator (docs/methodology.md §5.1)."""
     return value.value if isinstance(value, Missing) else format(value.normalize(), "f")
 
 

@@ -1,4 +1,4 @@
-"""``build_sheet``: the one function that decides what a ficha shows (architecture guide §4.7).
+"""``build_sheet``: the one function that decides what a ficha shows (docs/architecture.md «The flow of one ficha»).
 
 Contract: ``build_sheet(submission, evaluation=None, metrics=None) -> SheetModel`` is pure and
 deterministic. ``metrics`` defaults to ``compute_metrics(submission)``; ``evaluation`` (from

@@ -3,7 +3,7 @@
 Delegates to ``monitoreo.formatting`` (es-CL: «1.234.567,8», «25,5%», «S/I») with the edition's rounding
 from ``reference.edition_conventions`` (2020: integers, truncation; 2023: one decimal, half-up). The few
 presentation details the conventions file does not carry are below, each with its evidence
-(methodology §2.10, «How numbers are printed»)."""
+(docs/methodology.md §2.10, «How numbers are printed»)."""
 
 from __future__ import annotations
 

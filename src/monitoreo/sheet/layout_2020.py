@@ -1,4 +1,4 @@
-"""Layout of the 2020 ficha (S20, ``shared/seeds/ficha_2020_internacionalizacion_pymes.txt``): the
+"""Layout of the 2020 ficha (S20, ``tests/golden/fichas/ficha_2020_internacionalizacion_pymes.txt``): the
 results-analysis table first, then antecedentes, desempeño (presupuesto y ejecución, subtítulos, población,
 cobertura, gasto por beneficiario), componentes, indicadores, otros antecedentes (ODS), observaciones,
 notas técnicas and the code legend. Figures the data file has only as published (coverage, execution)
@@ -89,7 +89,7 @@ def has_regional_resources(ctx: Context) -> bool:
 
 def _budget(ctx: Context) -> list[Block]:
     """«Presupuesto (M$ 2021)» as S20 prints it. S20 has no GORE row, but the «Total» of the components
-    table is the total executed, GORE included (methodology §2.2), so a program with GORE resources also
+    table is the total executed, GORE included (docs/methodology.md §2.2), so a program with GORE resources also
     prints «Recursos Gobiernos Regionales*****» (S23's footnote 5): the printed Total then equals
     Presupuesto ejecutado + Recursos extrapresupuestarios + Recursos Gobiernos Regionales (R3)."""
     fmt = ctx.fmt

@@ -1,5 +1,5 @@
 """Layout of the 2023 ficha (used for 2023 and later editions): sections I–VII as in S23
-(``shared/seeds/ficha_2023_alianzas_productivas.txt``), same headings, row labels and row order."""
+(``tests/golden/fichas/ficha_2023_alianzas_productivas.txt``), same headings, row labels and row order."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``SheetModel``: everything a ficha shows, already decided and formatted (architecture guide §4.7).
+"""``SheetModel``: everything a ficha shows, already decided and formatted (docs/architecture.md «The flow of one ficha»).
 
 ``build_sheet`` (``sheet/build.py``) fills it once per ficha; the HTML (Jinja2) and PDF (Typst) templates
 only lay it out. Every text is final: numbers are es-CL strings («4.219.214», «25,5%»), codes print as

@@ -1,4 +1,4 @@
-"""PDF of a ficha with Typst (architecture guide §5, «Typst rules»).
+"""PDF of a ficha with Typst (docs/ficha-rendering.md «PDF (Typst)»).
 
 Contract: ``render_pdf(model) -> bytes`` lays out a ``SheetModel`` with ``templates/ficha.typ``; the same
 model gives byte-identical PDFs (the creation date is the model's publication date in America/Santiago

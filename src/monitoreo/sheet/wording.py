@@ -1,7 +1,7 @@
 """Fixed wording of the ficha (headings, footnotes, legends), verbatim from the seed fichas.
 
-Sources: ``shared/seeds/ficha_2023_alianzas_productivas.txt`` (S23) and
-``shared/seeds/ficha_2020_internacionalizacion_pymes.txt`` (S20). ``{money}`` is replaced by the
+Sources: ``tests/golden/fichas/ficha_2023_alianzas_productivas.txt`` (S23) and
+``tests/golden/fichas/ficha_2020_internacionalizacion_pymes.txt`` (S20). ``{money}`` is replaced by the
 price-base label («M$2024», «M$ 2021»), ``{t}`` by the evaluated year and ``{past}`` by the earlier years."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Budget, spending and its breakdowns for a synthetic program (methodology §2.2–§2.7).
+"""Budget, spending and its breakdowns for a synthetic program (docs/methodology.md §2.2–§2.7).
 
 Contract (every amount an integer M$ of the edition's price base): the program's real-terms life
 (``life.program_life``) sliced to the edition's window and converted with ``life.price_factor``; then

@@ -1,4 +1,4 @@
-"""Populations, production and the regional breakdown of a synthetic program (methodology §2.1, §2.5, §2.8).
+"""Populations, production and the regional breakdown of a synthetic program (docs/methodology.md §2.1, §2.5, §2.8).
 
 Contract (true values, before any S/I is introduced): the populations and production of the program's life
 (``life.program_life``) sliced to the edition's window, so a year has the same counts in every edition.

@@ -1,10 +1,10 @@
-"""Tolerances for comparing printed figures with computed ones (methodology §3.3, §6 ``sum_tolerance``).
+"""Tolerances for comparing printed figures with computed ones (docs/methodology.md §3.3, §6 ``sum_tolerance``).
 
 * Sums: ± ``sum_tolerance_per_addend`` per addend, an edition convention in ``reference/editions.yaml``
   (1 in every edition so far, because each printed addend was rounded to the unit — S20: 240.299 +
   1.024.432 = 1.264.731 printed 1.264.732; 3.255 + 514.958 = 518.213 printed 518.212).
 * Rounded figures: the printed value must equal the computed value rounded to the printed number of
-  decimals, half-up *or* truncated (the rounding mode of 2020 is uncertain, methodology §2.10)."""
+  decimals, half-up *or* truncated (the rounding mode of 2020 is uncertain, docs/methodology.md §2.10)."""
 
 from __future__ import annotations
 

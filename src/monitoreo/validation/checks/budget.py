@@ -1,4 +1,4 @@
-"""Budget checks (methodology §2.2, §2.6, §2.7, §3.1, §3.4): components + admin = total executed,
+"""Budget checks (docs/methodology.md §2.2, §2.6, §2.7, §3.1, §3.4): components + admin = total executed,
 printed total executed = executed + GORE + extra-budgetary, subtítulos sum to their total and to the
 Presupuesto Ley ejecutado, and executed above the final budget (a warning: S23 2021 publishes it)."""
 

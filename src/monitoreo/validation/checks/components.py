@@ -1,4 +1,4 @@
-"""Component checks (methodology §2.5, §3.4): production with zero spend (S20, explained by the service:
+"""Component checks (docs/methodology.md §2.5, §3.4): production with zero spend (S20, explained by the service:
 virtual training), spend with zero production, and a component whose spend or production of a year shown
 was left out (it counts as S/I, which makes the year's «Total gastos componentes» S/I; a component that
 did not exist yet reports «-»). All are warnings for the reviewer."""

@@ -1,4 +1,4 @@
-"""Narrative percentages agree with their table (methodology §3.2): the served-population text names
+"""Narrative percentages agree with their table (docs/methodology.md §3.2): the served-population text names
 regions with a percentage («la Araucanía (12%)», «La región del Maule … con 47% del total»); each must be
 the table's regional share of beneficiaries rounded to the printed decimals (half-up or truncated).
 Regions are recognised by their names and aliases in ``monitoreo.reference``; a percentage belongs to the

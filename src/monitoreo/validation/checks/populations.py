@@ -1,4 +1,4 @@
-"""Population checks (methodology §2.1): served ≤ target ≤ potential, and the sex split.
+"""Population checks (docs/methodology.md §2.1): served ≤ target ≤ potential, and the sex split.
 
 These are *warnings*: a served population outside the target one, or a target larger than the potential
 one, is a methodology finding (2025 PRI-NOT-SUBSET, FOC-PO-NOT-SUBSET) that the evaluation reports, not a

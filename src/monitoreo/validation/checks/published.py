@@ -1,4 +1,4 @@
-"""Printed figures agree with the computed ones (methodology §3.1, §3.3): every figure the ficha prints
+"""Printed figures agree with the computed ones (docs/methodology.md §3.1, §3.3): every figure the ficha prints
 (``submission.published``) that ``compute_metrics`` can also compute from its inputs must equal the
 computed value rounded to the printed decimals (half-up or truncated), or, for sums of money, lie within
 ±1 per addend. Figures the ficha prints without their inputs (provenance ``published``) are not checked."""

@@ -1,4 +1,4 @@
-"""Regional checks (methodology §2.8, §3.1): the regional table's spend sums to the component total of its
+"""Regional checks (docs/methodology.md §2.8, §3.1): the regional table's spend sums to the component total of its
 year, and its beneficiaries to the served population (the edition's tolerance per addend)."""
 
 from __future__ import annotations
