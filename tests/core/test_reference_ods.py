@@ -51,7 +51,7 @@ SHORT_TITLES = {
     17: "Alianzas para lograr los objetivos",
 }
 
-# Verbatim strings printed in published fichas (shared/seeds, methodology.md §9.4).
+# Verbatim strings printed in published fichas (the seeds; docs/methodology.md §9.4).
 GOAL_TEXTS = {
     2: "Poner fin al hambre, lograr la seguridad alimentaria y la mejora de la nutrición y promover la "
     "agricultura sostenible",
