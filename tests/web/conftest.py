@@ -97,7 +97,9 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
         yield address | {"data_dir": data_dir}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """One Chromium per test module (Playwright's sync API allows one running instance at a time, and other
+    modules start their own)."""
     with browser_support.chromium() as b:
         yield b
