@@ -127,3 +127,12 @@ def test_saving_another_section_keeps_no_complementarities() -> None:
     assert problems == []
     assert new["program"]["complementarities"] == {"items": []}
     assert new["program"]["executors"] == data["program"]["executors"]
+
+
+def test_a_si_flag_with_rows_typed_is_a_contradiction_on_the_flag_cell() -> None:
+    data = example("residencias-familiares")  # two executors, one complementarity
+    content = edited(write_workbook(data), {("Ejecutores", "B2"): "Sí", ("Complementariedades", "B2"): "Sí"})
+    new, problems = read_workbook(content, data)
+    assert new is None
+    assert {(p.path, p.code) for p in problems} == {("Ejecutores!B2", "excel.E018"),
+                                                   ("Complementariedades!B2", "excel.E018")}

@@ -105,3 +105,25 @@ def test_earlier_editions_have_no_such_section(report: Report) -> None:
     data = {**report.data, "edition": 2023}
     Report.objects.filter(pk=report.pk).update(data=data)
     assert _client().get(_url(report, "executors")).status_code == 404
+
+
+def test_an_executor_without_type_is_named_by_its_label_and_a_contradiction_is_kept(report: Report) -> None:
+    form = _form(report.data, "executors", **{"program.executors.items.0.name": "Municipalidad de Ovalle",
+                                              "program.executors.direct": "Sí"})
+    response = _client().post(_url(report, "executors"), {**form, "version": report.version})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "form.E018" in body and "<option selected>Sí</option>" in body
+    fresh = Report.objects.get(pk=report.pk)
+    assert fresh.data["program"]["executors"] == {"items": [{"name": "Municipalidad de Ovalle"}]}  # flag not saved
+    page = _client().get(_url(fresh, "executors")).content.decode()
+    assert "input.E010" in page  # the missing type, beside its field (the check of the saved draft)
+
+
+def test_problems_are_named_by_label_never_by_path(report: Report) -> None:
+    from monitoreo.cycle.fields import label_of
+
+    data = {**report.data, "program": {**report.data["program"], "executors": {"items": [{"name": "X"}]}}}
+    ref = label_of(data, "program.executors.items.0.type")
+    assert (ref.section, ref.label) == ("executors", "Ejecutor 1 — Tipo de ejecutor")
+    assert label_of(data, "program.complementarities").label == "Complementariedades"  # a container: its section

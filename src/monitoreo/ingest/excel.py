@@ -57,6 +57,7 @@ EXCEL_CODES: dict[str, str] = {
     "excel.E015": "Se modificó una celda bloqueada (gris) de la planilla: deje el valor original.",
     "excel.E016": "Se esperaba «Sí» o «No».",
     "excel.E017": "Tipo de ejecutor no admitido: elija uno de la lista.",
+    "excel.E018": "Respondió «Sí» y además escribió filas en la misma hoja: deje sólo una de las dos respuestas.",
     "excel.E005": "Los componentes o indicadores de la planilla no son los del reporte (se agregó o quitó uno "
                   "después de descargarla): descargue la planilla de nuevo.",
 }
@@ -359,6 +360,13 @@ def _prune_document(out: dict[str, Any], original: Mapping[str, Any]) -> dict[st
     return pruned
 
 
+def _rows_typed(cell: Cell, entries: Mapping[str, Any]) -> bool:
+    """True when ``entries`` has a value in a block of ``cell``'s sheet (a flag «Sí» that contradicts rows)."""
+    repeat = next((s.repeat for s in mapping() if s.name == cell.sheet), None)
+    return repeat is not None and any(
+        k.startswith(f"{repeat}.") and v is not None and str(v).strip() for k, v in entries.items())
+
+
 def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: str | None = None,
                   file: str = "reporte", spare: bool = False) -> tuple[dict[str, Any], list[Problem]]:
     """``data`` with the entries of ``section`` (every section when None) written in; see the module docstring.
@@ -375,7 +383,9 @@ def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: 
                 empty.append(cell.path)
             continue
         value, code = parse_entry(cell.kind, entries.get(cell.path))
-        if cell.kind == "none_flag" and value == []:
+        if code is None and value is not None and cell.kind in ("flag", "none_flag") and _rows_typed(cell, entries):
+            code = "excel.E018"
+        if code is None and cell.kind == "none_flag" and value == []:
             empty.append(cell.path)
         if code is not None:
             quoted = shown(entries.get(cell.path))
