@@ -10,7 +10,9 @@ from monitoreo.cycle.completeness import SectionStatus, completeness, present, r
 from monitoreo.cycle.fields import label_of
 
 STATES = {"identity": SectionStatus.COMPLETE, "populations": SectionStatus.EMPTY, "budget": SectionStatus.EMPTY,
-          "components": SectionStatus.EMPTY, "indicators": SectionStatus.EMPTY, "observations": SectionStatus.EMPTY}
+          "components": SectionStatus.EMPTY, "indicators": SectionStatus.EMPTY, "observations": SectionStatus.EMPTY,
+          # edition 2025 only; the 2023 seed reports neither, and neither is required to submit
+          "executors": SectionStatus.EMPTY, "complementarities": SectionStatus.EMPTY}
 
 
 def test_the_untouched_prefilled_report_is_incomplete(prefilled: dict[str, Any]) -> None:

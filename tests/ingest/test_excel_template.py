@@ -9,7 +9,7 @@ from typing import Any
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from monitoreo.ingest.excel import mapping
+from monitoreo.ingest.excel import mapping, sheets_for
 from monitoreo.ingest.excel_book import read_workbook
 from monitoreo.ingest.excel_style import INSTRUCTIONS_SHEET
 from tests.ingest.workbooks import replace_cell, report_data, template
@@ -21,7 +21,8 @@ def book() -> Any:
 
 def test_the_instructions_sheet_comes_first_and_explains_codes_and_price_year() -> None:
     wb = book()
-    assert wb.sheetnames == [INSTRUCTIONS_SHEET, *(s.name for s in mapping())]
+    # A 2023 report: the sheets of every edition, not the 2025 ones (executors, complementarities).
+    assert wb.sheetnames == [INSTRUCTIONS_SHEET, *(s.name for s in mapping() if not s.editions)]
     text = "\n".join(str(c.value) for row in wb[INSTRUCTIONS_SHEET].iter_rows() for c in row if c.value)
     assert "Programa de Alianzas Productivas" in text and "M$) de 2024" in text
     assert "S/I — Valor no informado." in text and "N/C — Valor no comparable." in text
@@ -30,7 +31,7 @@ def test_the_instructions_sheet_comes_first_and_explains_codes_and_price_year() 
 
 def test_every_sheet_is_protected_and_only_input_cells_are_unlocked() -> None:
     wb = book()
-    for spec in mapping():
+    for spec in sheets_for(report_data()):
         sheet = wb[spec.name]
         assert sheet.protection.sheet, spec.name
     identity = wb["Identificación"]

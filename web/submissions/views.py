@@ -23,7 +23,8 @@ from monitoreo.cycle.fields import form_value, label_of
 from monitoreo.cycle.narrative import CODE as STALE
 from monitoreo.cycle.narrative import stale_texts
 from monitoreo.ingest import entries as entry_ops
-from monitoreo.ingest.excel import block_title, cells, get_path, mapping, show
+from monitoreo.ingest.choices import choices
+from monitoreo.ingest.excel import block_title, cells, get_path, mapping, sheets_for, show
 from submissions import intake, services
 from submissions.dashboard import dashboard
 from submissions.models import Report
@@ -32,6 +33,12 @@ from submissions.workflow import EDITABLE, TRANSITIONS, State, WorkflowError, ac
 
 SECTIONS = {s.section: s.title for s in mapping()}
 SHEETS = {s.section: s for s in mapping()}
+
+
+def _sections(report: Report) -> dict[str, str]:
+    """The form sections of ``report`` (section → title): the executors and complementarities are 2025's."""
+    return {s.section: s.title for s in sheets_for(report.data)}
+
 CONFLICT = ("Otra persona guardó este reporte mientras usted lo editaba (versión {version}). "
             "Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo.")
 BUSY = ("El sistema está ocupado guardando otros cambios y no alcanzó a guardar los suyos. "
@@ -65,7 +72,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report(request, pk)
     check = intake.check(report)
     return render(request, "gestion/report.html", {
-        "report": report, "actions": _actions(report, request.user), "sections": SECTIONS, "check": check,
+        "report": report, "actions": _actions(report, request.user), "sections": _sections(report), "check": check,
         "board": dashboard(report.pk, report.data, check, report.previous),
         "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
         "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
@@ -90,7 +97,7 @@ def _version(request: HttpRequest) -> int:
 @login_required
 def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     report = get_report(request, pk)
-    if name not in SECTIONS:
+    if name not in _sections(report):
         raise _not_found()
     status, entries, problems = 200, None, []
     if request.method == "POST":
@@ -145,10 +152,11 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
                            "title": None if item is None else block_title(SHEETS[name], report.data, item)})
         value = (entries[cell.path] if entries is not None and cell.path in entries
                  else form_value(cell.kind, get_path(report.data, cell.path)))
-        blocks[-1]["fields"].append({"cell": cell, "value": value, "issues": by_path.get(cell.path, [])})
+        blocks[-1]["fields"].append({"cell": cell, "value": value, "issues": by_path.get(cell.path, []),
+                                     "choices": choices(cell.kind)})
     state = next(st for st in completeness(report.data).sections if st.section == name)
     return render(request, "gestion/section.html", {
-        "report": report, "name": name, "title": SECTIONS[name], "sections": SECTIONS, "blocks": blocks,
+        "report": report, "name": name, "title": SECTIONS[name], "sections": _sections(report), "blocks": blocks,
         "state": state, "year": report.data.get("evaluated_year"),
         "can_edit": can_edit, "check": check, "unplaced": loose, "kind": kind,
         "item_label": entry_ops.KINDS.get(kind or ""),

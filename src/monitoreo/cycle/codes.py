@@ -9,6 +9,9 @@ CYCLE_CODES: dict[str, str] = {
     "form.E011": "Se esperaba un año (p. ej. 2015) o «Permanente».",
     "form.E012": "Se esperaba un número entero.",
     "form.E013": "Se esperaba «ascendente» o «descendente».",
+    "form.E016": "Se esperaba «Sí» o «No».",
+    "form.E017": "Tipo de ejecutor no admitido: elija uno de la lista.",
+    "form.E018": "Respondió «Sí» y además escribió filas en esta sección: deje sólo una de las dos respuestas.",
     "form.E014": "Se esperaba el número de una de las observaciones de la institución (p. ej. 3 o «N° 3»).",
     "cycle.E001": "El reporte está incompleto: faltan valores del año evaluado (llénelos o marque S/I, N/A, "
                   "N/C o «-»); no se puede enviar.",
@@ -21,4 +24,4 @@ CYCLE_CODES: dict[str, str] = {
 }
 
 #: Excel cell code → the web form's code for the same problem.
-FORM_CODE_OF: dict[str, str] = {f"excel.E0{n}": f"form.E0{n}" for n in ("10", "11", "12", "13")}
+FORM_CODE_OF: dict[str, str] = {f"excel.E0{n}": f"form.E0{n}" for n in ("10", "11", "12", "13", "16", "17", "18")}

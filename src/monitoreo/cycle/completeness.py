@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from monitoreo.ingest.excel import Cell, block_title, cells, get_path, mapping
+from monitoreo.ingest.excel import Cell, block_title, cells, get_path, mapping, sheets_for
 
 RULES_FILE = Path(__file__).with_name("completeness.yaml")
 
@@ -143,7 +143,7 @@ def completeness(data: Mapping[str, Any], errors: Mapping[str, int] | None = Non
     required = {c.path for c in required_cells(data)}
     sheets = {s.section: s for s in mapping()}
     states = []
-    for sheet in mapping():
+    for sheet in sheets_for(data):
         mine = [c for c in cells(data) if c.section == sheet.section and not c.readonly]
         needed = [c for c in mine if c.path in required]
         gaps = tuple(Gap(c.path, c.section, c.label,

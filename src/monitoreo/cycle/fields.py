@@ -17,7 +17,7 @@ from typing import Any
 from monitoreo import formatting
 from monitoreo.cycle.codes import CYCLE_CODES, FORM_CODE_OF
 from monitoreo.errors import Problem
-from monitoreo.ingest.excel import CODES, block_title, cells, mapping
+from monitoreo.ingest.excel import CODES, block_title, cells, mapping, show
 
 #: Top-level keys of the data format that no form field holds, named for people.
 OTHER_PARTS = {"program": "Identificación del programa", "history": "Historial de evaluaciones",
@@ -72,6 +72,8 @@ def form_value(kind: str, value: Any) -> str:
     """The value as the form shows it: numbers with es-CL thousands and decimal comma, codes as typed."""
     if value is None:
         return ""
+    if kind in ("flag", "none_flag"):
+        return show(kind, value)
     if kind == "list" and isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if kind in ("amount", "number") and not (isinstance(value, str) and value.strip().upper() in CODES):

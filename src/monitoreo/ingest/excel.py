@@ -13,7 +13,12 @@ Repeated sheets (components, indicators, observations) have one block per entry;
 gets ``n`` blank blocks more when ``cells(data, spare=True)`` (the workbook only: the web form adds entries
 with its «Agregar» button, ``monitoreo.ingest.entries``). ``apply_entries`` keeps every component and
 indicator that ``data`` has even when all its fields are cleared (removing one is an explicit, audited
-operation), and drops blank spare blocks and cleared observation slots."""
+operation), and drops blank spare blocks and cleared observation slots.
+
+A sheet may declare ``editions`` (only those reports have it: ``sheets_for(data)``) and ``head`` fields that
+come once before its blocks (the executors' «implementado directamente» and the «no reporta
+complementariedades» flags of edition 2025, ``docs/edition-2025.md``). A ``none_flag`` answered «Sí» stores
+an empty list, which ``apply_entries`` keeps (an empty list is data there: «no reporta»)."""
 
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ import yaml
 from monitoreo.domain import MISSING_CODES
 from monitoreo.errors import Problem
 from monitoreo.formatting import parse_number as es_cl_decimal
+from monitoreo.ingest.choices import CHOICE_KINDS, parse_choice
 from monitoreo.ingest.entries import assign_component_ids
 from monitoreo.reference.limits import number_problem, shown
 
@@ -49,6 +55,9 @@ EXCEL_CODES: dict[str, str] = {
     "excel.E009": "El libro tiene demasiadas partes o demasiado contenido descomprimido.",
     "excel.E014": "Número no admitido: no finito o con más dígitos que el máximo.",
     "excel.E015": "Se modificó una celda bloqueada (gris) de la planilla: deje el valor original.",
+    "excel.E016": "Se esperaba «Sí» o «No».",
+    "excel.E017": "Tipo de ejecutor no admitido: elija uno de la lista.",
+    "excel.E018": "Respondió «Sí» y además escribió filas en la misma hoja: deje sólo una de las dos respuestas.",
     "excel.E005": "Los componentes o indicadores de la planilla no son los del reporte (se agregó o quitó uno "
                   "después de descargarla): descargue la planilla de nuevo.",
 }
@@ -75,6 +84,8 @@ class SheetSpec:
     item: str = ""
     slots: int | None = None
     spare: int = 0
+    head: tuple[FieldSpec, ...] = ()
+    editions: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,9 +114,17 @@ def mapping() -> tuple[SheetSpec, ...]:
     return tuple(
         SheetSpec(name=s["name"], section=s["section"], title=s["title"], repeat=s.get("repeat"),
                   item=s.get("item", ""), slots=s.get("slots"), spare=s.get("spare", 0),
-                  fields=tuple(FieldSpec(**f) for f in s["fields"]))
+                  fields=tuple(FieldSpec(**f) for f in s["fields"]),
+                  head=tuple(FieldSpec(**f) for f in s.get("head", ())),
+                  editions=tuple(int(e) for e in s.get("editions", ())))
         for s in raw["sheets"]
     )
+
+
+def sheets_for(data: Mapping[str, Any]) -> tuple[SheetSpec, ...]:
+    """The sheets of ``data``'s template: those without ``editions`` and those of its edition."""
+    edition = data.get("edition")
+    return tuple(s for s in mapping() if not s.editions or edition in s.editions or str(edition) in map(str, s.editions))
 
 
 def column(index: int) -> str:
@@ -119,7 +138,7 @@ def column(index: int) -> str:
 
 
 def _entries(sheet: SheetSpec, data: Mapping[str, Any]) -> int:
-    items = data.get(sheet.repeat or "", []) or []
+    items = get_path(data, sheet.repeat or "") or []
     return len(items) if isinstance(items, list) else 0
 
 
@@ -134,7 +153,7 @@ def block_title(sheet: SheetSpec, data: Mapping[str, Any], item: int) -> str:
     component names its id), «Indicador 2»; a spare block «Componente nuevo (llénelo para agregar uno)»."""
     if sheet.slots is None and item >= _entries(sheet, data):
         return f"{sheet.item} nuevo (llénelo para agregar uno)"
-    entry = (data.get(sheet.repeat or "") or [])[item] if item < _entries(sheet, data) else None
+    entry = (get_path(data, sheet.repeat or "") or [])[item] if item < _entries(sheet, data) else None
     key = entry.get("id") if sheet.repeat == "components" and isinstance(entry, dict) else None
     return f"{sheet.item} {item + 1}" + (f" · {key}" if key else "")
 
@@ -144,6 +163,10 @@ def sheet_cells(sheet: SheetSpec, data: Mapping[str, Any], spare: bool = False) 
     blocks: list[int | None] = list(range(_items(sheet, data, spare))) if sheet.repeat else [None]
     existing = _entries(sheet, data)
     row = 2
+    for f in sheet.head:
+        yield Cell(sheet.name, sheet.section, f"B{row}", f.path, f.label, f.kind, f.readonly)
+        row += 1
+    row += 1 if sheet.head else 0  # blank row between the head fields and the first block
     for i in blocks:
         if i is not None:
             row += 1  # the block's title row
@@ -164,7 +187,7 @@ def sheet_cells(sheet: SheetSpec, data: Mapping[str, Any], spare: bool = False) 
 def cells(data: Mapping[str, Any], spare: bool = False) -> list[Cell]:
     """Every cell of the template for ``data`` (see the module docstring); ``spare`` adds the blank blocks
     of the sheets that declare them (the workbook)."""
-    return [c for sheet in mapping() for c in sheet_cells(sheet, data, spare)]
+    return [c for sheet in sheets_for(data) for c in sheet_cells(sheet, data, spare)]
 
 
 def _keys(path: str) -> list[str | int]:
@@ -276,10 +299,8 @@ def parse_entry(kind: str, raw: Any) -> tuple[Any, str | None]:
             return ("Permanente", None) if text.casefold() == "permanente" else (_integer(Decimal(text)), None)
         if kind == "list":
             return [part.strip() for part in text.split(",") if part.strip()], None
-        if kind == "direction":
-            if text.casefold() not in ("ascendente", "descendente"):
-                return None, "excel.E013"
-            return text.casefold(), None
+        if kind in CHOICE_KINDS:
+            return parse_choice(kind, text)
     except NumberLimitError:
         return None, "excel.E014"
     except (ValueError, ArithmeticError, TypeError):
@@ -301,6 +322,10 @@ def show(kind: str, value: Any) -> str:
     """The value as a person types it (es-CL decimal comma, lists comma-separated)."""
     if value is None:
         return ""
+    if kind == "flag":
+        return "Sí" if value is True else ""
+    if kind == "none_flag":
+        return "Sí" if value == [] else ""
     if kind == "list" and isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if kind in ("amount", "number") and not (isinstance(value, str) and value in CODES):
@@ -335,6 +360,13 @@ def _prune_document(out: dict[str, Any], original: Mapping[str, Any]) -> dict[st
     return pruned
 
 
+def _rows_typed(cell: Cell, entries: Mapping[str, Any]) -> bool:
+    """True when ``entries`` has a value in a block of ``cell``'s sheet (a flag «Sí» that contradicts rows)."""
+    repeat = next((s.repeat for s in mapping() if s.name == cell.sheet), None)
+    return repeat is not None and any(
+        k.startswith(f"{repeat}.") and v is not None and str(v).strip() for k, v in entries.items())
+
+
 def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: str | None = None,
                   file: str = "reporte", spare: bool = False) -> tuple[dict[str, Any], list[Problem]]:
     """``data`` with the entries of ``section`` (every section when None) written in; see the module docstring.
@@ -344,14 +376,25 @@ def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: 
 
     out = copy.deepcopy(dict(data))
     problems: list[Problem] = []
+    empty: list[str] = []
     for cell in cells(data, spare):
         if cell.readonly or (section is not None and cell.section != section):
+            if cell.kind == "none_flag" and get_path(data, cell.path) == []:
+                empty.append(cell.path)
             continue
         value, code = parse_entry(cell.kind, entries.get(cell.path))
+        if code is None and value is not None and cell.kind in ("flag", "none_flag") and _rows_typed(cell, entries):
+            code = "excel.E018"
+        if code is None and cell.kind == "none_flag" and value == []:
+            empty.append(cell.path)
         if code is not None:
             quoted = shown(entries.get(cell.path))
             problems.append(Problem(file, cell.path, code, f"«{quoted}»: {EXCEL_CODES[code][0].lower()}"
                                     f"{EXCEL_CODES[code][1:].rstrip('.')}"))
             continue
         set_path(out, cell.path, value)
-    return assign_component_ids(_prune_document(out, data)), problems
+    pruned = _prune_document(out, data)
+    for path in empty:  # «no reporta»: the empty list is the answer, not a blank to drop
+        if get_path(pruned, path) is None:
+            set_path(pruned, path, [])
+    return assign_component_ids(pruned), problems

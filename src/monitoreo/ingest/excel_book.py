@@ -28,6 +28,7 @@ from monitoreo.ingest.excel import (
     cells,
     get_path,
     mapping,
+    sheets_for,
     show,
 )
 from monitoreo.ingest.excel_guard import unreadable_cell, zip_problems
@@ -69,7 +70,7 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
     by_sheet: dict[str, list[Any]] = {}
     for cell in cells(data, spare=True):
         by_sheet.setdefault(cell.sheet, []).append(cell)
-    for spec in mapping():
+    for spec in sheets_for(data):
         ws = book.create_sheet(spec.name)
         ws.append([header_label(spec, data), "Valor", *years])
         for c in ws[1]:
@@ -125,11 +126,11 @@ def read_workbook(content: bytes, data: Mapping[str, Any], file: str = "planilla
     if not is_xlsx(content):
         return None, [Problem(file, "", "excel.E001", EXCEL_CODES["excel.E001"])]
     layout = cells(data, spare=True)
-    sheets, problems = _read_sheets(content, file, _bounds(layout, len(data.get("years", []))))
+    sheets, problems = _read_sheets(content, file, _bounds(layout, data))
     if problems:
         return None, problems
     years = [int(y) for y in data.get("years", [])]
-    for spec in mapping():
+    for spec in sheets_for(data):
         header = [sheets[spec.name].get(f"{chr(67 + j)}1") for j in range(len(years))]
         if any(h is not None for h in header) and [_year(h) for h in header] != years:
             problems.append(Problem(file, f"{spec.name}!C1", "excel.E003",
@@ -147,10 +148,11 @@ def read_workbook(content: bytes, data: Mapping[str, Any], file: str = "planilla
     return (None, problems) if problems else (new, [])
 
 
-def _bounds(layout: list[Cell], years: int) -> dict[str, tuple[int, int]]:
+def _bounds(layout: list[Cell], data: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     """Per sheet, the last row and column the template uses: openpyxl reads no further (a forged
     dimension «A1:XFD1048576» would otherwise make it pad billions of empty cells)."""
-    bounds: dict[str, tuple[int, int]] = {spec.name: (1, 2 + years) for spec in mapping()}
+    years = len(data.get("years", []))
+    bounds: dict[str, tuple[int, int]] = {spec.name: (1, 2 + years) for spec in sheets_for(data)}
     for cell in layout:
         letters = "".join(ch for ch in cell.address if ch.isalpha())
         col = sum((ord(ch) - 64) * 26**k for k, ch in enumerate(reversed(letters)))
@@ -175,7 +177,7 @@ def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]
     problems: list[Problem] = []
     sheets: dict[str, dict[str, Any]] = {}
     try:
-        for spec in mapping():
+        for spec in (s for s in mapping() if s.name in bounds):
             if spec.name not in book.sheetnames:
                 problems.append(Problem(file, spec.name, "excel.E004", f"falta la hoja «{spec.name}»"))
                 continue

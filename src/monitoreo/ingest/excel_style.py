@@ -13,7 +13,8 @@ from typing import Any
 
 from monitoreo.domain.values import Missing
 from monitoreo.errors import Problem
-from monitoreo.ingest.excel import CODES, Cell, SheetSpec, get_path, parse_entry, show
+from monitoreo.ingest.choices import CHOICE_KINDS, choices
+from monitoreo.ingest.excel import CODES, Cell, SheetSpec, get_path, parse_entry, sheets_for, show
 from monitoreo.reference.limits import shown
 
 INSTRUCTIONS_SHEET = "Instrucciones"
@@ -21,7 +22,7 @@ INSTRUCTIONS_SHEET = "Instrucciones"
 AMOUNT_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0#########"
 _CHOICES = {
-    "direction": ('"ascendente,descendente"', True),
+    **{kind: (f'"{",".join(choices(kind))}"', True) for kind in CHOICE_KINDS},
     "end_year": ('"Permanente"', False),
     "amount": (f'"{",".join(CODES)}"', False),
     "number": (f'"{",".join(CODES)}"', False),
@@ -52,6 +53,10 @@ def instructions(data: Mapping[str, Any]) -> list[str]:
         *(f"   {code.value} — {code.label}" for code in Missing),
         "5. No use fórmulas: escriba el valor (una fórmula se rechaza al subir la planilla).",
         "6. Para agregar un componente o indicador, llene el bloque «nuevo» al final de su hoja.",
+        *(["   Ejecutores: responda «Sí» si la entidad responsable implementa directamente el programa; si no, "
+           "escriba cada ejecutor y elija su tipo en la lista. Complementariedades: escriba cada programa con "
+           "que se complementa, o responda «Sí» en «No reporta complementariedades»."]
+          if any(s.section == "executors" for s in sheets_for(data)) else []),
         "7. Suba la planilla en la página del reporte; si hay problemas, se indican por hoja y celda "
         "(por ejemplo Presupuesto!C2) y no se importa nada hasta corregirlos.",
     ]
@@ -83,7 +88,7 @@ def style_input(target: Any, cell: Cell, value: Any) -> None:
 
 def add_validations(ws: Any, cells: list[Cell]) -> None:
     """Dropdowns: the codes on amounts and numbers (a number can still be typed), «Permanente» on the end
-    year, and the two directions of an indicator (nothing else accepted)."""
+    year; the two directions of an indicator, «Sí»/«No» and the executor types (nothing else accepted)."""
     from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
     by_kind: dict[str, list[str]] = {}
