@@ -85,8 +85,16 @@ def _show(value: Any, kind: str) -> str:
 def _compared(values: dict[str, Any]) -> tuple[Compared, ...]:
     labels = evidence_labels()
     judged = "judgement" in values
+    order = {name: i for i, name in enumerate(labels)}
+
+    def rank(key: str) -> tuple[int, str]:
+        match = _YEAR_SUFFIX.match(key)
+        return order.get(match["base"] if match else key, len(order)), key
+
     out = []
-    for key, value in values.items():
+    # In the order of formulas.yaml's «evidence» list, not as stored: a JSON column may reorder keys
+    # (PostgreSQL's jsonb does), and the same outcome must read the same everywhere.
+    for key, value in sorted(values.items(), key=lambda item: rank(item[0])):
         if key == "judgement":
             name = registry.judgement_codes().get(str(value), str(value))
             out.append(Compared(key, "Juicio del evaluador", value, name))
