@@ -26,6 +26,7 @@ class FindingView:
     figures: list[Figure]
     status: str
     pending: bool
+    label: str  # the block label the finding prints under («Indicador de propósito 1:»), or ""
     why: list[str]  # the rule, values compared, edition parameters and what decided it (docs/explanations.md)
 
 
@@ -79,10 +80,11 @@ def finding_views(report: Any) -> list[FindingView]:
         after = provisional.get((f.code, f.indicator))
         pending = bool(f.verdict) and report.state not in FINAL
         status = (after.status.value if after is not None and after.status else f.status) if pending else f.status
-        label = "superado" if status == "superado" else "no superado"
+        status_text = "superado" if status == "superado" else "no superado"
         if pending:
-            label += f" (veredicto «{f.verdict}», pendiente de aprobación)"
+            status_text += f" (veredicto «{f.verdict}», pendiente de aprobación)"
         out.append(FindingView(f, Dimension(f.dimension).label if f.dimension in set(Dimension) else f.dimension,
                                figures(outcome.values, report.data, year, outcome.rule) if outcome else [],
-                               label, pending, why.get((f.code, f.indicator), [])))
+                               status_text, pending, (outcome.label or "") if outcome else "",
+                               why.get((f.code, f.indicator), [])))
     return out
