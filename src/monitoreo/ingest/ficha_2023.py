@@ -73,14 +73,21 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
         data["regional"] = spending.read_regional(r, r.section("regional", "regional", True), years[-1], published)
         data["indicators"], results = indicators.read_2023(r, r.section("eficacia", "indicators", True), years)
         data["assessment"] = _assessment(r, results)
-    data["ods"] = texts.read_ods(r, r.section("ods", "ods", True))
+    return read_closing(r, data, edition, published, ods_required=True, notes_heading="VII. Notas técnicas")
+
+
+def read_closing(r: Reader, data: dict[str, Any], edition: int, published: Any, *, ods_required: bool,
+                 notes_heading: str) -> dict[str, Any]:
+    """The closing sections the 2023 and 2025 layouts share — ODS, gender approach, the institution's
+    observations, technical notes, inflators, publication date — added to ``data``; empty values dropped."""
+    data["ods"] = texts.read_ods(r, r.section("ods", "ods", True) if ods_required else r.section("ods"))
     gender = join(r.section("genero"))
     if gender:
         data["gender_approach"] = gender
         r.mark("gender_approach", r.heading("genero"))
     data["observations"] = texts.read_observations(r, r.section("observaciones", "observations", True))
     data["technical_notes"] = texts.read_notes(r, r.section("notas", "technical_notes", True))
-    data["inflators"] = texts.read_inflators(r, r.section("inflactores"), edition, "VII. Notas técnicas")
+    data["inflators"] = texts.read_inflators(r, r.section("inflactores"), edition, notes_heading)
     data["published_at"] = texts.read_published_at(r)
     data["published"] = published.items
     return {k: v for k, v in data.items() if v not in (None, [], {})}

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from monitoreo.ingest import ficha_2023, identity, indicators, populations, spending, texts
+from monitoreo.ingest import ficha_2023, identity, indicators, populations, spending
 from monitoreo.ingest.cells import Published
 from monitoreo.ingest.lines import Line, join, paragraphs
 from monitoreo.ingest.reader import Reader, after
@@ -91,17 +91,7 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
         data["indicators"], results = indicators.read_2023(r, r.section("eficacia", "indicators", True), years)
         data["assessment"] = _assessment(r, results)
     # «Otras dimensiones» is left out when the programme declares neither ODS nor a gender approach.
-    data["ods"] = texts.read_ods(r, r.section("ods"))
-    gender = join(r.section("genero"))
-    if gender:
-        data["gender_approach"] = gender
-        r.mark("gender_approach", r.heading("genero"))
-    data["observations"] = texts.read_observations(r, r.section("observaciones", "observations", True))
-    data["technical_notes"] = texts.read_notes(r, r.section("notas", "technical_notes", True))
-    data["inflators"] = texts.read_inflators(r, r.section("inflactores"), edition, "Notas técnicas")
-    data["published_at"] = texts.read_published_at(r)
-    data["published"] = published.items
-    return {k: v for k, v in data.items() if v not in (None, [], {})}
+    return ficha_2023.read_closing(r, data, edition, published, ods_required=False, notes_heading="Notas técnicas")
 
 
 # ---- section I -----------------------------------------------------------------------------------------------
