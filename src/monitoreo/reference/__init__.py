@@ -182,5 +182,7 @@ def inflators_for_base(base: int) -> InflatorTable | None:
     return find(base)
 
 
+@cache
 def known_editions() -> tuple[int, ...]:
+    """The editions with conventions (read once: every data file read asks, docs/hardening-inputs.md)."""
     return tuple(sorted(_load("editions.yaml")["editions"]))
