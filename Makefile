@@ -11,7 +11,7 @@ DEMO_STAMP := $(VENV)/.demo-installed
 TEST_STAMP := $(VENV)/.test-installed
 LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: help demo test setup setup-test system lint types unit test-unit golden bench docs clean serve lock fuzz
+.PHONY: help demo test setup setup-test system lint format types unit test-unit golden bench docs clean serve lock fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -48,9 +48,13 @@ demo: setup docs ## Set up and run the main job on the bundled sample data, then
 	@echo "Fichas en out/fichas/ (PDF y HTML); datos abiertos en out/datos/. Ahora el portal:"
 	$(BIN)/monitoreo serve --demo
 
-lint: setup-test ## ruff + import-linter (the core never imports Django; the core's layers)
+lint: setup-test ## ruff (lint and format check) + import-linter (the core never imports Django; the core's layers)
 	$(BIN)/ruff check src web tests benchmarks scripts docs/gen
+	$(BIN)/ruff format --check src web tests benchmarks scripts docs/gen
 	$(BIN)/lint-imports
+
+format: setup-test ## Apply ruff's formatter (make lint checks it)
+	$(BIN)/ruff format src web tests benchmarks scripts docs/gen
 
 types: setup-test ## mypy strict on src/monitoreo
 	$(BIN)/mypy

@@ -50,9 +50,15 @@ def main() -> None:
     for name, argv in COMMANDS.items():
         seconds, peak = _run(argv)
         goal = formatting.number(Decimal(str(GOAL_S)), 1)
-        mark = "" if name.startswith("import") else ("  meta cumplida" if seconds <= GOAL_S else f"  > meta {goal} s")
-        print(f"  {name:<26} {formatting.number(Decimal(str(seconds)), 3):>7} s  "
-              f"RSS máx. {formatting.number(Decimal(str(peak)), 0):>4} MB{mark}")
+        mark = (
+            ""
+            if name.startswith("import")
+            else ("  meta cumplida" if seconds <= GOAL_S else f"  > meta {goal} s")
+        )
+        print(
+            f"  {name:<26} {formatting.number(Decimal(str(seconds)), 3):>7} s  "
+            f"RSS máx. {formatting.number(Decimal(str(peak)), 0):>4} MB{mark}"
+        )
 
 
 if __name__ == "__main__":

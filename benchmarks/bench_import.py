@@ -55,10 +55,16 @@ def main() -> int:
         two = _rate(len(parallel), time.perf_counter() - start)
         assert all(r.ok for _, r in parallel)
     text_rate, pdf_rate = statistics.median(text_runs), statistics.median(pdf_runs)
-    print(f"import from text: {text_rate:7.1f} fichas/s (median of 5 runs over {len(texts)} fichas; goal 200)")
-    print(f"import from PDF:  {pdf_rate:7.1f} fichas/s (median of 3 runs over {len(pdfs)} fichas, one process; "
-          "goal 40)")
-    print(f"import from PDF:  {two:7.1f} fichas/s (2 worker processes, as `monitoreo import` runs by default)")
+    print(
+        f"import from text: {text_rate:7.1f} fichas/s (median of 5 runs over {len(texts)} fichas; goal 200)"
+    )
+    print(
+        f"import from PDF:  {pdf_rate:7.1f} fichas/s (median of 3 runs over {len(pdfs)} fichas, one process; "
+        "goal 40)"
+    )
+    print(
+        f"import from PDF:  {two:7.1f} fichas/s (2 worker processes, as `monitoreo import` runs by default)"
+    )
     return 0
 
 

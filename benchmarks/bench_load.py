@@ -31,9 +31,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_web import CONNECTIONS, WEB, _env, _free_port, _ms, _prepare, _wait  # noqa: E402
 
-STATIC_PATHS = ["/", "/?q=programa&orden=-cobertura", "/?q=fomento&pagina=2", "/programas.json?pagina=3",
-                "/panorama/", "/panorama.json", "/api/programas?limit=20", "/docs/",
-                "/programas/alianzas-productivas/", "/programas/alianzas-productivas.json"]
+STATIC_PATHS = [
+    "/",
+    "/?q=programa&orden=-cobertura",
+    "/?q=fomento&pagina=2",
+    "/programas.json?pagina=3",
+    "/panorama/",
+    "/panorama.json",
+    "/api/programas?limit=20",
+    "/docs/",
+    "/programas/alianzas-productivas/",
+    "/programas/alianzas-productivas.json",
+]
 LUA = """
 paths = {%s}
 counter = 0
@@ -80,9 +89,24 @@ def _rss_mb(master: int) -> float:
 
 def _wrk_slice(port: int, script: Path, seconds: int) -> tuple[int, float, float, int]:
     """(requests, req/s, p99 ms, errors) of one wrk run."""
-    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "--latency",
-                          "-s", str(script), f"http://127.0.0.1:{port}"],
-                         capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
     total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     dist = out.split("Latency Distribution", 1)[1]
@@ -139,17 +163,36 @@ def main() -> None:
         loaded = _prepare(env, args.size)
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--chdir", str(WEB), "--log-level", "warning", "--backlog", "2048"],
-            env=env, cwd=WEB, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--chdir",
+                str(WEB),
+                "--log-level",
+                "warning",
+                "--backlog",
+                "2048",
+            ],
+            env=env,
+            cwd=WEB,
+            start_new_session=True,
+        )
         try:
             _wait(port)
             paths = _paths(port, args.programs)
             script = data / "rotate.lua"
             script.write_text(LUA % ", ".join(json.dumps(p) for p in paths), encoding="utf-8")
-            print(f"demo: {args.size} programas sintéticos × 2 ediciones + semillas ({loaded:.0f} s) · "
-                  f"{len(paths)} páginas en rotación · gunicorn {args.workers} workers · {CONNECTIONS} conexiones · "
-                  f"cliente {tool} · {os.cpu_count()} núcleos · carga antes {os.getloadavg()[0]:.2f}")
+            print(
+                f"demo: {args.size} programas sintéticos × 2 ediciones + semillas ({loaded:.0f} s) · "
+                f"{len(paths)} páginas en rotación · gunicorn {args.workers} workers · {CONNECTIONS} conexiones · "
+                f"cliente {tool} · {os.cpu_count()} núcleos · carga antes {os.getloadavg()[0]:.2f}"
+            )
             print(f"{'min':>5} {'req/s':>8} {'p99 ms':>8} {'errores':>8} {'RSS MB':>8} {'carga':>6}")
             rss, totals, errors_total, rates, p99s = [], 0, 0, [], []
             start = time.monotonic()
@@ -163,12 +206,17 @@ def main() -> None:
                 totals, errors_total = totals + count, errors_total + errors
                 rates.append(rate)
                 p99s.append(p99)
-                print(f"{(time.monotonic() - start) / 60:5.1f} {rate:8.0f} {p99:8.1f} {errors:8d} {mem:8.1f} "
-                      f"{os.getloadavg()[0]:6.2f}", flush=True)
+                print(
+                    f"{(time.monotonic() - start) / 60:5.1f} {rate:8.0f} {p99:8.1f} {errors:8d} {mem:8.1f} "
+                    f"{os.getloadavg()[0]:6.2f}",
+                    flush=True,
+                )
             growth = rss[-1] - rss[min(1, len(rss) - 1)]
-            print(f"total: {totals} solicitudes, {errors_total} errores, {statistics.mean(rates):.0f} req/s medio, "
-                  f"p99 máx {max(p99s):.1f} ms, RSS {rss[0]:.1f} → {rss[-1]:.1f} MB "
-                  f"(crecimiento tras el primer tramo {growth:+.1f} MB)")
+            print(
+                f"total: {totals} solicitudes, {errors_total} errores, {statistics.mean(rates):.0f} req/s medio, "
+                f"p99 máx {max(p99s):.1f} ms, RSS {rss[0]:.1f} → {rss[-1]:.1f} MB "
+                f"(crecimiento tras el primer tramo {growth:+.1f} MB)"
+            )
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)

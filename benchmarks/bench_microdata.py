@@ -45,10 +45,19 @@ def pandas_baseline(path: Path) -> float:
     for column in ("program_id", "sex", "region", "new_or_carry_over"):  # dictionary columns → plain strings
         df[column] = df[column].astype(object)
     df["carry"] = df["new_or_carry_over"].astype(str).str.lower() == "arrastre"
-    pp = df.groupby(["program_id", "year", "person_id"], observed=True).agg(
-        sex=("sex", "min"), region=("region", "min"), pct=("rsh_percentile", "min"), carry=("carry", "max"),
-    ).reset_index()
-    pp.groupby(["program_id", "year"], observed=True).agg(served=("person_id", "size"), carry=("carry", "sum"))
+    pp = (
+        df.groupby(["program_id", "year", "person_id"], observed=True)
+        .agg(
+            sex=("sex", "min"),
+            region=("region", "min"),
+            pct=("rsh_percentile", "min"),
+            carry=("carry", "max"),
+        )
+        .reset_index()
+    )
+    pp.groupby(["program_id", "year"], observed=True).agg(
+        served=("person_id", "size"), carry=("carry", "sum")
+    )
     for column in ("sex", "region", "pct"):
         pp.groupby(["program_id", "year", column], observed=True).size()
     slim = pp[["program_id", "year", "person_id"]]
@@ -64,20 +73,28 @@ def load() -> str:
 
 def main() -> None:
     settings = DuckDBSettings()
-    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} "
-          f"GiB, shared with other engineers' work; load average before: {load()}")
+    print(
+        f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} "
+        f"GiB, shared with other engineers' work; load average before: {load()}"
+    )
     full = cached(RECORDS)
-    print(f"data: {full} = synth.write_records(records={RECORDS:,}, programs={PROGRAMS}, seed=1): years "
-          f"{', '.join(map(str, DEFAULT_YEARS))}, person pool {RECORDS // 4:,} (records/4), Zipf-like program sizes")
-    print(f"duckdb settings: threads={settings.threads or os.cpu_count()}, memory_limit={settings.memory_limit}, "
-          f"temp_directory=<fresh temp dir>, preserve_insertion_order=false, overlap slice ~{settings.slice_rows:,} "
-          "persons")
+    print(
+        f"data: {full} = synth.write_records(records={RECORDS:,}, programs={PROGRAMS}, seed=1): years "
+        f"{', '.join(map(str, DEFAULT_YEARS))}, person pool {RECORDS // 4:,} (records/4), Zipf-like program sizes"
+    )
+    print(
+        f"duckdb settings: threads={settings.threads or os.cpu_count()}, memory_limit={settings.memory_limit}, "
+        f"temp_directory=<fresh temp dir>, preserve_insertion_order=false, overlap slice ~{settings.slice_rows:,} "
+        "persons"
+    )
     t = time.perf_counter()
     result = beneficiaries([full], overlaps=True, settings=settings)
     duck = time.perf_counter() - t
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"duckdb: {RECORDS:,} records, {len(result.programs)} program-years, {len(result.overlaps)} overlapping "
-          f"pairs: {duck:.1f} s (goal <= 20 s); peak RSS {rss:,.0f} MB; load average after: {load()}")
+    print(
+        f"duckdb: {RECORDS:,} records, {len(result.programs)} program-years, {len(result.overlaps)} overlapping "
+        f"pairs: {duck:.1f} s (goal <= 20 s); peak RSS {rss:,.0f} MB; load average after: {load()}"
+    )
     for step, seconds in result.steps.items():
         print(f"  step {step:<10} {seconds:6.1f} s")
     sliced = cached(PANDAS_RECORDS)
@@ -86,11 +103,17 @@ def main() -> None:
     duck_small = time.perf_counter() - t
     pandas_small = pandas_baseline(sliced)
     scale = RECORDS / PANDAS_RECORDS
-    print(f"duckdb on the {PANDAS_RECORDS:,}-record slice: {duck_small:.1f} s ({len(small.programs)} program-years)")
-    print(f"pandas on the {PANDAS_RECORDS:,}-record slice: {pandas_small:.1f} s; extrapolated LINEARLY to "
-          f"{RECORDS:,}: {pandas_small * scale:.1f} s (not run at full size: memory/time)")
-    print(f"speed-up duckdb vs pandas: {pandas_small * scale / duck:.1f}x at full size (extrapolated), "
-          f"{pandas_small / duck_small:.1f}x measured on the slice (goal >= 10x)")
+    print(
+        f"duckdb on the {PANDAS_RECORDS:,}-record slice: {duck_small:.1f} s ({len(small.programs)} program-years)"
+    )
+    print(
+        f"pandas on the {PANDAS_RECORDS:,}-record slice: {pandas_small:.1f} s; extrapolated LINEARLY to "
+        f"{RECORDS:,}: {pandas_small * scale:.1f} s (not run at full size: memory/time)"
+    )
+    print(
+        f"speed-up duckdb vs pandas: {pandas_small * scale / duck:.1f}x at full size (extrapolated), "
+        f"{pandas_small / duck_small:.1f}x measured on the slice (goal >= 10x)"
+    )
     print(f"load average at the end: {load()}")
 
 

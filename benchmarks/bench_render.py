@@ -69,12 +69,19 @@ def _texts(data: dict[str, Any]) -> list[str]:
             if kind in ("heading", "paragraph"):
                 out += [block.get("label") or "", block["text"]]
             elif kind == "fields":
-                out += [x for item in block["items"] for x in (item["label"], item["value"], *item["details"])]
+                out += [
+                    x for item in block["items"] for x in (item["label"], item["value"], *item["details"])
+                ]
             elif kind == "list":
                 out += block["items"]
             elif kind == "table":
                 out.append(block["caption"])
-                out += [x for row in block["header"] + block["rows"] for c in row["cells"] for x in (c["text"], *c["lines"])]
+                out += [
+                    x
+                    for row in block["header"] + block["rows"]
+                    for c in row["cells"]
+                    for x in (c["text"], *c["lines"])
+                ]
             elif kind == "chart":
                 out += [block["title"], *block["legend"]]
             elif kind == "notes":
@@ -100,13 +107,16 @@ def typst_profile(files: list[Path]) -> dict[str, float]:
     def without(kinds: set[str]) -> list[str]:
         out = []
         for data in models:
-            sections = [dict(s, blocks=[b for b in s["blocks"] if b["kind"] not in kinds]) for s in data["sections"]]
+            sections = [
+                dict(s, blocks=[b for b in s["blocks"] if b["kind"] not in kinds]) for s in data["sections"]
+            ]
             out.append(json.dumps(dict(data, sections=sections)))
         return out
 
     def per_compile(template: Path, inputs: list[str]) -> float:
-        compiler = typst.Compiler(str(template), root=str(template.parent), font_paths=[str(FONTS)],
-                                  ignore_system_fonts=True)
+        compiler = typst.Compiler(
+            str(template), root=str(template.parent), font_paths=[str(FONTS)], ignore_system_fonts=True
+        )
         compiler.compile(format="pdf", sys_inputs={"data": inputs[0]})  # warm: fonts, template
         clock = time.process_time()
         for data in inputs:
@@ -130,9 +140,12 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--sample", type=int, default=100, help="fichas for the per-stage breakdown (0: skip)")
-    parser.add_argument("--typst-profile", type=int, default=50,
-                        help="fichas for the Typst profile by part removed (0: skip)")
+    parser.add_argument(
+        "--sample", type=int, default=100, help="fichas for the per-stage breakdown (0: skip)"
+    )
+    parser.add_argument(
+        "--typst-profile", type=int, default=50, help="fichas for the Typst profile by part removed (0: skip)"
+    )
     args = parser.parse_args()
 
     from monitoreo.sheet.batch import render_batch

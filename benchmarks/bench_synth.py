@@ -25,8 +25,10 @@ def main(n: int = 1000) -> None:
         paths = write_portfolio(Path(tmp), n, seed=2023)
         written = time.perf_counter() - start
         size = sum(p.stat().st_size for p in paths)
-    print(f"generate + write: {len(paths)} files in {written:.2f} s = {len(paths) / written:,.0f} programs/s "
-          f"({size / len(paths) / 1024:.1f} KiB per file)")
+    print(
+        f"generate + write: {len(paths)} files in {written:.2f} s = {len(paths) / written:,.0f} programs/s "
+        f"({size / len(paths) / 1024:.1f} KiB per file)"
+    )
 
 
 if __name__ == "__main__":

@@ -42,9 +42,14 @@ def _free_port() -> int:
 
 def _env(data: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(DJANGO_SETTINGS_MODULE="config.settings", SECRET_KEY="bench-no-secreto",
-               DATABASE_URL=f"sqlite:///{data / 'portal.sqlite3'}", MONITOREO_CACHE_DIR=str(data / "cache"),
-               STATIC_ROOT=str(data / "static"), PYTHONPATH=str(WEB))
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        SECRET_KEY="bench-no-secreto",
+        DATABASE_URL=f"sqlite:///{data / 'portal.sqlite3'}",
+        MONITOREO_CACHE_DIR=str(data / "cache"),
+        STATIC_ROOT=str(data / "static"),
+        PYTHONPATH=str(WEB),
+    )
     return env
 
 
@@ -105,8 +110,19 @@ def _ms(text: str) -> float:
 
 
 def _wrk(port: int, path: str, seconds: float) -> tuple[float, float, float, int]:
-    out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{int(seconds)}s", "--latency",
-                          f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{int(seconds)}s",
+            "--latency",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     # Read the percentiles in wrk's «Latency Distribution» block only (the URL may contain «%»).
     dist = out.split("Latency Distribution", 1)[1]
@@ -131,19 +147,40 @@ def main() -> None:
         print(f"demo: {args.size} programas sintéticos × 2 ediciones + 2 semillas cargados en {loaded:.1f} s")
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--chdir", str(WEB), "--log-level", "warning", "--backlog", "2048"],
-            env=env, cwd=WEB, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--chdir",
+                str(WEB),
+                "--log-level",
+                "warning",
+                "--backlog",
+                "2048",
+            ],
+            env=env,
+            cwd=WEB,
+            start_new_session=True,
+        )
         try:
             _wait(port)
             for path in TARGETS.values():  # warm every worker's per-process caches
                 for _ in range(20):
                     asyncio.run(_one(port, path))
-            print(f"gunicorn {args.workers} workers sync · {CONNECTIONS} conexiones · {args.seconds:.0f} s · "
-                  f"cliente {tool} · {os.cpu_count()} núcleos compartidos")
+            print(
+                f"gunicorn {args.workers} workers sync · {CONNECTIONS} conexiones · {args.seconds:.0f} s · "
+                f"cliente {tool} · {os.cpu_count()} núcleos compartidos"
+            )
             for name, path in TARGETS.items():
                 rate, p50, p99, errors = (_wrk if tool == "wrk" else _python_client)(port, path, args.seconds)
-                print(f"{name:12} {rate:8.0f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   errores {errors}")
+                print(
+                    f"{name:12} {rate:8.0f} req/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   errores {errors}"
+                )
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)

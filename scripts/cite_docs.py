@@ -23,7 +23,9 @@ import tokenize
 from pathlib import Path
 
 PAGE = "docs/methodology.md"
-_RUN = re.compile(r"(?P<prefix>\bmethodology\s+)?(?P<run>§\s?\d[\w.]*(?:\s*(?:[-–,;]|and|y)\s*§\s?\d[\w.]*)*)")
+_RUN = re.compile(
+    r"(?P<prefix>\bmethodology\s+)?(?P<run>§\s?\d[\w.]*(?:\s*(?:[-–,;]|and|y)\s*§\s?\d[\w.]*)*)"
+)
 _GUIDE = [
     (re.compile(r"architecture guide §4\.7"), "docs/architecture.md «The flow of one ficha»"),
     (re.compile(r"architecture guide §5, «Typst rules»"), "docs/ficha-rendering.md «PDF (Typst)»"),
@@ -81,7 +83,9 @@ def rewrite_yaml(source: str) -> str:
     out = []
     for line in source.splitlines(keepends=True):
         stripped = line.lstrip()
-        out.append(line[: len(line) - len(stripped)] + rewrite_text(stripped) if stripped.startswith("#") else line)
+        out.append(
+            line[: len(line) - len(stripped)] + rewrite_text(stripped) if stripped.startswith("#") else line
+        )
     return "".join(out)
 
 

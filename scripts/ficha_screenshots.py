@@ -15,24 +15,28 @@ from monitoreo.io import read_submission
 from monitoreo.sheet import build_sheet, render_html, render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = {"2023": ROOT / "examples/seeds/alianzas-productivas-2023.yaml",
-         "2020": ROOT / "examples/seeds/internacionalizacion-pymes-2020.yaml"}
+SEEDS = {
+    "2023": ROOT / "examples/seeds/alianzas-productivas-2023.yaml",
+    "2020": ROOT / "examples/seeds/internacionalizacion-pymes-2020.yaml",
+}
 WIDTHS = (1280, 390)
 
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                    args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         for edition, path in SEEDS.items():
             model = build_sheet(read_submission(path))
             page_file = Path(tmp) / f"ficha-{edition}.html"
             page_file.write_text(render_html(model), encoding="utf-8")
             pdf_file = Path(tmp) / f"ficha-{edition}.pdf"
             pdf_file.write_bytes(render_pdf(model))
-            subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf_file), str(out / f"ficha-{edition}-pdf")],
-                           check=True)
+            subprocess.run(
+                ["pdftoppm", "-r", "60", "-png", str(pdf_file), str(out / f"ficha-{edition}-pdf")], check=True
+            )
             for width in WIDTHS:
                 page = browser.new_page(viewport={"width": width, "height": 900})
                 page.goto(page_file.as_uri())

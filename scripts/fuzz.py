@@ -79,8 +79,12 @@ class Worker:
 
     def __init__(self, cap_mb: int) -> None:
         self.proc = subprocess.Popen(  # noqa: S603 - our own script
-            [sys.executable, __file__, "--worker", "--cap-mb", str(cap_mb)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+            [sys.executable, __file__, "--worker", "--cap-mb", str(cap_mb)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=ROOT,
         )
         assert self.proc.stdout is not None
         ready = self.proc.stdout.readline()
@@ -101,10 +105,23 @@ class Worker:
 class Driver:
     """Hands inputs to the workers, times them out, tallies the outcomes (module docstring)."""
 
-    def __init__(self, tasks: list[tuple[str, int]], workers: int, timeout: float, cap_mb: int, recycle: int,
-                 keep: Path) -> None:
+    def __init__(
+        self,
+        tasks: list[tuple[str, int]],
+        workers: int,
+        timeout: float,
+        cap_mb: int,
+        recycle: int,
+        keep: Path,
+    ) -> None:
         self.pending = list(reversed(tasks))
-        self.total, self.timeout, self.cap_mb, self.recycle, self.keep = len(tasks), timeout, cap_mb, recycle, keep
+        self.total, self.timeout, self.cap_mb, self.recycle, self.keep = (
+            len(tasks),
+            timeout,
+            cap_mb,
+            recycle,
+            keep,
+        )
         self.pool = [Worker(cap_mb) for _ in range(min(workers, len(tasks)))]
         self.busy: dict[Worker, tuple[str, int, float]] = {}
         self.selector = selectors.DefaultSelector()
@@ -191,16 +208,26 @@ class Driver:
             w.stop()
         s = self.statuses
         return {
-            "inputs": self.total, "by_kind": dict(self.by_kind), "statuses": dict(s),
-            "tracebacks": s["traceback"] + s["crash"], "uncoded": s["uncoded"], "bad_exit": s["bad_exit"],
-            "hangs": s["hang"], "memory": s["memory"], "slowest_seconds": self.slowest,
-            "peak_rss_mb": self.peak_rss, "wall_seconds": round(time.perf_counter() - started, 1),
-            "codes": dict(self.codes.most_common()), "failures": self.failures[:50],
+            "inputs": self.total,
+            "by_kind": dict(self.by_kind),
+            "statuses": dict(s),
+            "tracebacks": s["traceback"] + s["crash"],
+            "uncoded": s["uncoded"],
+            "bad_exit": s["bad_exit"],
+            "hangs": s["hang"],
+            "memory": s["memory"],
+            "slowest_seconds": self.slowest,
+            "peak_rss_mb": self.peak_rss,
+            "wall_seconds": round(time.perf_counter() - started, 1),
+            "codes": dict(self.codes.most_common()),
+            "failures": self.failures[:50],
         }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--inputs", type=int, default=10_000)
     parser.add_argument("--first-seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
@@ -219,13 +246,19 @@ def main() -> int:
         sys.path.insert(0, str(ROOT))
         from tests.fuzz.check import run_input
 
-        print(json.dumps(run_input(args.replay[0], int(args.replay[1]), Path(tempfile.mkdtemp())).as_dict(),
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                run_input(args.replay[0], int(args.replay[1]), Path(tempfile.mkdtemp())).as_dict(),
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("MONITOREO_FUZZ_CACHE", str(args.keep.parent / "fuzz-cache"))
-    figures = Driver(plan(args.inputs, args.first_seed), args.workers, args.timeout, args.cap_mb, args.recycle,
-                     args.keep).run()
+    figures = Driver(
+        plan(args.inputs, args.first_seed), args.workers, args.timeout, args.cap_mb, args.recycle, args.keep
+    ).run()
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -235,9 +268,11 @@ def main() -> int:
         print("FAIL", failure)
     bad = sum(figures[k] for k in ("tracebacks", "uncoded", "bad_exit", "hangs", "memory"))  # type: ignore[misc]
     ok = bad == 0 and figures["peak_rss_mb"] < 1024  # type: ignore[operator]
-    print(f"{figures['inputs']} inputs: {figures['tracebacks']} tracebacks, {figures['hangs']} hangs over "
-          f"{args.timeout:.0f} s, {figures['uncoded']} uncoded rejections, peak RSS {figures['peak_rss_mb']:.0f} MB"
-          f" — {'OK' if ok else 'FAILED'}")
+    print(
+        f"{figures['inputs']} inputs: {figures['tracebacks']} tracebacks, {figures['hangs']} hangs over "
+        f"{args.timeout:.0f} s, {figures['uncoded']} uncoded rejections, peak RSS {figures['peak_rss_mb']:.0f} MB"
+        f" — {'OK' if ok else 'FAILED'}"
+    )
     return 0 if ok else 1
 
 

@@ -35,7 +35,9 @@ def _type_name(tp: object) -> str:
     if tp is type(None):
         return "null"
     name = getattr(tp, "__name__", str(tp))
-    return {"Decimal": "number", "str": "text", "int": "integer", "bool": "boolean", "Missing": "code"}.get(name, name)
+    return {"Decimal": "number", "str": "text", "int": "integer", "bool": "boolean", "Missing": "code"}.get(
+        name, name
+    )
 
 
 def _models(tp: object) -> list[type[BaseModel]]:
@@ -52,8 +54,14 @@ def _section(model: type[BaseModel], seen: set[str]) -> list[str]:
         return []
     seen.add(model.__name__)
     doc = (model.__doc__ or "").strip().splitlines()
-    lines = [f"## `{model.__name__}`", "", " ".join(line.strip() for line in doc), "",
-             "| Field | Type | Required | Description |", "|---|---|---|---|"]
+    lines = [
+        f"## `{model.__name__}`",
+        "",
+        " ".join(line.strip() for line in doc),
+        "",
+        "| Field | Type | Required | Description |",
+        "|---|---|---|---|",
+    ]
     nested: list[type[BaseModel]] = []
     for name, field in model.model_fields.items():
         required = "yes" if field.is_required() else "no"

@@ -21,8 +21,14 @@ import pytest
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -51,11 +57,25 @@ def read_address(process: subprocess.Popen[str], timeout: float = 120) -> dict[s
 @contextmanager
 def demo_server(data_dir: Path, *options: str, env: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
     """Run ``monitoreo serve --demo --json`` with ``options`` on a free port; yields its printed address."""
-    command = [str(Path(sys.executable).parent / "monitoreo"), "serve", "--demo", "--json", *options,
-               "--port", str(free_port()), "--data-dir", str(data_dir)]
-    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}}
-    process = subprocess.Popen(command, cwd=ROOT, env=clean | (env or {}), stdout=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    command = [
+        str(Path(sys.executable).parent / "monitoreo"),
+        "serve",
+        "--demo",
+        "--json",
+        *options,
+        "--port",
+        str(free_port()),
+        "--data-dir",
+        str(data_dir),
+    ]
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "SECRET_KEY"}
+    }
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=clean | (env or {}), stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
         yield read_address(process)
     finally:

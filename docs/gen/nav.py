@@ -39,10 +39,14 @@ ENGINEERING = [
 #: Pages by other engineers that a guide links to once they exist (strict mode fails on a link to a missing
 #: page, so the link is added at build time): guide -> [(page, sentence)].
 RELATED = {
-    "datos-abiertos.md": [("open-data.md", "Detalles técnicos del paquete (en inglés): [Open data](open-data.md).")],
-    "guia-evaluador.md": [("ficha-import.md", "Importación de fichas en detalle (en inglés): [Ficha import](ficha-import.md)."),
-                          ("ficha-rendering.md", "Cómo se genera la ficha (en inglés): [Ficha rendering](ficha-rendering.md)."),
-                          ("web-portal.md", "El portal web (en inglés): [Web portal](web-portal.md).")],
+    "datos-abiertos.md": [
+        ("open-data.md", "Detalles técnicos del paquete (en inglés): [Open data](open-data.md).")
+    ],
+    "guia-evaluador.md": [
+        ("ficha-import.md", "Importación de fichas en detalle (en inglés): [Ficha import](ficha-import.md)."),
+        ("ficha-rendering.md", "Cómo se genera la ficha (en inglés): [Ficha rendering](ficha-rendering.md)."),
+        ("web-portal.md", "El portal web (en inglés): [Web portal](web-portal.md)."),
+    ],
 }
 
 

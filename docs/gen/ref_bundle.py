@@ -22,14 +22,25 @@ def render() -> str:
         "| Tabla | Contenido | Clave |",
         "|---|---|---|",
     ]
-    lines += [f"| [`{t.name}`](#{t.name}) | {_cell(t.title)} | {', '.join(f'`{k}`' for k in t.primary_key)} |"
-              for t in TABLES]
+    lines += [
+        f"| [`{t.name}`](#{t.name}) | {_cell(t.title)} | {', '.join(f'`{k}`' for k in t.primary_key)} |"
+        for t in TABLES
+    ]
     lines.append("")
     for t in TABLES:
-        lines += [f"## `{t.name}` {{ #{t.name} }}", "", f"**{_cell(t.title)}.** {_cell(t.description)}", "",
-                  f"Clave primaria: {', '.join(f'`{k}`' for k in t.primary_key)}.", "",
-                  "| Columna | Tipo | Obligatoria | Descripción |", "|---|---|---|---|"]
-        lines += [f"| `{c.name}` | {c.type} | {'sí' if c.required else 'no'} | {_cell(c.description)} |"
-                  for c in t.columns]
+        lines += [
+            f"## `{t.name}` {{ #{t.name} }}",
+            "",
+            f"**{_cell(t.title)}.** {_cell(t.description)}",
+            "",
+            f"Clave primaria: {', '.join(f'`{k}`' for k in t.primary_key)}.",
+            "",
+            "| Columna | Tipo | Obligatoria | Descripción |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| `{c.name}` | {c.type} | {'sí' if c.required else 'no'} | {_cell(c.description)} |"
+            for c in t.columns
+        ]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

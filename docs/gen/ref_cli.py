@@ -52,8 +52,9 @@ def walk() -> Iterator[Command]:
 
 def help_text(path: tuple[str, ...]) -> str:
     """The output of ``monitoreo <path> --help`` (no colours, 100 columns, trailing spaces removed)."""
-    result = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": WIDTH, "TERMINAL_WIDTH": WIDTH},
-                                prog_name=PROG)
+    result = CliRunner().invoke(
+        app, [*path, "--help"], env={"COLUMNS": WIDTH, "TERMINAL_WIDTH": WIDTH}, prog_name=PROG
+    )
     if result.exit_code != 0:
         raise RuntimeError(f"{PROG} {' '.join(path)} --help salió con {result.exit_code}: {result.output}")
     lines = [line.rstrip() for line in result.output.splitlines()]
@@ -88,7 +89,12 @@ def _section(cmd: Command) -> list[str]:
     lines = [f"{level} `{cmd.name}` {{ #{cmd.anchor} }}", "", doc, ""]
     rows = [r for r in (_param_row(p) for p in cmd.command.params) if r]
     if rows:
-        lines += ["| Parámetro | Tipo | Obligatorio | Por omisión | Descripción |", "|---|---|---|---|---|", *rows, ""]
+        lines += [
+            "| Parámetro | Tipo | Obligatorio | Por omisión | Descripción |",
+            "|---|---|---|---|---|",
+            *rows,
+            "",
+        ]
     if cmd.is_group:
         subs = [f"[`{c.name}`](#{c.anchor})" for c in walk() if c.path[:-1] == cmd.path and c.path]
         lines += ["Subcomandos: " + ", ".join(subs) + ".", ""]

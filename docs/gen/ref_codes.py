@@ -32,9 +32,21 @@ from monitoreo.validation import issue_types
 
 def all_codes() -> list[str]:
     """Every code the page must list."""
-    return [*issue_types(), *rules(), *outcome_codes(), *judgement_codes(), *METHODOLOGY_CODES,
-            *INPUT_CODES, *IMPORT_CODES, *EXCEL_CODES, *CYCLE_CODES, *OPERATION_CODES, *(m.value for m in Missing), *(v.value for v in OutcomeVerdict),
-            *(s.value for s in FindingStatus)]
+    return [
+        *issue_types(),
+        *rules(),
+        *outcome_codes(),
+        *judgement_codes(),
+        *METHODOLOGY_CODES,
+        *INPUT_CODES,
+        *IMPORT_CODES,
+        *EXCEL_CODES,
+        *CYCLE_CODES,
+        *OPERATION_CODES,
+        *(m.value for m in Missing),
+        *(v.value for v in OutcomeVerdict),
+        *(s.value for s in FindingStatus),
+    ]
 
 
 def _cell(text: object) -> str:
@@ -78,17 +90,30 @@ def render() -> str:
         "Revisión de consistencia interna del reporte antes de evaluar (sumas, cifras impresas contra",
         "calculadas, anidamiento de poblaciones, textos narrativos).",
         "",
-        *_table(["Código", "Gravedad", "Título", "Mensaje (plantilla)"],
-                [(_codes(k.code), "error" if k.severity.value == "error" else "advertencia", k.title,
-                  f"`{k.template}`") for k in sorted(issue_types().values(), key=lambda k: k.code)]),
+        *_table(
+            ["Código", "Gravedad", "Título", "Mensaje (plantilla)"],
+            [
+                (
+                    _codes(k.code),
+                    "error" if k.severity.value == "error" else "advertencia",
+                    k.title,
+                    f"`{k.template}`",
+                )
+                for k in sorted(issue_types().values(), key=lambda k: k.code)
+            ],
+        ),
         "## Reglas de la metodología",
         "",
         "Cada regla lee parámetros de la edición (ver [ediciones](ediciones/index.md)); ninguna tiene números",
         "ni textos propios.",
         "",
-        *_table(["Regla", "Dimensión", "Qué evalúa", "Metodología", "Ediciones"],
-                [(_codes(r.code), Dimension(r.dimension).value, r.title, r.methodology, _editions_of(r.code))
-                 for r in rules().values()]),
+        *_table(
+            ["Regla", "Dimensión", "Qué evalúa", "Metodología", "Ediciones"],
+            [
+                (_codes(r.code), Dimension(r.dimension).value, r.title, r.methodology, _editions_of(r.code))
+                for r in rules().values()
+            ],
+        ),
         "## Resultados y hallazgos (`monitoreo evaluate`)",
         "",
         "Un resultado es `<regla>.<resultado>`. Su clase (*verdict*) es `finding` (hallazgo), `ok` (sin",
@@ -97,11 +122,20 @@ def render() -> str:
         "si no, queda `no_superado`.",
         "",
         *_table(["Clase", "Significado"], [(_codes(v.value), v.label) for v in OutcomeVerdict]),
-        *_table(["Estado del hallazgo", "Significado"],
-                [(_codes(FindingStatus.RESOLVED.value), "justificación pertinente: no se imprime como hallazgo"),
-                 (_codes(FindingStatus.UNRESOLVED.value), "el hallazgo se imprime en la ficha")]),
-        *_table(["Código de resultado", "Clase", "Significado"],
-                [(_codes(code), f"`{o.verdict.value}`", o.doc) for code, o in outcome_codes().items()]),
+        *_table(
+            ["Estado del hallazgo", "Significado"],
+            [
+                (
+                    _codes(FindingStatus.RESOLVED.value),
+                    "justificación pertinente: no se imprime como hallazgo",
+                ),
+                (_codes(FindingStatus.UNRESOLVED.value), "el hallazgo se imprime en la ficha"),
+            ],
+        ),
+        *_table(
+            ["Código de resultado", "Clase", "Significado"],
+            [(_codes(code), f"`{o.verdict.value}`", o.doc) for code, o in outcome_codes().items()],
+        ),
         "## Juicios del evaluador",
         "",
         "Algunas reglas leen un juicio del evaluador (`review.judgements` del archivo de datos). Sin juicio,",

@@ -13,8 +13,14 @@ from monitoreo.methodology import EditionSpec, Sourced, diff_editions, known_edi
 from monitoreo.methodology.registry import rules
 
 STATUS = {"E": "E — establecido", "I": "I — inferido", "A": "**A — supuesto**"}
-KIND = {"setting": "Ajuste", "judgements": "Juicios del evaluador", "rule_added": "Regla agregada",
-        "rule_removed": "Regla retirada", "parameter": "Parámetro", "wording": "Redacción"}
+KIND = {
+    "setting": "Ajuste",
+    "judgements": "Juicios del evaluador",
+    "rule_added": "Regla agregada",
+    "rule_removed": "Regla retirada",
+    "parameter": "Parámetro",
+    "wording": "Redacción",
+}
 
 
 def _cell(text: object) -> str:
@@ -64,7 +70,10 @@ def _changes(spec: EditionSpec) -> list[str]:
     if before is None:
         return ["Primera edición incluida: no hay edición anterior con qué comparar.", ""]
     changes = diff_editions(load_edition(before), spec)
-    lines = [f"Comparada con [{before}]({before}.md) (`monitoreo methodology diff {before} {spec.edition}`).", ""]
+    lines = [
+        f"Comparada con [{before}]({before}.md) (`monitoreo methodology diff {before} {spec.edition}`).",
+        "",
+    ]
     if not changes:
         return lines + ["Sin cambios.", ""]
     lines += ["| Cambio | Regla | Clave | Antes | Después |", "|---|---|---|---|---|"]
@@ -74,7 +83,9 @@ def _changes(spec: EditionSpec) -> list[str]:
         if c.kind in ("rule_added", "rule_removed"):
             lines.append(f"| {KIND[c.kind]} | {rule} | | | |")
         else:
-            lines.append(f"| {KIND.get(c.kind, c.kind)} | {rule} | {key} | {_show(c.before)} | {_show(c.after)} |")
+            lines.append(
+                f"| {KIND.get(c.kind, c.kind)} | {rule} | {key} | {_show(c.before)} | {_show(c.after)} |"
+            )
     return lines + [""]
 
 
@@ -89,7 +100,8 @@ def render(edition: int) -> str:
         "",
         f"*Generada desde `src/monitoreo/methodologies/{edition}.yaml` con el cargador del motor; no se edita a mano.*",
         "",
-        f"**{_cell(spec.title)}**" + (f" — extiende la edición [{spec.extends}]({spec.extends}.md)." if spec.extends else "."),
+        f"**{_cell(spec.title)}**"
+        + (f" — extiende la edición [{spec.extends}]({spec.extends}.md)." if spec.extends else "."),
         "",
         _cell(description),
         "",
@@ -107,7 +119,8 @@ def render(edition: int) -> str:
         *_sourced_rows(sorted(spec.settings_sources.items())),
         "## Juicios del evaluador que lee",
         "",
-        (", ".join(f"`{j}`" for j in spec.judgements) or "Ninguno.") + " (ver el [catálogo](../codigos.md#juicios-del-evaluador)).",
+        (", ".join(f"`{j}`" for j in spec.judgements) or "Ninguno.")
+        + " (ver el [catálogo](../codigos.md#juicios-del-evaluador)).",
         "",
         "## Reglas activas, en orden de evaluación",
         "",
@@ -119,7 +132,9 @@ def render(edition: int) -> str:
         if reg:
             lines += [f"Dimensión: {reg.dimension}. Metodología: {_cell(reg.methodology)}.", ""]
         params = [(k, s) for k, s in rule.sources.items() if not k.startswith("wording.")]
-        wording = [(k.removeprefix("wording."), s) for k, s in rule.sources.items() if k.startswith("wording.")]
+        wording = [
+            (k.removeprefix("wording."), s) for k, s in rule.sources.items() if k.startswith("wording.")
+        ]
         if params:
             lines += ["Parámetros:", "", *_sourced_rows(params)]
         if wording:
@@ -128,16 +143,24 @@ def render(edition: int) -> str:
 
 
 def index() -> str:
-    lines = ["# Ediciones de la metodología", "",
-             "*Generada desde `src/monitoreo/methodologies/*.yaml`; una página por edición.*", "",
-             "Cada edición es un archivo revisado: reglas activas, parámetros, redacciones, fuentes y estado",
-             "(E establecido, I inferido, A supuesto). Para agregar una edición vea la",
-             "[guía de contribución](../../contributing.md).", "",
-             "| Edición | Título | Extiende | Reglas activas | Supuestos (A) |", "|---|---|---|---|---|"]
+    lines = [
+        "# Ediciones de la metodología",
+        "",
+        "*Generada desde `src/monitoreo/methodologies/*.yaml`; una página por edición.*",
+        "",
+        "Cada edición es un archivo revisado: reglas activas, parámetros, redacciones, fuentes y estado",
+        "(E establecido, I inferido, A supuesto). Para agregar una edición vea la",
+        "[guía de contribución](../../contributing.md).",
+        "",
+        "| Edición | Título | Extiende | Reglas activas | Supuestos (A) |",
+        "|---|---|---|---|---|",
+    ]
     for e in known_editions():
         spec = load_edition(e)
         ext = f"[{spec.extends}]({spec.extends}.md)" if spec.extends else "—"
-        lines.append(f"| [{e}]({e}.md) | {_cell(spec.title)} | {ext} | {len(spec.rules)} | {_status_counts(spec)['A']} |")
+        lines.append(
+            f"| [{e}]({e}.md) | {_cell(spec.title)} | {ext} | {len(spec.rules)} | {_status_counts(spec)['A']} |"
+        )
     return "\n".join(lines) + "\n"
 
 

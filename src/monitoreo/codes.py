@@ -16,20 +16,20 @@ OPERATION_CODES: dict[str, str] = {
     "input.E000": "El archivo de datos no se pudo convertir en un reporte válido (ver los problemas listados).",
     "methodology.E000": "El archivo de edición de la metodología no se puede usar (ver los problemas listados).",
     "render.E001": "Typst falló o advirtió al componer la ficha en PDF (p. ej. una fuente sustituida); "
-                   "no se publica un PDF con otra fuente.",
+    "no se publica un PDF con otra fuente.",
     "render.E002": "La ruta indicada para componer no existe.",
     "render.E003": "Dos archivos del lote tienen el mismo id de programa: sus fichas se sobrescribirían.",
     "publish.E001": "Programa repetido en la misma edición dentro del lote a publicar.",
     "publish.E002": "No se pudo escribir el paquete de datos abiertos en la carpeta indicada.",
     "synth.E001": "Parámetros inválidos para generar la cartera sintética (cantidad, edición o carpeta).",
     "analytics.E001": "La carpeta no es un paquete de datos abiertos legible (falta una tabla o el "
-                      "datapackage.json).",
+    "datapackage.json).",
     "microdata.E001": "Un archivo de registros de beneficiarios no se puede usar (ilegible, formato "
-                      "desconocido o falta una columna).",
+    "desconocido o falta una columna).",
     "metrics.E001": "La tabla de inflactores no trae el año que la conversión a precios constantes necesita.",
     "reference.E001": "Falta un dato de referencia (edición desconocida, tabla de inflactores…).",
     "explain.E001": "La cifra o el resultado pedido a «monitoreo explain» no existe en el reporte (métrica, "
-                    "año, componente o código desconocido).",
+    "año, componente o código desconocido).",
     # Inflator tables the unit enters (``monitoreo inflators import``, reference/inflator_tables.py).
     "inflators.E001": "El archivo CSV de inflactores no existe o no se puede leer (o no está en UTF-8).",
     "inflators.E002": "Falta una columna obligatoria en el encabezado del CSV de inflactores (anio, inflactor).",
@@ -40,8 +40,8 @@ OPERATION_CODES: dict[str, str] = {
     "inflators.E007": "La tabla no trae el año base o su inflactor no es 1.",
     "inflators.E008": "Faltan años entre el primero y el último de la tabla (sin saltos).",
     "inflators.E009": "Ya existe una tabla con esa base entre las tablas distribuidas con monitoreo; no se "
-                      "reemplaza.",
+    "reemplaza.",
     "inflators.E010": "El CSV de inflactores no trae ninguna fila de datos.",
     "inflators.E011": "Una tabla de inflactores ingresada no se puede leer (archivo editado o dañado): vuelva a "
-                      "importarla.",
+    "importarla.",
 }

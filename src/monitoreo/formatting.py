@@ -17,8 +17,18 @@ from monitoreo.domain.values import Missing, Num
 _MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _MONTHS = (
-    "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio",
-    "Julio", "Agosto", "Septiembre", "Octubre", "Noviembre", "Diciembre",
+    "Enero",
+    "Febrero",
+    "Marzo",
+    "Abril",
+    "Mayo",
+    "Junio",
+    "Julio",
+    "Agosto",
+    "Septiembre",
+    "Octubre",
+    "Noviembre",
+    "Diciembre",
 )
 
 
@@ -28,7 +38,9 @@ def round_decimal(value: Decimal, decimals: int, mode: str = "half_up") -> Decim
     The precision follows the value (the default context's 28 digits would make a stored 29-digit amount
     an ``InvalidOperation`` on every page that prints it): printing never fails on a number."""
     digits = max(value.adjusted() + 1, 1) + decimals + 2
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=_MODES[mode], context=Context(prec=max(28, digits)))
+    return value.quantize(
+        Decimal(1).scaleb(-decimals), rounding=_MODES[mode], context=Context(prec=max(28, digits))
+    )
 
 
 def number(value: Num, decimals: int = 0, mode: str = "half_up") -> str:

@@ -17,7 +17,9 @@ from monitoreo.publish import publish_bundle
 UNDER = "efficiency.initial_execution.under"
 
 
-def variant(base: Submission, pid: str, ministry: str, execution_pct: tuple[int, ...], unit_cost: int) -> Submission:
+def variant(
+    base: Submission, pid: str, ministry: str, execution_pct: tuple[int, ...], unit_cost: int
+) -> Submission:
     """``base`` renamed, with initial execution ``execution_pct`` per year and the first component's unit
     cost in the evaluated year set to ``unit_cost``."""
     years = {}
@@ -28,17 +30,32 @@ def variant(base: Submission, pid: str, ministry: str, execution_pct: tuple[int,
     t = base.evaluated_year
     spend = dict(comp.spend) | {t: Decimal(unit_cost) * comp.output[t]}  # type: ignore[operator]
     components = [comp.model_copy(update={"spend": spend}), *base.components[1:]]
-    return base.model_copy(update={
-        "id": pid, "program": base.program.model_copy(update={"ministry": ministry, "name": pid.upper()}),
-        "budget": base.budget.model_copy(update={"years": years}), "components": components,
-        "published": [f for f in base.published if f.metric != "unit_cost"],
-    })
+    return base.model_copy(
+        update={
+            "id": pid,
+            "program": base.program.model_copy(update={"ministry": ministry, "name": pid.upper()}),
+            "budget": base.budget.model_copy(update={"years": years}),
+            "components": components,
+            "published": [f for f in base.published if f.metric != "unit_cost"],
+        }
+    )
 
 
 def finding(sub: Submission, code: str, status: FindingStatus, rule: str | None = None) -> Evaluation:
-    return Evaluation(submission_id=sub.id, edition=sub.edition, outcomes=[Outcome(
-        code=code, rule=rule or code.rsplit(".", 1)[0], dimension=Dimension.EFFICIENCY,
-        verdict=OutcomeVerdict.FINDING, status=status, text=code)])
+    return Evaluation(
+        submission_id=sub.id,
+        edition=sub.edition,
+        outcomes=[
+            Outcome(
+                code=code,
+                rule=rule or code.rsplit(".", 1)[0],
+                dimension=Dimension.EFFICIENCY,
+                verdict=OutcomeVerdict.FINDING,
+                status=status,
+                text=code,
+            )
+        ],
+    )
 
 
 @pytest.fixture(scope="session")
@@ -48,9 +65,14 @@ def portfolio(tmp_path_factory: pytest.TempPathFactory, s23: Submission, s20: Su
     p3 = variant(s23, "p3", "Ministerio B", (70, 90, 70), 400)
     p1_2020 = s20.model_copy(update={"id": "p1"})
     evaluations = [
-        Evaluation(submission_id="p1", edition=s23.edition, outcomes=[
-            *finding(p1, UNDER, FindingStatus.UNRESOLVED).outcomes,
-            *finding(p1, "efficiency.execution_persistence.under", FindingStatus.UNRESOLVED).outcomes]),
+        Evaluation(
+            submission_id="p1",
+            edition=s23.edition,
+            outcomes=[
+                *finding(p1, UNDER, FindingStatus.UNRESOLVED).outcomes,
+                *finding(p1, "efficiency.execution_persistence.under", FindingStatus.UNRESOLVED).outcomes,
+            ],
+        ),
         finding(p2, UNDER, FindingStatus.RESOLVED),
         None,
         finding(p1_2020, UNDER, FindingStatus.UNRESOLVED),

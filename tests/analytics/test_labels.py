@@ -35,7 +35,9 @@ def test_the_readable_table_shows_no_internal_id(portfolio: Path, question: str)
     out = CliRunner().invoke(app, ["analytics", question, "--bundle", str(portfolio)], env={"COLUMNS": "400"})
     assert out.exit_code == 0
     text = out.stdout
-    for row in QUESTIONS[question](portfolio):  # free text (the fixture's outcome texts are codes) is not ours
+    for row in QUESTIONS[question](
+        portfolio
+    ):  # free text (the fixture's outcome texts are codes) is not ours
         text = text.replace(str(row.get("detail")), "")
     assert re.findall(r"\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\.[a-z_.]+\b", text) == []
 
@@ -43,7 +45,9 @@ def test_the_readable_table_shows_no_internal_id(portfolio: Path, question: str)
 def test_the_table_becomes_a_list_when_it_would_not_fit(portfolio: Path) -> None:
     """At 80 columns (a narrow terminal, or a pipe or file without COLUMNS) one «Etiqueta: valor» line per
     cell; a table only where it fits whole."""
-    result = CliRunner().invoke(app, ["analytics", "execution", "--bundle", str(portfolio)], env={"COLUMNS": "80"})
+    result = CliRunner().invoke(
+        app, ["analytics", "execution", "--bundle", str(portfolio)], env={"COLUMNS": "80"}
+    )
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Ejecución presupuestaria")
@@ -53,5 +57,7 @@ def test_the_table_becomes_a_list_when_it_would_not_fit(portfolio: Path) -> None
 
 
 def test_a_table_that_fits_stays_a_table(portfolio: Path) -> None:
-    result = CliRunner().invoke(app, ["analytics", "trends", "--bundle", str(portfolio)], env={"COLUMNS": "300"})
+    result = CliRunner().invoke(
+        app, ["analytics", "trends", "--bundle", str(portfolio)], env={"COLUMNS": "300"}
+    )
     assert result.exit_code == 0 and "┃" in result.stdout and "…" not in result.stdout

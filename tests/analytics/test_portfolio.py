@@ -28,12 +28,20 @@ def test_execution_distribution_by_ministry(portfolio: Path) -> None:
 
 
 def test_unit_cost_benchmark_among_comparable_components(portfolio: Path) -> None:
-    rows = [r for r in unit_costs(portfolio) if r["component_id"] == "asesoria-tecnica" and r["edition"] == 2023]
-    assert [(r["program_id"], r["unit_cost_mclp"]) for r in rows] == [("p1", 100.0), ("p2", 200.0), ("p3", 400.0)]
+    rows = [
+        r for r in unit_costs(portfolio) if r["component_id"] == "asesoria-tecnica" and r["edition"] == 2023
+    ]
+    assert [(r["program_id"], r["unit_cost_mclp"]) for r in rows] == [
+        ("p1", 100.0),
+        ("p2", 200.0),
+        ("p3", 400.0),
+    ]
     assert {r["comparables"] for r in rows} == {3} and {r["group_median"] for r in rows} == {200.0}
     assert [r["percentile"] for r in rows] == [0.0, 0.5, 1.0]
     assert [r["ratio_to_median"] for r in rows] == [0.5, 1.0, 2.0]
-    alone = [r for r in unit_costs(portfolio) if r["edition"] == 2020 and r["component_id"] == "acciones-promocion"]
+    alone = [
+        r for r in unit_costs(portfolio) if r["edition"] == 2020 and r["component_id"] == "acciones-promocion"
+    ]
     assert alone == []  # the 2020 seed prints no unit of production: no comparables group
 
 
@@ -56,8 +64,10 @@ def test_trends_across_editions(portfolio: Path) -> None:
 
 
 def test_findings_per_ministry_and_dimension(portfolio: Path) -> None:
-    rows = {(r["edition"], r["ministry"], r["dimension"], r["status"]): (r["findings"], r["programs"])
-            for r in findings(portfolio)}
+    rows = {
+        (r["edition"], r["ministry"], r["dimension"], r["status"]): (r["findings"], r["programs"])
+        for r in findings(portfolio)
+    }
     assert rows[(2023, "Ministerio A", "eficiencia", "no_superado")] == (2, 1)
     assert rows[(2023, "Ministerio A", "eficiencia", "superado")] == (1, 1)
     assert rows[(2023, "(todos)", "eficiencia", "no_superado")] == (2, 1)

@@ -20,11 +20,20 @@ def test_metrics_json_shape() -> None:
     assert s23["metrics"]["coverage_pct"]["2021"] == "S/I"
     assert abs(s23["metrics"]["coverage_pct"]["2023"] - 25.5196) < 1e-4
     assert abs(s23["metrics"]["spend_per_beneficiary"]["2023"] - 1244.9731) < 1e-4
-    for name in ("coverage_pct", "execution_initial_pct", "execution_final_pct", "spend_per_beneficiary",
-                 "components_spend", "admin_spend", "component_share_pct", "admin_share_pct"):
+    for name in (
+        "coverage_pct",
+        "execution_initial_pct",
+        "execution_final_pct",
+        "spend_per_beneficiary",
+        "components_spend",
+        "admin_spend",
+        "component_share_pct",
+        "admin_share_pct",
+    ):
         assert set(s23["metrics"][name]) == {"2021", "2022", "2023"}
     assert s23["components"][0] == {
-        "id": "asesoria-tecnica", "name": "Asesoría Técnica (Desarrollo de capacidades)",
+        "id": "asesoria-tecnica",
+        "name": "Asesoría Técnica (Desarrollo de capacidades)",
         "unit": "N° de usuarios atendidos con asesoría técnica",
         "unit_cost": {"2021": 2427155 / 4121, "2022": 2401392 / 3634, "2023": 2386083 / 3389},
     }
@@ -41,7 +50,9 @@ def test_metrics_table_is_es_cl() -> None:
 
 def test_bad_file_exit_2_names_file_and_field(tmp_path: Path) -> None:
     bad = tmp_path / "malo.yaml"
-    bad.write_text(S23_FILE.read_text(encoding="utf-8").replace("final: 4283131", "final: -1"), encoding="utf-8")
+    bad.write_text(
+        S23_FILE.read_text(encoding="utf-8").replace("final: 4283131", "final: -1"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["metrics", str(bad), str(S20_FILE)])
     assert result.exit_code == 2
     assert "malo.yaml: budget.years.2021.final" in result.stderr and "input.E013" in result.stderr
@@ -60,4 +71,6 @@ def test_schema_is_json_schema() -> None:
     result = runner.invoke(app, ["schema"])
     schema = json.loads(result.stdout)
     assert schema["title"] == "Submission"
-    assert {"id", "edition", "evaluated_year", "years", "price_base_year", "program"} <= set(schema["required"])
+    assert {"id", "edition", "evaluated_year", "years", "price_base_year", "program"} <= set(
+        schema["required"]
+    )

@@ -49,8 +49,10 @@ def test_evaluate_with_an_unknown_edition_option_exits_2() -> None:
     assert "methodologies" not in result.output
 
 
-@pytest.mark.parametrize(("value", "code"), [(".nan", "input.E015"), ("1" * 5000, "input.E015"),
-                                             ("10000000000000000000000000000", "input.E015")])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [(".nan", "input.E015"), ("1" * 5000, "input.E015"), ("10000000000000000000000000000", "input.E015")],
+)
 @pytest.mark.parametrize("command", ["validate", "metrics", "render"])
 def test_a_bad_number_exits_2_with_the_field(tmp_path: Path, command: str, value: str, code: str) -> None:
     path = bad_file(tmp_path, "initial: 4962579", f"initial: {value}")
@@ -68,8 +70,9 @@ def test_every_problem_line_has_a_registered_code(tmp_path: Path) -> None:
     assert codes_in(result.output) == {"input.E007"}
 
 
-def test_an_unforeseen_error_exits_3_with_a_code_not_1(monkeypatch: pytest.MonkeyPatch,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unforeseen_error_exits_3_with_a_code_not_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     # main: every traceback exited 1, like «found errors».
     import monitoreo.cli as cli
 

@@ -12,8 +12,10 @@ from monitoreo.cli import app
 from monitoreo.cli.spanish import translate_error
 
 runner = CliRunner()
-ENGLISH = re.compile(r"Show this|Usage:|\[required\]|\[default:|\[env var|Options|Arguments|Commands|"
-                     r"\[OPTIONS\]|COMMAND \[ARGS\]|Try '|Missing |No such |Invalid value|Input should")
+ENGLISH = re.compile(
+    r"Show this|Usage:|\[required\]|\[default:|\[env var|Options|Arguments|Commands|"
+    r"\[OPTIONS\]|COMMAND \[ARGS\]|Try '|Missing |No such |Invalid value|Input should"
+)
 TYPE_TAG = re.compile(r"<(bool|int|float|str|text|path|Path|list\[[^\]]*\]|integer)>")
 
 
@@ -41,12 +43,15 @@ def test_required_is_spanish() -> None:
     assert "[requerido]" in out and "Argumentos" in out and "Opciones" in out
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["metrics"], "Falta el argumento 'files'."),
-    (["metrics", "--nada", "x.yaml"], "No existe la opción --nada"),
-    (["synth", "--programs", "muchos"], "debe ser un número entero"),
-    (["no-existe"], "No existe el comando"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["metrics"], "Falta el argumento 'files'."),
+        (["metrics", "--nada", "x.yaml"], "No existe la opción --nada"),
+        (["synth", "--programs", "muchos"], "debe ser un número entero"),
+        (["no-existe"], "No existe el comando"),
+    ],
+)
 def test_usage_errors_are_spanish_and_exit_2(args: list[str], expected: str) -> None:
     result = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert result.exit_code == 2

@@ -7,13 +7,31 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("ibis", "duckdb", "pyarrow", "pandas", "polars", "pyspark", "typst", "jinja2", "openpyxl", "pypdfium2",
-         "monitoreo.sheet", "monitoreo.analytics.portfolio", "monitoreo.microdata.engine", "monitoreo.publish")
+HEAVY = (
+    "ibis",
+    "duckdb",
+    "pyarrow",
+    "pandas",
+    "polars",
+    "pyspark",
+    "typst",
+    "jinja2",
+    "openpyxl",
+    "pypdfium2",
+    "monitoreo.sheet",
+    "monitoreo.analytics.portfolio",
+    "monitoreo.microdata.engine",
+    "monitoreo.publish",
+)
 
 
 def _loaded(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys, json; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return set(json.loads(out.splitlines()[-1]))
 
 
@@ -23,8 +41,10 @@ def test_importing_the_cli_loads_no_heavy_engine() -> None:
 
 
 def test_metrics_on_one_file_loads_no_heavy_engine() -> None:
-    code = ("from typer.testing import CliRunner\nfrom monitoreo.cli import app\n"
-            "r = CliRunner().invoke(app, ['metrics', 'examples/seeds/alianzas-productivas-2023.yaml'])\n"
-            "assert r.exit_code == 0, r.output")
+    code = (
+        "from typer.testing import CliRunner\nfrom monitoreo.cli import app\n"
+        "r = CliRunner().invoke(app, ['metrics', 'examples/seeds/alianzas-productivas-2023.yaml'])\n"
+        "assert r.exit_code == 0, r.output"
+    )
     loaded = _loaded(code)
     assert not [name for name in HEAVY if name in loaded]

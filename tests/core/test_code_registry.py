@@ -22,7 +22,15 @@ CODE = re.compile(r"""["']([a-z_]+\.[EW]\d{3})["']""")
 
 
 def registered() -> set[str]:
-    return {*OPERATION_CODES, *CYCLE_CODES, *EXCEL_CODES, *IMPORT_CODES, *INPUT_CODES, *METHODOLOGY_CODES, *issue_types()}
+    return {
+        *OPERATION_CODES,
+        *CYCLE_CODES,
+        *EXCEL_CODES,
+        *IMPORT_CODES,
+        *INPUT_CODES,
+        *METHODOLOGY_CODES,
+        *issue_types(),
+    }
 
 
 def used_codes() -> dict[str, list[str]]:
@@ -47,7 +55,15 @@ def test_every_code_used_in_the_source_is_registered() -> None:
 
 
 def test_registries_do_not_overlap() -> None:
-    registries = [OPERATION_CODES, CYCLE_CODES, EXCEL_CODES, IMPORT_CODES, INPUT_CODES, METHODOLOGY_CODES, issue_types()]
+    registries = [
+        OPERATION_CODES,
+        CYCLE_CODES,
+        EXCEL_CODES,
+        IMPORT_CODES,
+        INPUT_CODES,
+        METHODOLOGY_CODES,
+        issue_types(),
+    ]
     seen: dict[str, int] = {}
     for index, registry in enumerate(registries):
         for code in registry:

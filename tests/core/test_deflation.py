@@ -26,7 +26,9 @@ def test_table_is_the_one_printed_in_s23(s23) -> None:  # type: ignore[no-untype
 def test_nominal_to_base() -> None:
     assert convert(Decimal(1000), PriceYear(2021), PriceYear(2024), TABLE) == Decimal("1172.2")
     money = to_price_year(Money(amount=Decimal(1000), price_year=PriceYear(2024)), PriceYear(2021), TABLE)
-    assert money.price_year == 2021 and abs(money.amount - Decimal(1000) / Decimal("1.1722")) < Decimal("1e-20")
+    assert money.price_year == 2021 and abs(money.amount - Decimal(1000) / Decimal("1.1722")) < Decimal(
+        "1e-20"
+    )
 
 
 @given(amounts, years, years)

@@ -10,7 +10,15 @@ from monitoreo.io.files import data_files
 
 
 def test_folders_expand_to_data_files_without_sidecars_or_hidden(tmp_path: Path) -> None:
-    for name in ("a.yaml", "b.json", "b.import.json", ".a.yaml.tmp", ".hidden.yaml", "notes.txt", "sub/c.yml"):
+    for name in (
+        "a.yaml",
+        "b.json",
+        "b.import.json",
+        ".a.yaml.tmp",
+        ".hidden.yaml",
+        "notes.txt",
+        "sub/c.yml",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, problems = data_files([tmp_path, tmp_path / "missing.yaml"], missing_code="render.E002")

@@ -45,15 +45,27 @@ def _codes(tmp_path: Path, text: str, *args: str) -> list[tuple[str, str]]:
 
 def test_import_stores_a_table_the_reference_loader_finds(tmp_path: Path, data_dir: Path) -> None:
     assert reference.inflators_for_base(2026) is None
-    result = runner.invoke(app, ["inflators", "import", str(_csv(tmp_path, GOOD)), "--json",
-                                 "--source", "Ley de Presupuestos 2026"])
+    result = runner.invoke(
+        app,
+        ["inflators", "import", str(_csv(tmp_path, GOOD)), "--json", "--source", "Ley de Presupuestos 2026"],
+    )
     assert result.exit_code == 0, result.output
     table = json.loads(result.stdout)["table"]
     assert table["name"] == "base-2026" and table["base"] == 2026
-    assert table["factors"] == {"2022": "1.1850", "2023": "1.1200", "2024": "1.0712", "2025": "1.0350", "2026": "1"}
+    assert table["factors"] == {
+        "2022": "1.1850",
+        "2023": "1.1200",
+        "2024": "1.0712",
+        "2025": "1.0350",
+        "2026": "1",
+    }
     assert (data_dir / "base-2026.yaml").is_file()
     found = reference.inflators_for_base(2026)
-    assert found is not None and found.factors[2022] == Decimal("1.1850") and found.source == "Ley de Presupuestos 2026"
+    assert (
+        found is not None
+        and found.factors[2022] == Decimal("1.1850")
+        and found.source == "Ley de Presupuestos 2026"
+    )
     listed = json.loads(runner.invoke(app, ["inflators", "list", "--json"]).stdout)
     assert [(t["name"], t["shipped"]) for t in listed] == [("base-2024", True), ("base-2026", False)]
 
@@ -67,17 +79,22 @@ def test_human_output_is_spanish(tmp_path: Path, data_dir: Path) -> None:
 def test_bad_rows_are_named_with_their_codes_and_nothing_is_written(tmp_path: Path, data_dir: Path) -> None:
     text = "anio,inflactor\n2022,1.18\n2024,x\n2025,-1\n2025,1.03\n20x6,1\n"
     assert _codes(tmp_path, text) == [
-        ("inflators.E004", "fila 3, columna inflactor"), ("inflators.E005", "fila 4, columna inflactor"),
-        ("inflators.E006", "fila 5, columna anio"), ("inflators.E003", "fila 6, columna anio"),
+        ("inflators.E004", "fila 3, columna inflactor"),
+        ("inflators.E005", "fila 4, columna inflactor"),
+        ("inflators.E006", "fila 5, columna anio"),
+        ("inflators.E003", "fila 6, columna anio"),
     ]
     assert not data_dir.exists()
 
 
 def test_base_year_must_be_one_and_years_have_no_gaps(tmp_path: Path, data_dir: Path) -> None:
     assert _codes(tmp_path, "anio,inflactor\n2024,1.07\n2026,1\n") == [("inflators.E008", "columna anio")]
-    assert _codes(tmp_path, "anio,inflactor\n2025,1.03\n2026,1.01\n") == [("inflators.E007", "columna inflactor")]
+    assert _codes(tmp_path, "anio,inflactor\n2025,1.03\n2026,1.01\n") == [
+        ("inflators.E007", "columna inflactor")
+    ]
     assert _codes(tmp_path, "anio,inflactor\n2025,1\n2026,1.01\n", "--base", "2026") == [
-        ("inflators.E007", "columna inflactor")]
+        ("inflators.E007", "columna inflactor")
+    ]
 
 
 def test_missing_column_empty_file_unreadable_file(tmp_path: Path, data_dir: Path) -> None:
@@ -109,12 +126,19 @@ def test_the_2025_ficha_prints_the_entered_table_of_its_price_base(tmp_path: Pat
     model = build_sheet(sub, fx.evaluation_2025(sub))
     table = model.table("inflactores")
     assert [[c.text for c in r.cells] for r in table.rows] == [
-        ["2022", "1,185"], ["2023", "1,12"], ["2024", "1,0712"], ["2025", "1,035"], ["2026", "1"]]
+        ["2022", "1,185"],
+        ["2023", "1,12"],
+        ["2024", "1,0712"],
+        ["2025", "1,035"],
+        ["2026", "1"],
+    ]
 
 
 def test_non_ascii_digits_are_not_years_or_factors(tmp_path: Path, data_dir: Path) -> None:
     assert _codes(tmp_path, "anio,inflactor\n٢٠٢٥,1.03\n2026,١\n") == [
-        ("inflators.E003", "fila 2, columna anio"), ("inflators.E004", "fila 3, columna inflactor")]
+        ("inflators.E003", "fila 2, columna anio"),
+        ("inflators.E004", "fila 3, columna inflactor"),
+    ]
 
 
 def test_a_broken_entered_table_is_a_coded_error_not_a_traceback(tmp_path: Path, data_dir: Path) -> None:

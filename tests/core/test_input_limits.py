@@ -35,8 +35,16 @@ def with_initial(value: str) -> str:
     return SEED.replace("initial: 4962579", f"initial: {value}", 1)
 
 
-@pytest.mark.parametrize("value", ["10000000000000000000000000000", "7" * 5000, '"10000000000000000000000000000"',
-                                   "1e40", "0.00000000000000000001"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "10000000000000000000000000000",
+        "7" * 5000,
+        '"10000000000000000000000000000"',
+        "1e40",
+        "0.00000000000000000001",
+    ],
+)
 def test_a_number_beyond_the_limits_is_input_e015_on_its_field(tmp_path: Path, value: str) -> None:
     # main: 10^28 was accepted (and broke the ficha); 5,000 digits gave «número mal formado» without a field.
     [p] = problems_of(tmp_path, with_initial(value))

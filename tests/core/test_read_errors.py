@@ -60,7 +60,10 @@ def test_negative_amount(tmp_path: Path) -> None:
 def test_unknown_region_and_subtitle(tmp_path: Path) -> None:
     text = seed_with("region: maule,", "region: atlantida,").replace('code: "29"', 'code: "99"')
     found = {(p.path, p.code) for p in problems_of(tmp_path, text)}
-    assert found == {("regional.rows.7.region", "input.E021"), ("budget.subtitles.2023.rows.3.code", "input.E022")}
+    assert found == {
+        ("regional.rows.7.region", "input.E021"),
+        ("budget.subtitles.2023.rows.3.code", "input.E022"),
+    }
 
 
 def test_missing_required_fields_one_problem_each(tmp_path: Path) -> None:
@@ -101,7 +104,7 @@ def test_fuzzed_seed_never_raises_anything_but_input_error(tmp_path: Path, data:
     length = data.draw(st.integers(0, 40))
     junk = data.draw(st.text(max_size=20))
     path = tmp_path / "fuzz.yaml"
-    path.write_text(text[:start] + junk + text[start + length:], encoding="utf-8")
+    path.write_text(text[:start] + junk + text[start + length :], encoding="utf-8")
     try:
         read_submission(path)
     except InputError as exc:

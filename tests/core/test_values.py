@@ -51,12 +51,22 @@ def test_zero_divisor_is_not_applicable_and_zero_numerator_is_zero() -> None:
 def test_metric_with_missing_input_is_missing(code: Missing) -> None:
     assert ratios.coverage_pct(code, Decimal(13280)) is code
     assert ratios.execution_pct(Decimal(1), code) is code
-    assert ratios.spend_per_beneficiary(
-        "components_plus_admin", executed=Decimal(1), components=Decimal(10), admin=code, served=Decimal(2)
-    ) is code
-    assert ratios.spend_per_beneficiary(
-        "executed", executed=Decimal(10), components=Decimal(1), admin=code, served=Decimal(2)
-    ) == 5  # the 2020 formula does not read admin spend
+    assert (
+        ratios.spend_per_beneficiary(
+            "components_plus_admin",
+            executed=Decimal(1),
+            components=Decimal(10),
+            admin=code,
+            served=Decimal(2),
+        )
+        is code
+    )
+    assert (
+        ratios.spend_per_beneficiary(
+            "executed", executed=Decimal(10), components=Decimal(1), admin=code, served=Decimal(2)
+        )
+        == 5
+    )  # the 2020 formula does not read admin spend
 
 
 def test_codes_print_as_themselves() -> None:

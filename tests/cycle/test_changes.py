@@ -8,7 +8,9 @@ from typing import Any
 from monitoreo.cycle.changes import changes
 
 
-def test_changes_have_labels_es_cl_values_and_dropped_values(previous: dict[str, Any], prefilled: dict[str, Any]) -> None:
+def test_changes_have_labels_es_cl_values_and_dropped_values(
+    previous: dict[str, Any], prefilled: dict[str, Any]
+) -> None:
     assert changes(previous, prefilled) == []  # pre-filling changes nothing in the shared years
     data = copy.deepcopy(prefilled)
     data["budget"]["years"]["2023"]["executed"] = "4300000"
@@ -19,7 +21,12 @@ def test_changes_have_labels_es_cl_values_and_dropped_values(previous: dict[str,
     assert found == [
         ("budget", "Presupuesto ejecutado 2023", "4.219.214", "4.300.000", "changed"),
         ("budget", "Gasto administrativo 2023", "517.918", "", "dropped"),
-        ("components", "Componente «Asesoría Técnica (Desarrollo de capacidades)»",
-         "Asesoría Técnica (Desarrollo de capacidades)", "", "removed"),
+        (
+            "components",
+            "Componente «Asesoría Técnica (Desarrollo de capacidades)»",
+            "Asesoría Técnica (Desarrollo de capacidades)",
+            "",
+            "removed",
+        ),
     ]
     assert changes(None, data) == []

@@ -23,8 +23,13 @@ def _filled_2025(prefilled: dict[str, Any]) -> dict[str, Any]:
     data["populations"]["potential"] = {"quantity": {"2025": "S/I"}}
     data["populations"]["target"]["quantity"]["2025"] = "13400"
     data["populations"]["served"]["quantity"]["2025"] = "3500"
-    data["budget"]["years"]["2025"] = {"initial": "5100000", "final": "4700000", "executed": "4230000",
-                                       "regional_government": "S/I", "extra_budgetary": "-"}
+    data["budget"]["years"]["2025"] = {
+        "initial": "5100000",
+        "final": "4700000",
+        "executed": "4230000",
+        "regional_government": "S/I",
+        "extra_budgetary": "-",
+    }
     data["budget"].setdefault("admin_spend", {})["2025"] = "530000"
     for comp in data["components"]:
         comp.setdefault("spend", {})["2025"], comp.setdefault("output", {})["2025"] = "1000000", "100"
@@ -32,7 +37,9 @@ def _filled_2025(prefilled: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def test_the_admin_estimate_finding_names_the_gore_field(previous: dict[str, Any], prefilled: dict[str, Any]) -> None:
+def test_the_admin_estimate_finding_names_the_gore_field(
+    previous: dict[str, Any], prefilled: dict[str, Any]
+) -> None:
     data = _filled_2025(prefilled)
     evaluation = evaluate(parse_submission(data), edition=2025, history=(parse_submission(previous),))
     [outcome] = [o for o in evaluation.findings() if o.code == "efficiency.admin_spend_reported.not_reported"]
@@ -40,8 +47,10 @@ def test_the_admin_estimate_finding_names_the_gore_field(previous: dict[str, Any
     total = shown["Gasto total ejecutado del año evaluado (M$)"]
     assert total.value == "S/I"
     assert [(s.label, s.value, s.section) for s in total.sources] == [
-        ("Presupuesto ejecutado 2025", "4.230.000", "budget"), ("Recursos Gobiernos Regionales 2025", "S/I", "budget"),
-        ("Recursos extrapresupuestarios 2025", "-", "budget")]
+        ("Presupuesto ejecutado 2025", "4.230.000", "budget"),
+        ("Recursos Gobiernos Regionales 2025", "S/I", "budget"),
+        ("Recursos extrapresupuestarios 2025", "-", "budget"),
+    ]
     assert shown["Gasto administrativo del año evaluado (M$)"].value == "530.000"
 
 
@@ -58,7 +67,9 @@ def test_every_figure_of_the_seeds_has_a_label(seed: Any) -> None:
 
 
 def test_final_execution_comes_from_the_final_budget(previous: dict[str, Any]) -> None:
-    [figure, *_] = figures({"execution_pct": 96.0, "under_pct": 90}, previous, 2023, "efficiency.final_execution")
+    [figure, *_] = figures(
+        {"execution_pct": 96.0, "under_pct": 90}, previous, 2023, "efficiency.final_execution"
+    )
     assert [s.label for s in figure.sources] == ["Presupuesto ejecutado 2023", "Presupuesto final 2023"]
 
 
@@ -70,4 +81,10 @@ def test_judgements_are_worded_by_the_methodology() -> None:
 
 
 def test_show_formats_figures_in_es_cl() -> None:
-    assert (show(82.94), show(4230000), show(True), show(None), show("S/I")) == ("82,9", "4.230.000", "Sí", "—", "S/I")
+    assert (show(82.94), show(4230000), show(True), show(None), show("S/I")) == (
+        "82,9",
+        "4.230.000",
+        "Sí",
+        "—",
+        "S/I",
+    )

@@ -8,10 +8,15 @@ from typing import Any
 from monitoreo.cycle.narrative import stale_texts
 
 
-def test_the_served_description_quoting_3389_is_flagged(previous: dict[str, Any], prefilled: dict[str, Any]) -> None:
+def test_the_served_description_quoting_3389_is_flagged(
+    previous: dict[str, Any], prefilled: dict[str, Any]
+) -> None:
     [stale] = stale_texts(previous, prefilled)
-    assert (stale.path, stale.label, stale.quoted) == ("populations.served.description",
-                                                       "Población beneficiada — descripción", "3.389")
+    assert (stale.path, stale.label, stale.quoted) == (
+        "populations.served.description",
+        "Población beneficiada — descripción",
+        "3.389",
+    )
     assert stale.figure == "Población beneficiada — cuantificación 2023"
     assert "actualícelo" in stale.message
 
@@ -22,7 +27,9 @@ def test_an_edited_text_is_no_longer_flagged(previous: dict[str, Any], prefilled
     assert stale_texts(previous, edited) == []
 
 
-def test_small_numbers_and_no_previous_are_not_flagged(previous: dict[str, Any], prefilled: dict[str, Any]) -> None:
+def test_small_numbers_and_no_previous_are_not_flagged(
+    previous: dict[str, Any], prefilled: dict[str, Any]
+) -> None:
     assert stale_texts(None, prefilled) == []
     data = copy.deepcopy(prefilled)
     old = copy.deepcopy(previous)

@@ -28,7 +28,8 @@ def test_references_are_rewritten_once() -> None:
 def test_only_comments_and_docstrings_change() -> None:
     source = 'x = "§5.1 EXE"  # methodology §5.1\ndef f():\n    """See §2.3."""\n'
     assert cite_docs.rewrite_python(source) == (
-        'x = "§5.1 EXE"  # docs/methodology.md §5.1\ndef f():\n    """See docs/methodology.md §2.3."""\n')
+        'x = "§5.1 EXE"  # docs/methodology.md §5.1\ndef f():\n    """See docs/methodology.md §2.3."""\n'
+    )
     yaml = 'a: {source: "methodology.md §5.3"}\n# methodology §6\n'
     assert cite_docs.rewrite_yaml(yaml) == 'a: {source: "methodology.md §5.3"}\n# docs/methodology.md §6\n'
 

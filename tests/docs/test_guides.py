@@ -47,8 +47,16 @@ def test_guide_commands_exist(guide: str) -> None:
 
 def _run_console(block: Block, cwd: Path, env: dict[str, str], guide: str) -> None:
     for step in block.steps:
-        result = subprocess.run(["bash", "-c", step.command], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True, check=False, timeout=300)
+        result = subprocess.run(
+            ["bash", "-c", step.command],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+            timeout=300,
+        )
         output = result.stdout
         where = f"{guide}:{block.line}: $ {step.command}"
         assert result.returncode == step.exit_code, f"{where}\nsalió con {result.returncode}\n{output}"
@@ -70,9 +78,14 @@ def test_guide_examples_run(guide: str, tmp_path: Path, monkeypatch: pytest.Monk
     cwd = _workspace(tmp_path)
     monkeypatch.chdir(cwd)
     bin_dir = str(Path(sys.executable).parent)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "COLUMNS": "100",
-           "TERMINAL_WIDTH": "100", "NO_COLOR": "1",
-           "PYTHONUNBUFFERED": "1"}  # stdout and stderr interleave as on a terminal
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        "COLUMNS": "100",
+        "TERMINAL_WIDTH": "100",
+        "NO_COLOR": "1",
+        "PYTHONUNBUFFERED": "1",
+    }  # stdout and stderr interleave as on a terminal
     env.pop("FORCE_COLOR", None)
     globs: dict[str, object] = {}
     for block in blocks(_page(guide)):

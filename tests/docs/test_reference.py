@@ -54,8 +54,22 @@ def test_every_option_of_every_command_is_listed(generated: dict[str, str]) -> N
 
 def test_every_code_is_in_the_catalogue(generated: dict[str, str]) -> None:
     page = generated["referencia/codigos.md"]
-    codes = [*issue_types(), *rules(), *outcome_codes(), *judgement_codes(), *METHODOLOGY_CODES,
-             *INPUT_CODES, *IMPORT_CODES, "S/I", "N/A", "N/C", "-", "superado", "no_superado", "finding"]
+    codes = [
+        *issue_types(),
+        *rules(),
+        *outcome_codes(),
+        *judgement_codes(),
+        *METHODOLOGY_CODES,
+        *INPUT_CODES,
+        *IMPORT_CODES,
+        "S/I",
+        "N/A",
+        "N/C",
+        "-",
+        "superado",
+        "no_superado",
+        "finding",
+    ]
     assert len(codes) > 100
     assert [c for c in codes if f"`{c}`" not in page] == []
 

@@ -31,7 +31,9 @@ def test_console_and_pycon_blocks_are_found_in_order() -> None:
     assert [b.kind for b in found] == ["console", "pycon"]
     steps = found[0].steps
     assert [(s.command, s.exit_code) for s in steps] == [
-        ("monitoreo validate a.yaml", 1), ("monitoreo render a.yaml --out fichas", 0)]
+        ("monitoreo validate a.yaml", 1),
+        ("monitoreo render a.yaml --out fichas", 0),
+    ]
     assert steps[0].expected == ["a.yaml: con errores", "…", "  error x [narrative.E001]"]
     assert found[0].line == 3
 
@@ -39,5 +41,7 @@ def test_console_and_pycon_blocks_are_found_in_order() -> None:
 def test_expected_lines_must_appear_in_order_with_whitespace_collapsed() -> None:
     output = "a.yaml: con   errores\nbasura\n  error x\n   [narrative.E001]\n"
     assert missing_output(["a.yaml: con errores", "…", "error x [narrative.E001]"], output) == []
-    assert missing_output(["error x [narrative.E001]", "a.yaml: con errores"], output) == ["a.yaml: con errores"]
+    assert missing_output(["error x [narrative.E001]", "a.yaml: con errores"], output) == [
+        "a.yaml: con errores"
+    ]
     assert missing_output(["no está"], output) == ["no está"]

@@ -21,8 +21,10 @@ from monitoreo.io import read_submission
 from monitoreo.methodology import evaluate
 from monitoreo.metrics import compute_metrics
 
-SEEDS = {"s23": "examples/seeds/alianzas-productivas-2023.yaml",
-         "s20": "examples/seeds/internacionalizacion-pymes-2020.yaml"}
+SEEDS = {
+    "s23": "examples/seeds/alianzas-productivas-2023.yaml",
+    "s20": "examples/seeds/internacionalizacion-pymes-2020.yaml",
+}
 
 
 @pytest.fixture(params=["s23", "s20"])
@@ -41,8 +43,11 @@ def test_every_computed_figure_is_recomputed_from_its_explained_inputs(seed: Sub
     assert len(explanations) == len(m.yearly) * len(seed.years) + len(seed.components) * len(seed.years)
     checked = 0
     for e in explanations:
-        expected = m.yearly[e.metric][e.year] if e.metric != "unit_cost" else next(
-            c.unit_cost[e.year] for c in m.components if c.id == e.component)
+        expected = (
+            m.yearly[e.metric][e.year]
+            if e.metric != "unit_cost"
+            else next(c.unit_cost[e.year] for c in m.components if c.id == e.component)
+        )
         assert e.value == expected, (e.metric, e.year)
         if e.provenance == "computed":
             assert e.recompute() == expected, (e.metric, e.year, e.component)
@@ -147,7 +152,9 @@ def test_cli_explain_json_and_errors() -> None:
     data = json.loads(result.stdout)
     assert data["metrics"][0]["computation"] == "3.389 / 13.280 = 25,52 % → 25,5%"
     assert data["outcomes"] == []
-    result = runner.invoke(app, ["explain", SEEDS["s23"], "--finding", "effectiveness.purpose_indicator", "--json"])
+    result = runner.invoke(
+        app, ["explain", SEEDS["s23"], "--finding", "effectiveness.purpose_indicator", "--json"]
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["outcomes"][0]["status"] == "superado"
     result = runner.invoke(app, ["explain", SEEDS["s23"], "--metric", "nada"])
@@ -169,5 +176,8 @@ def test_open_data_bundle_documents_the_formulas_per_edition(tmp_path: Path) -> 
     data = json.loads((tmp_path / "datos" / "formulas.json").read_text(encoding="utf-8"))
     assert data["2020"]["spend_per_beneficiary"]["symbols"] == "GxB_t = Ejecutado_t / PB_t"
     assert data["2023"]["spend_per_beneficiary"]["symbols"] == "GxB_t = (Componentes_t + GA_t) / PB_t"
-    assert (data["2020"]["coverage_pct"]["rounding"], data["2023"]["coverage_pct"]["rounding"]) == ("truncate", "half_up")
+    assert (data["2020"]["coverage_pct"]["rounding"], data["2023"]["coverage_pct"]["rounding"]) == (
+        "truncate",
+        "half_up",
+    )
     assert data["2023"]["total_executed"]["money"] == "M$2024"

@@ -94,7 +94,9 @@ def _escaped(command: str, exc: BaseException | None, output: str) -> Outcome | 
 
 
 def _data(path: Path, folder: Path, command: str) -> Outcome:
-    extra = ["--out", str(folder / "out"), "--format", "html", "--workers", "1"] if command == "render" else []
+    extra = (
+        ["--out", str(folder / "out"), "--format", "html", "--workers", "1"] if command == "render" else []
+    )
     code, output, exc = _invoke([command, str(path), *extra])
     failure = _escaped(command, exc, output)
     if failure:
@@ -110,7 +112,9 @@ def _data(path: Path, folder: Path, command: str) -> Outcome:
         codes = _CODE.findall(line)
         if str(path) not in line or not codes or not set(codes) <= registered():
             return Outcome("", 0, "uncoded", line[:300], command)
-    return Outcome("", 0, "rejected", " ".join(sorted({c for line in errors for c in _CODE.findall(line)})), command)
+    return Outcome(
+        "", 0, "rejected", " ".join(sorted({c for line in errors for c in _CODE.findall(line)})), command
+    )
 
 
 def _import(path: Path, folder: Path) -> Outcome:
@@ -133,8 +137,9 @@ def _import(path: Path, folder: Path) -> Outcome:
         return Outcome("", 0, "accepted", "", "import")
     written = sorted(p.name for p in out.iterdir()) if out.exists() else []
     if written or not any(c.startswith("import.E") for c in codes) or code != 1:
-        return Outcome("", 0, "uncoded", f"failed import: exit {code}, codes {sorted(codes)}, wrote {written}",
-                       "import")
+        return Outcome(
+            "", 0, "uncoded", f"failed import: exit {code}, codes {sorted(codes)}, wrote {written}", "import"
+        )
     return Outcome("", 0, "rejected", " ".join(sorted(c for c in codes if ".E" in c)), "import")
 
 
@@ -148,7 +153,11 @@ def _excel(path: Path, content: bytes) -> Outcome:
     if new is None and not problems:
         return Outcome("", 0, "uncoded", "no data and no problem", "read_workbook")
     for p in problems:
-        if p.code not in registered() or p.file != path.name or (not p.path and p.code not in FILE_LEVEL_EXCEL):
+        if (
+            p.code not in registered()
+            or p.file != path.name
+            or (not p.path and p.code not in FILE_LEVEL_EXCEL)
+        ):
             return Outcome("", 0, "uncoded", str(p)[:300], "read_workbook")
     if problems:
         return Outcome("", 0, "rejected", " ".join(sorted({p.code for p in problems})), "read_workbook")
@@ -159,5 +168,7 @@ def _excel(path: Path, content: bytes) -> Outcome:
         bad = [p for p in exc.problems if p.code not in registered() or not p.path]
         if bad:
             return Outcome("", 0, "uncoded", str(bad[0])[:300], "parse_submission")
-        return Outcome("", 0, "rejected", " ".join(sorted({p.code for p in exc.problems})), "parse_submission")
+        return Outcome(
+            "", 0, "rejected", " ".join(sorted({p.code for p in exc.problems})), "parse_submission"
+        )
     return Outcome("", 0, "accepted", "", "read_workbook")

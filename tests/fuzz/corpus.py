@@ -23,13 +23,64 @@ KINDS = ("data", "ficha", "pdf", "excel")
 
 #: Values people or attackers type; each one broke something on main (issue #16) or is a classic.
 HOSTILE = (
-    "10000000000000000000000000000", "7" * 5000, "1" * 20, "-1", "-0", "0", "1e400", "1E+28", "-1e-400",
-    ".nan", ".inf", "-.inf", "NaN", "Infinity", "0x1F", "0o17", "1_000", "1:30", "12,5", "1.234.567,8",
-    "S/I", "N/A", "n/c", "-", "~", "null", "true", "no", "2021-01-01", "2021-01-01T10:00:00", "''", '""',
-    "[]", "{}", "[1, 2", "{a: 1", "&a x", "*a", "!!python/object:os.system", "!!binary AAAA", "|", ">-",
-    "=HYPERLINK(\"http://x\",\"clic\")", "+56 9 1234", "@SUM(A1)", "=1+1", "x" * 30000, "\u202e\u0000\u0007",
-    "ñandú «comillas» — 🙂", "<script>alert(1)</script>", "%s%s%n", "../../etc/passwd", " ", "\t",
-    "99999999999999999999999999999999999999.5", "0.00000000000000000000001", "2147483648", "-2023",
+    "10000000000000000000000000000",
+    "7" * 5000,
+    "1" * 20,
+    "-1",
+    "-0",
+    "0",
+    "1e400",
+    "1E+28",
+    "-1e-400",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "NaN",
+    "Infinity",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "1:30",
+    "12,5",
+    "1.234.567,8",
+    "S/I",
+    "N/A",
+    "n/c",
+    "-",
+    "~",
+    "null",
+    "true",
+    "no",
+    "2021-01-01",
+    "2021-01-01T10:00:00",
+    "''",
+    '""',
+    "[]",
+    "{}",
+    "[1, 2",
+    "{a: 1",
+    "&a x",
+    "*a",
+    "!!python/object:os.system",
+    "!!binary AAAA",
+    "|",
+    ">-",
+    '=HYPERLINK("http://x","clic")',
+    "+56 9 1234",
+    "@SUM(A1)",
+    "=1+1",
+    "x" * 30000,
+    "\u202e\u0000\u0007",
+    "ñandú «comillas» — 🙂",
+    "<script>alert(1)</script>",
+    "%s%s%n",
+    "../../etc/passwd",
+    " ",
+    "\t",
+    "99999999999999999999999999999999999999.5",
+    "0.00000000000000000000001",
+    "2147483648",
+    "-2023",
 )
 
 
@@ -101,7 +152,7 @@ def _replace_number(r: random.Random, lines: list[str]) -> None:
         i = r.choice(candidates)
         matches = list(_NUMBER.finditer(lines[i]))
         m = r.choice(matches)
-        lines[i] = lines[i][: m.start()] + r.choice(HOSTILE) + lines[i][m.end():]
+        lines[i] = lines[i][: m.start()] + r.choice(HOSTILE) + lines[i][m.end() :]
 
 
 def _replace_value(r: random.Random, lines: list[str]) -> None:
@@ -133,22 +184,42 @@ def _swap_lines(r: random.Random, lines: list[str]) -> None:
 def _indent(r: random.Random, lines: list[str]) -> None:
     if lines:
         i = r.randrange(len(lines))
-        lines[i] = r.choice(["", " ", "  ", "\t", "    "]) + lines[i].lstrip(" ") if r.random() < 0.5 else lines[i][1:]
+        lines[i] = (
+            r.choice(["", " ", "  ", "\t", "    "]) + lines[i].lstrip(" ")
+            if r.random() < 0.5
+            else lines[i][1:]
+        )
 
 
 def _insert_junk(r: random.Random, lines: list[str]) -> None:
-    junk = r.choice([
-        "&a", "*a", "<<: *a", "? complex", "--- ", "...", "%YAML 1.1", "!!python/name:os.system", "- [", "}",
-        "a: &a [1,2,3,4,5,6,7,8,9]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]",
-        "x" * 30000, "\x00\x01\x02", "\ufeff", "\r", "MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA 2019",
-        "MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA 9999", "Presupuesto Inicial " + " ".join(["7" * 5000] * 3),
-    ])
+    junk = r.choice(
+        [
+            "&a",
+            "*a",
+            "<<: *a",
+            "? complex",
+            "--- ",
+            "...",
+            "%YAML 1.1",
+            "!!python/name:os.system",
+            "- [",
+            "}",
+            "a: &a [1,2,3,4,5,6,7,8,9]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]",
+            "x" * 30000,
+            "\x00\x01\x02",
+            "\ufeff",
+            "\r",
+            "MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA 2019",
+            "MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA 9999",
+            "Presupuesto Inicial " + " ".join(["7" * 5000] * 3),
+        ]
+    )
     lines.insert(r.randrange(len(lines) + 1), junk)
 
 
 def _truncate(r: random.Random, lines: list[str]) -> None:
     if lines:
-        del lines[r.randrange(len(lines)):]
+        del lines[r.randrange(len(lines)) :]
 
 
 def _duplicate_key(r: random.Random, lines: list[str]) -> None:
@@ -159,8 +230,17 @@ def _duplicate_key(r: random.Random, lines: list[str]) -> None:
 
 
 TEXT_MUTATIONS: tuple[Callable[[random.Random, list[str]], None], ...] = (
-    _replace_number, _replace_number, _replace_value, _replace_value, _delete_line, _duplicate_line,
-    _swap_lines, _indent, _insert_junk, _truncate, _duplicate_key,
+    _replace_number,
+    _replace_number,
+    _replace_value,
+    _replace_value,
+    _delete_line,
+    _duplicate_line,
+    _swap_lines,
+    _indent,
+    _insert_junk,
+    _truncate,
+    _duplicate_key,
 )
 
 
@@ -179,6 +259,7 @@ def mutate_text(text: str, r: random.Random) -> str:
 
 
 # --- binary mutations (PDF and xlsx zips) -------------------------------------------------------------------
+
 
 def flip_bytes(data: bytes, r: random.Random) -> bytes:
     out = bytearray(data)
@@ -205,18 +286,22 @@ _CELL = re.compile(r'<c r="([A-Z]+\d+)"[^>]*?(?:/>|>.*?</c>)')
 
 
 def _hostile_cell(address: str, r: random.Random) -> str:
-    value = r.choice(HOSTILE).replace("&", "&amp;").replace("<", "&lt;").replace("\x00", "").replace("\x07", "")
-    return r.choice([
-        f'<c r="{address}" t="n"><v>{value}</v></c>',
-        f'<c r="{address}" t="inlineStr"><is><t>{value}</t></is></c>',
-        f'<c r="{address}" t="d"><v>{value}</v></c>',
-        f'<c r="{address}" t="b"><v>{value}</v></c>',
-        f'<c r="{address}" t="e"><v>#DIV/0!</v></c>',
-        f'<c r="{address}" t="s"><v>{r.randint(0, 99999)}</v></c>',
-        f'<c r="{address}" t="str"><f>HYPERLINK("http://x","{value[:20]}")</f><v>y</v></c>',
-        f'<c r="{address}"><f>1+1</f></c>',
-        f'<c r="{address}" t="inlineStr"><is><t>{value}</t></is></c>',
-    ])
+    value = (
+        r.choice(HOSTILE).replace("&", "&amp;").replace("<", "&lt;").replace("\x00", "").replace("\x07", "")
+    )
+    return r.choice(
+        [
+            f'<c r="{address}" t="n"><v>{value}</v></c>',
+            f'<c r="{address}" t="inlineStr"><is><t>{value}</t></is></c>',
+            f'<c r="{address}" t="d"><v>{value}</v></c>',
+            f'<c r="{address}" t="b"><v>{value}</v></c>',
+            f'<c r="{address}" t="e"><v>#DIV/0!</v></c>',
+            f'<c r="{address}" t="s"><v>{r.randint(0, 99999)}</v></c>',
+            f'<c r="{address}" t="str"><f>HYPERLINK("http://x","{value[:20]}")</f><v>y</v></c>',
+            f'<c r="{address}"><f>1+1</f></c>',
+            f'<c r="{address}" t="inlineStr"><is><t>{value}</t></is></c>',
+        ]
+    )
 
 
 def _mutate_sheet(xml: str, r: random.Random) -> str:
@@ -224,15 +309,19 @@ def _mutate_sheet(xml: str, r: random.Random) -> str:
     choice = r.random()
     if cells and choice < 0.75:
         m = r.choice(cells)
-        return xml[: m.start()] + _hostile_cell(m.group(1), r) + xml[m.end():]
+        return xml[: m.start()] + _hostile_cell(m.group(1), r) + xml[m.end() :]
     if choice < 0.82:
-        return '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "boom"><!ENTITY f "&e;&e;&e;&e;">]>' + xml.replace(
-            "<t>Campo</t>", "<t>&f;</t>")
+        return (
+            '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "boom"><!ENTITY f "&e;&e;&e;&e;">]>'
+            + xml.replace("<t>Campo</t>", "<t>&f;</t>")
+        )
     if choice < 0.88:
         return re.sub(r'<dimension ref="[^"]*"', '<dimension ref="A1:XFD1048576"', xml, count=1)
     if choice < 0.94:
         return xml[: r.randrange(len(xml))]
-    return xml.replace("<sheetData>", '<sheetData><row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>', 1)
+    return xml.replace(
+        "<sheetData>", '<sheetData><row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>', 1
+    )
 
 
 def mutate_xlsx(data: bytes, r: random.Random) -> bytes:
@@ -295,7 +384,7 @@ def _forged_size(parts: dict[str, bytes], size: int) -> bytes:
         archive.writestr(_entry("xl/media/image1.bin"), b"\0" * 1024)
     data = bytearray(out.getvalue())
     header = data.rfind(b"PK\x01\x02")  # the last central-directory entry: image1.bin
-    data[header + 24: header + 28] = min(size, 0xFFFFFFFE).to_bytes(4, "little")
+    data[header + 24 : header + 28] = min(size, 0xFFFFFFFE).to_bytes(4, "little")
     return bytes(data)
 
 
@@ -313,7 +402,9 @@ def mutate(kind: str, seed: int) -> tuple[str, bytes]:
             base = json.dumps(yamlio.loads(base), default=str, ensure_ascii=False, indent=1)
         return f"programa-{seed}{suffix}", mutate_text(base, r).encode("utf-8", errors="surrogateescape")
     if kind == "ficha":
-        return f"ficha-{seed}.txt", mutate_text(r.choice(ficha_texts()), r).encode("utf-8", errors="surrogateescape")
+        return f"ficha-{seed}.txt", mutate_text(r.choice(ficha_texts()), r).encode(
+            "utf-8", errors="surrogateescape"
+        )
     if kind == "pdf":
         return f"ficha-{seed}.pdf", mutate_pdf(r.choice(ficha_pdfs()), r)
     if kind == "excel":

@@ -88,15 +88,25 @@ def test_every_printed_figure_matches_its_computation(seed: str, request: pytest
         (k, None): {y: v for y, v in series.items() if m.provenance[k][y] == "computed"}
         for k, series in m.yearly.items()
     }
-    computed |= {("unit_cost", c.id): {y: v for y, v in c.unit_cost.items() if c.provenance[y] == "computed"}
-                 for c in m.components}
-    computed |= {(f"region_{kind}_share_pct", reg.region): {m.regional_year: getattr(reg, f"{kind}_share_pct")}
-                 for reg in m.regions for kind in ("spend", "served")}
+    computed |= {
+        ("unit_cost", c.id): {y: v for y, v in c.unit_cost.items() if c.provenance[y] == "computed"}
+        for c in m.components
+    }
+    computed |= {
+        (f"region_{kind}_share_pct", reg.region): {m.regional_year: getattr(reg, f"{kind}_share_pct")}
+        for reg in m.regions
+        for kind in ("spend", "served")
+    }
     computed |= {(k, None): {m.regional_year: v} for k, v in m.region_totals.items()}
     checked = 0
     for fig in sub.published:
-        decimals = 0 if fig.metric in MONEY else r.percent_decimals if fig.metric.endswith("_pct") \
+        decimals = (
+            0
+            if fig.metric in MONEY
+            else r.percent_decimals
+            if fig.metric.endswith("_pct")
             else r.unit_cost_decimals
+        )
         for year, printed in fig.values.items():
             value = computed[(fig.metric, fig.key)].get(year)
             if value is None:  # taken from the ficha, not computed: nothing to compare
@@ -124,7 +134,11 @@ def test_s20_figures_consistent_with_inputs(s20: Submission) -> None:
 
 def test_s20_published_not_computed(s20: Submission) -> None:
     m = compute_metrics(s20)
-    for metric, expected in {"coverage_pct": (24, 14), "execution_initial_pct": (89, 36),
-                             "execution_final_pct": (89, 68), "spend_per_beneficiary": (1470, 1010)}.items():
+    for metric, expected in {
+        "coverage_pct": (24, 14),
+        "execution_initial_pct": (89, 36),
+        "execution_final_pct": (89, 68),
+        "spend_per_beneficiary": (1470, 1010),
+    }.items():
         assert [m.value(metric, y) for y in s20.years] == [D(v) for v in expected]
         assert set(m.provenance[metric].values()) == {"published"}

@@ -50,10 +50,23 @@ from monitoreo.sheet.blocks import (
 from monitoreo.sheet.format import SheetFormat
 from tests.ingest.projection import projection
 
-YEARLY_2023 = ("coverage_pct", "components_spend", "component_share_pct", "admin_spend", "admin_share_pct",
-               "total_executed")
-YEARLY_2020 = ("execution_initial_pct", "execution_final_pct", "coverage_pct", "spend_per_beneficiary",
-               "total_executed", "admin_spend", "admin_share_pct")
+YEARLY_2023 = (
+    "coverage_pct",
+    "components_spend",
+    "component_share_pct",
+    "admin_spend",
+    "admin_share_pct",
+    "total_executed",
+)
+YEARLY_2020 = (
+    "execution_initial_pct",
+    "execution_final_pct",
+    "coverage_pct",
+    "spend_per_beneficiary",
+    "total_executed",
+    "admin_spend",
+    "admin_share_pct",
+)
 
 
 def _layout(sub: Submission) -> int:
@@ -132,13 +145,19 @@ def _populations(pops: dict[str, Any], layout: int, t: int) -> None:
         elif not pop["description"]:
             pop.pop("by_sex")
         else:  # the description prints the percentages only
-            pop["by_sex"] = {y: {k: v for k, v in split.items() if k.endswith("_pct")}
-                             for y, split in pop["by_sex"].items()}
+            pop["by_sex"] = {
+                y: {k: v for k, v in split.items() if k.endswith("_pct")}
+                for y, split in pop["by_sex"].items()
+            }
 
 
 def _context(sub: Submission) -> Context:
-    return Context(sub=sub, metrics=compute_metrics(sub),
-                   fmt=SheetFormat.for_edition(int(sub.edition), int(sub.price_base_year)), evaluation=None)
+    return Context(
+        sub=sub,
+        metrics=compute_metrics(sub),
+        fmt=SheetFormat.for_edition(int(sub.edition), int(sub.price_base_year)),
+        evaluation=None,
+    )
 
 
 def _assessment(sub: Submission) -> dict[str, Any]:
@@ -164,8 +183,11 @@ def _figures(sub: Submission) -> dict[str, str]:
     names = YEARLY_2023 if _layout(sub) == 2023 else YEARLY_2020
     for name in names:
         for year, value in m.yearly[name].items():
-            text = fmt.pct(value) if name.endswith("_pct") else (
-                fmt.unit_cost(value) if name == "spend_per_beneficiary" else fmt.money(value))
+            text = (
+                fmt.pct(value)
+                if name.endswith("_pct")
+                else (fmt.unit_cost(value) if name == "spend_per_beneficiary" else fmt.money(value))
+            )
             out[f"{name}.{year}"] = text
     for i, comp in enumerate(m.components, 1):
         for year, value in comp.unit_cost.items():

@@ -26,13 +26,16 @@ def _consistent(result: ImportResult) -> None:
     assert (result.submission is None) == has_error
 
 
-@pytest.mark.parametrize(("content", "code"), [
-    (b"", "import.E003"),
-    (b"   \n\n  ", "import.E003"),
-    (bytes(range(256)) * 4, "import.E002"),
-    (b"hola, esto no es una ficha\n", "import.E004"),
-    (b"%PDF-1.7\n garbage", "import.E008"),
-])
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "import.E003"),
+        (b"   \n\n  ", "import.E003"),
+        (bytes(range(256)) * 4, "import.E002"),
+        (b"hola, esto no es una ficha\n", "import.E004"),
+        (b"%PDF-1.7\n garbage", "import.E008"),
+    ],
+)
 def test_bad_files_give_one_coded_error(tmp_path: Path, content: bytes, code: str) -> None:
     path = tmp_path / ("x.pdf" if content.startswith(b"%PDF") else "x.txt")
     path.write_bytes(content)
@@ -92,8 +95,9 @@ def test_pypdfium2_fallback_reads_a_rendered_ficha() -> None:
     assert result.submission.program.name == "Programa de Alianzas Productivas"
 
 
-_line_edit = st.tuples(st.integers(0, 10_000), st.sampled_from(["drop", "dup", "junk", "swap"]),
-                       st.text(max_size=12))
+_line_edit = st.tuples(
+    st.integers(0, 10_000), st.sampled_from(["drop", "dup", "junk", "swap"]), st.text(max_size=12)
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

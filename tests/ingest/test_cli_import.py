@@ -36,7 +36,9 @@ def test_a_broken_file_is_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert [e["ok"] for e in entries] == [False, True]
     assert entries[0]["issues"][0]["code"].startswith("import.E")
     assert sorted(p.name for p in out.iterdir()) == [
-        "alianzas-productivas-2023.import.json", "alianzas-productivas-2023.yaml"]
+        "alianzas-productivas-2023.import.json",
+        "alianzas-productivas-2023.yaml",
+    ]
 
 
 def test_the_same_ficha_twice_in_a_batch_fails_the_second(tmp_path: Path) -> None:

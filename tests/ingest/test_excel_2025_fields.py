@@ -22,14 +22,24 @@ from tests.conftest import ROOT
 from tests.ingest.workbooks import report_data
 
 EXAMPLES = sorted((ROOT / "examples" / "2025").glob("*.yaml"))
-TYPES = ["Municipio", "Servicio o Institución Pública", "Organismo privado sin fines de lucro",
-         "Organismo privado con fines de lucro", "Universidad", "Otro"]
+TYPES = [
+    "Municipio",
+    "Servicio o Institución Pública",
+    "Organismo privado sin fines de lucro",
+    "Organismo privado con fines de lucro",
+    "Universidad",
+    "Otro",
+]
 
 
 def example(name: str) -> dict[str, Any]:
     """An edition-2025 example as the web app stores a report (JSON: string keys and values)."""
-    data: dict[str, Any] = json.loads(json.dumps(yaml.safe_load((ROOT / "examples" / "2025" / f"{name}.yaml")
-                                                                 .read_text(encoding="utf-8")), default=str))
+    data: dict[str, Any] = json.loads(
+        json.dumps(
+            yaml.safe_load((ROOT / "examples" / "2025" / f"{name}.yaml").read_text(encoding="utf-8")),
+            default=str,
+        )
+    )
     return data
 
 
@@ -59,7 +69,10 @@ def test_executors_complementarities_and_target_population_read_back_equal(path:
 def test_the_2025_sheets_have_dropdowns_and_unlocked_inputs() -> None:
     data = example("deporte-comunal")
     book = load_workbook(io.BytesIO(write_workbook(data)))
-    assert book.sheetnames[0] == INSTRUCTIONS_SHEET and book.sheetnames[-2:] == ["Ejecutores", "Complementariedades"]
+    assert book.sheetnames[0] == INSTRUCTIONS_SHEET and book.sheetnames[-2:] == [
+        "Ejecutores",
+        "Complementariedades",
+    ]
     executors = book["Ejecutores"]
     assert executors["A2"].value.startswith("Implementado directamente") and executors["B2"].value is None
     assert executors["A4"].value == "Ejecutor 1" and executors["B5"].value == "Municipalidad de Vicuña"
@@ -84,11 +97,19 @@ def test_earlier_editions_have_neither_sheet() -> None:
 
 def test_a_direct_program_and_no_complementarities_are_read_from_si() -> None:
     data = example("residencias-familiares")
-    content = edited(write_workbook(data), {
-        ("Ejecutores", "B2"): "Sí", ("Ejecutores", "B5"): None, ("Ejecutores", "B6"): None,
-        ("Ejecutores", "B9"): None, ("Ejecutores", "B10"): None,
-        ("Complementariedades", "B2"): "si", ("Complementariedades", "B5"): None, ("Complementariedades", "B6"): None,
-    })
+    content = edited(
+        write_workbook(data),
+        {
+            ("Ejecutores", "B2"): "Sí",
+            ("Ejecutores", "B5"): None,
+            ("Ejecutores", "B6"): None,
+            ("Ejecutores", "B9"): None,
+            ("Ejecutores", "B10"): None,
+            ("Complementariedades", "B2"): "si",
+            ("Complementariedades", "B5"): None,
+            ("Complementariedades", "B6"): None,
+        },
+    )
     new, problems = read_workbook(content, data)
     assert problems == []
     assert new is not None
@@ -98,25 +119,39 @@ def test_a_direct_program_and_no_complementarities_are_read_from_si() -> None:
 
 def test_a_typed_executor_and_complementarity_are_added() -> None:
     data = example("deporte-comunal")
-    content = edited(write_workbook(data), {
-        ("Ejecutores", "B13"): "Universidad de La Serena", ("Ejecutores", "B14"): "  universidad ",
-        ("Complementariedades", "B2"): "No", ("Complementariedades", "B5"): "Elige Vivir Sano",
-        ("Complementariedades", "B6"): "Comparte la red de monitores.",
-    })
+    content = edited(
+        write_workbook(data),
+        {
+            ("Ejecutores", "B13"): "Universidad de La Serena",
+            ("Ejecutores", "B14"): "  universidad ",
+            ("Complementariedades", "B2"): "No",
+            ("Complementariedades", "B5"): "Elige Vivir Sano",
+            ("Complementariedades", "B6"): "Comparte la red de monitores.",
+        },
+    )
     new, problems = read_workbook(content, data)
     assert problems == []
     assert new is not None
-    assert new["program"]["executors"]["items"][2] == {"name": "Universidad de La Serena", "type": "Universidad"}
+    assert new["program"]["executors"]["items"][2] == {
+        "name": "Universidad de La Serena",
+        "type": "Universidad",
+    }
     assert new["program"]["complementarities"] == {
-        "items": [{"program": "Elige Vivir Sano", "description": "Comparte la red de monitores."}]}
+        "items": [{"program": "Elige Vivir Sano", "description": "Comparte la red de monitores."}]
+    }
 
 
 def test_a_type_not_in_the_list_and_a_flag_not_si_no_are_coded_on_their_cell() -> None:
     data = example("deporte-comunal")
-    content = edited(write_workbook(data), {("Ejecutores", "B6"): "Municipalidad", ("Ejecutores", "B2"): "Quizás"})
+    content = edited(
+        write_workbook(data), {("Ejecutores", "B6"): "Municipalidad", ("Ejecutores", "B2"): "Quizás"}
+    )
     new, problems = read_workbook(content, data)
     assert new is None
-    assert {(p.path, p.code) for p in problems} == {("Ejecutores!B6", "excel.E017"), ("Ejecutores!B2", "excel.E016")}
+    assert {(p.path, p.code) for p in problems} == {
+        ("Ejecutores!B6", "excel.E017"),
+        ("Ejecutores!B2", "excel.E016"),
+    }
     assert all("«" in p.message for p in problems)
 
 
@@ -134,5 +169,7 @@ def test_a_si_flag_with_rows_typed_is_a_contradiction_on_the_flag_cell() -> None
     content = edited(write_workbook(data), {("Ejecutores", "B2"): "Sí", ("Complementariedades", "B2"): "Sí"})
     new, problems = read_workbook(content, data)
     assert new is None
-    assert {(p.path, p.code) for p in problems} == {("Ejecutores!B2", "excel.E018"),
-                                                   ("Complementariedades!B2", "excel.E018")}
+    assert {(p.path, p.code) for p in problems} == {
+        ("Ejecutores!B2", "excel.E018"),
+        ("Complementariedades!B2", "excel.E018"),
+    }

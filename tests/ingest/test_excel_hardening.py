@@ -48,8 +48,14 @@ def test_too_many_entries_are_refused() -> None:
     assert p.code == "excel.E009"
 
 
-@pytest.mark.parametrize("damage", [lambda b: b[:-60] + b"\0" * 40 + b[-20:], lambda b: b[: len(b) // 2],
-                                    lambda b: b"PK\x03\x04" + b"\xff" * 200])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[:-60] + b"\0" * 40 + b[-20:],
+        lambda b: b[: len(b) // 2],
+        lambda b: b"PK\x03\x04" + b"\xff" * 200,
+    ],
+)
 def test_a_corrupt_zip_is_e001(damage: Any) -> None:
     _, [p] = read(damage(template()))
     assert p.code == "excel.E001"
@@ -57,8 +63,12 @@ def test_a_corrupt_zip_is_e001(damage: Any) -> None:
 
 def test_a_referenced_xml_entity_is_refused() -> None:
     # main: 500 on the server.
-    content = edit_sheet("Identificación", lambda x: '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "boom">]>'
-                         + x.replace("<t>Valor</t>", "<t>&e;</t>"))
+    content = edit_sheet(
+        "Identificación",
+        lambda x: (
+            '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "boom">]>' + x.replace("<t>Valor</t>", "<t>&e;</t>")
+        ),
+    )
     _, [p] = read(content)
     assert p.code == "excel.E008"
 
@@ -69,8 +79,10 @@ def test_text_in_a_number_cell_names_the_cell() -> None:
     assert (p.path, p.code) == ("Presupuesto!C2", "excel.E010")
 
 
-@pytest.mark.parametrize("cell", ['<c r="C1" t="d"><v>2021-01-01T00:00:00</v></c>',
-                                  '<c r="C1" t="inlineStr"><is><t>dos mil</t></is></c>'])
+@pytest.mark.parametrize(
+    "cell",
+    ['<c r="C1" t="d"><v>2021-01-01T00:00:00</v></c>', '<c r="C1" t="inlineStr"><is><t>dos mil</t></is></c>'],
+)
 def test_a_date_or_text_in_a_year_header_names_the_cell(cell: str) -> None:
     # main: TypeError / ValueError in int() (500).
     _, [p] = read(replace_cell("Presupuesto", "C1", cell))
@@ -80,11 +92,15 @@ def test_a_date_or_text_in_a_year_header_names_the_cell(cell: str) -> None:
 def test_a_date_in_a_year_field_names_the_cell() -> None:
     content = replace_cell("Identificación", "B11", '<c r="B11" t="d"><v>2021-01-01T00:00:00</v></c>')
     _, [p] = read(content)
-    assert (p.path, p.code) == ("Identificación!B11", "excel.E012")  # «Año de inicio» (row 11 since «Población objetivo» came in)
+    assert (p.path, p.code) == (
+        "Identificación!B11",
+        "excel.E012",
+    )  # «Año de inicio» (row 11 since «Población objetivo» came in)
 
 
-@pytest.mark.parametrize("value", ["10000000000000000000000000000", "7" * 5000, "1e400"],
-                         ids=["10^28", "5000-digits", "infinite"])
+@pytest.mark.parametrize(
+    "value", ["10000000000000000000000000000", "7" * 5000, "1e400"], ids=["10^28", "5000-digits", "infinite"]
+)
 def test_a_number_beyond_the_limits_names_the_cell(value: str) -> None:
     # main: 10^28 was accepted and then broke the report for everyone; 5,000 digits was a ValueError (500).
     _, [p] = read(replace_cell(*INITIAL, f'<c r="C2" t="n"><v>{value}</v></c>'))
@@ -106,8 +122,12 @@ def test_a_formula_on_upload_is_an_error_naming_the_cell() -> None:
     assert "HYPERLINK" in p.message
 
 
-FORMULA_LIKE = {"name": '=HYPERLINK("http://x","clic")', "service": "+56 9 1234 5678",
-                "ministry": "-guion inicial", "description": "@usuario"}
+FORMULA_LIKE = {
+    "name": '=HYPERLINK("http://x","clic")',
+    "service": "+56 9 1234 5678",
+    "ministry": "-guion inicial",
+    "description": "@usuario",
+}
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text_and_read_back_unchanged() -> None:
@@ -119,15 +139,20 @@ def test_text_that_looks_like_a_formula_is_written_as_text_and_read_back_unchang
     content = write_workbook(data)
     sheet = load_workbook(io.BytesIO(content))["Identificación"]
     for address, text in zip(("B4", "B5", "B6", "B7"), FORMULA_LIKE.values(), strict=True):
-        assert (sheet[address].data_type, sheet[address].value, sheet[address].quotePrefix) == ("s", text, True)
+        assert (sheet[address].data_type, sheet[address].value, sheet[address].quotePrefix) == (
+            "s",
+            text,
+            True,
+        )
     new, problems = read_workbook(content, data, "planilla.xlsx")
     assert problems == [] and new is not None
     assert {key: new["program"][key] for key in FORMULA_LIKE} == FORMULA_LIKE
 
 
 def test_a_forged_huge_dimension_is_read_quickly() -> None:
-    content = edit_sheet("Presupuesto", lambda x: x.replace('<dimension ref="A1:E', '<dimension ref="A1:XFD1048576"'
-                                                             ' x="', 1))
+    content = edit_sheet(
+        "Presupuesto", lambda x: x.replace('<dimension ref="A1:E', '<dimension ref="A1:XFD1048576" x="', 1)
+    )
     start = time.perf_counter()
     read(content)
     assert time.perf_counter() - start < 5

@@ -67,7 +67,9 @@ def test_the_unchanged_template_reads_back() -> None:
 
 def test_a_changed_locked_cell_is_reported() -> None:
     # Before: a change to a «No modificar» cell was silently ignored.
-    content = replace_cell("Identificación", "B6", '<c r="B6" t="inlineStr"><is><t>Otro ministerio</t></is></c>')
+    content = replace_cell(
+        "Identificación", "B6", '<c r="B6" t="inlineStr"><is><t>Otro ministerio</t></is></c>'
+    )
     new, problems = read_workbook(content, report_data(), "planilla.xlsx")
     assert new is None
     assert [(p.path, p.code) for p in problems] == [("Identificación!B6", "excel.E015")]

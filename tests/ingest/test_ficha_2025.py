@@ -11,9 +11,7 @@ from monitoreo.ingest.pdf_text import extract_text
 from monitoreo.sheet import build_sheet, render_pdf
 from monitoreo.synth import generate
 
-_EXECUTORS_DIRECT = (
-    "Ejecutores: El programa es implementado directamente por la entidad responsable, sin la ejecución de terceros."
-)
+_EXECUTORS_DIRECT = "Ejecutores: El programa es implementado directamente por la entidad responsable, sin la ejecución de terceros."
 _NONE = "El programa no reporta complementariedades con otros programas de la oferta pública vigente al 2025."
 
 
@@ -46,20 +44,27 @@ def test_a_2025_ficha_reads_with_its_own_layout(text: str) -> None:
 
 
 def test_executors_and_complementarities_are_read(text: str) -> None:
-    listed = _with_blocks(text, "Ejecutores:\n• Municipalidad de Temuco (Municipio)\n• Fundación Las Rosas (ex Hogar)\n"
-                                "(Organización sin fines de lucro)\n\nComplementariedades informadas:\n"
-                                "• Programa de Protección del Patrimonio Familiar: Acondicionamiento térmico.\n"
-                                "• Programa Hogar Mejor")
+    listed = _with_blocks(
+        text,
+        "Ejecutores:\n• Municipalidad de Temuco (Municipio)\n• Fundación Las Rosas (ex Hogar)\n"
+        "(Organización sin fines de lucro)\n\nComplementariedades informadas:\n"
+        "• Programa de Protección del Patrimonio Familiar: Acondicionamiento térmico.\n"
+        "• Programa Hogar Mejor",
+    )
     sub = parse_ficha_text(listed).submission
     assert sub is not None and sub.program.executors is not None and sub.program.complementarities is not None
     assert [(e.name, e.type) for e in sub.program.executors.items] == [
         ("Municipalidad de Temuco", "Municipio"),
-        ("Fundación Las Rosas (ex Hogar)", "Organización sin fines de lucro")]
+        ("Fundación Las Rosas (ex Hogar)", "Organización sin fines de lucro"),
+    ]
     assert [(c.program, c.description) for c in sub.program.complementarities.items] == [
         ("Programa de Protección del Patrimonio Familiar", "Acondicionamiento térmico."),
-        ("Programa Hogar Mejor", None)]
+        ("Programa Hogar Mejor", None),
+    ]
 
-    plain = parse_ficha_text(_with_blocks(text, f"{_EXECUTORS_DIRECT}\n\nComplementariedades informadas: {_NONE}"))
+    plain = parse_ficha_text(
+        _with_blocks(text, f"{_EXECUTORS_DIRECT}\n\nComplementariedades informadas: {_NONE}")
+    )
     sub = plain.submission
     assert sub is not None and sub.program.executors is not None and sub.program.complementarities is not None
     assert sub.program.executors.direct is True and sub.program.executors.items == []
@@ -72,10 +77,12 @@ def test_an_executor_without_type_is_w012(text: str) -> None:
     assert [i.path for i in result.issues if i.code == "import.W012"] == ["program.executors"]
 
 
-def test_an_edition_without_its_own_parser_reads_with_the_2025_layout(text: str,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edition_without_its_own_parser_reads_with_the_2025_layout(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(api, "known_editions", lambda: (2020, 2023, 2025, 2026))
     result = parse_ficha_text(text.replace("OFERTA PÚBLICA 2025", "OFERTA PÚBLICA 2026", 1))
     assert result.provenance["layout"] == 2025
     assert [i.message for i in result.issues if i.code == "import.W011"] == [
-        "la edición 2026 se leyó con la diagramación 2025"]
+        "la edición 2026 se leyó con la diagramación 2025"
+    ]

@@ -34,7 +34,9 @@ def test_a_5000_digit_number_fails_its_ficha_only(tmp_path: Path) -> None:
     assert issue["code"] == "import.E007" and issue["path"] == "budget.years.2021.initial"
     assert "input.E015" in issue["message"] and len(issue["message"]) < 300
     assert sorted(p.name for p in out.iterdir()) == [
-        "internacionalizacion-pymes-exportadoras-2020.import.json", "internacionalizacion-pymes-exportadoras-2020.yaml"]
+        "internacionalizacion-pymes-exportadoras-2020.import.json",
+        "internacionalizacion-pymes-exportadoras-2020.yaml",
+    ]
 
 
 def test_a_sidecar_path_that_is_a_folder_writes_nothing(tmp_path: Path) -> None:
@@ -44,11 +46,16 @@ def test_a_sidecar_path_that_is_a_folder_writes_nothing(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(T23), str(T20), "--out", str(out), "--workers", "1"])
     assert result.exit_code == 1
     assert "1 de 2 fichas importadas" in result.stdout
-    assert "import.E011" in result.output and "alianzas-productivas-2023.import.json: es una carpeta" in result.output
+    assert (
+        "import.E011" in result.output
+        and "alianzas-productivas-2023.import.json: es una carpeta" in result.output
+    )
     assert not (out / "alianzas-productivas-2023.yaml").exists()
     assert sorted(p.name for p in out.iterdir()) == [
-        "alianzas-productivas-2023.import.json", "internacionalizacion-pymes-exportadoras-2020.import.json",
-        "internacionalizacion-pymes-exportadoras-2020.yaml"]
+        "alianzas-productivas-2023.import.json",
+        "internacionalizacion-pymes-exportadoras-2020.import.json",
+        "internacionalizacion-pymes-exportadoras-2020.yaml",
+    ]
 
 
 def test_a_failed_rename_restores_the_previous_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,8 +75,9 @@ def test_a_failed_rename_restores_the_previous_files(tmp_path: Path, monkeypatch
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_an_unforeseen_error_is_import_e009_for_that_file_only(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unforeseen_error_is_import_e009_for_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = batch.import_ficha
 
     def flaky(path: Path) -> ImportResult:

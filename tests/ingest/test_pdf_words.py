@@ -29,8 +29,10 @@ def test_no_process_is_started(pdf23: bytes, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(subprocess, "Popen", refuse)
     got = extract_text(pdf23)
     assert got.extractor == "pypdfium2"
-    assert got.metadata == {"title": "Programa de Alianzas Productivas — Monitoreo y seguimiento oferta pública 2023",
-                            "author": "Instituto de Desarrollo Agropecuario"}
+    assert got.metadata == {
+        "title": "Programa de Alianzas Productivas — Monitoreo y seguimiento oferta pública 2023",
+        "author": "Instituto de Desarrollo Agropecuario",
+    }
     assert got.text.count("\f") == 3 and "Página 1 de" not in got.text
 
 

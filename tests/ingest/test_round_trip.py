@@ -61,11 +61,20 @@ def test_synthetic_fichas_cover_the_fixed_defects() -> None:
     found = {"R1": 0, "R2": 0, "R3": 0}
     for edition in (2020, 2023, 2025):
         for sub in generate(PER_EDITION, seed=11, edition=edition):
-            amounts = [v for comp in sub.components for series in (comp.spend, comp.output)
-                       for v in series.values() if isinstance(v, Decimal)]
+            amounts = [
+                v
+                for comp in sub.components
+                for series in (comp.spend, comp.output)
+                for v in series.values()
+                if isinstance(v, Decimal)
+            ]
             found["R1"] += any(v >= 100_000_000 for v in amounts)  # 9 digits
             if sub.edition < 2023:
                 table = sub.budget.subtitles.get(sub.evaluated_year)
-                found["R2"] += bool(table and (table.admin_total == 0 or any(r.admin == 0 for r in table.rows)))
-                found["R3"] += any(isinstance(b.regional_government, Decimal) for b in sub.budget.years.values())
+                found["R2"] += bool(
+                    table and (table.admin_total == 0 or any(r.admin == 0 for r in table.rows))
+                )
+                found["R3"] += any(
+                    isinstance(b.regional_government, Decimal) for b in sub.budget.years.values()
+                )
     assert all(n > 0 for n in found.values()), found

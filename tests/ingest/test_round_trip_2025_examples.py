@@ -28,10 +28,15 @@ from tests.ingest.printed import printed_projection
 from tests.ingest.projection import diff
 
 pytestmark = pytest.mark.slow
-EXAMPLES = [ROOT / "examples" / "2025" / f"{name}.yaml"
-            for name in ("subsidio-calefaccion-eficiente", "vivienda-tutelada", "residencias-familiares")]
-_DIMENSIONS = {Dimension.TARGETING: "focalizacion", Dimension.EFFICIENCY: "eficiencia",
-               Dimension.EFFECTIVENESS: "eficacia"}
+EXAMPLES = [
+    ROOT / "examples" / "2025" / f"{name}.yaml"
+    for name in ("subsidio-calefaccion-eficiente", "vivienda-tutelada", "residencias-familiares")
+]
+_DIMENSIONS = {
+    Dimension.TARGETING: "focalizacion",
+    Dimension.EFFICIENCY: "eficiencia",
+    Dimension.EFFECTIVENESS: "eficacia",
+}
 
 
 def _flat(text: str) -> str:
@@ -43,8 +48,11 @@ def _printed_findings(ctx: Context, dimension: Dimension) -> list[str]:
     blocks = findings_blocks(ctx, dimension)
     if not blocks:
         return results_or_placeholder(dimension_results(ctx, dimension))
-    return [_flat(f"{p.label} {p.text}" if p.label else p.text)
-            for p in render_blocks(blocks) if isinstance(p, Paragraph)]
+    return [
+        _flat(f"{p.label} {p.text}" if p.label else p.text)
+        for p in render_blocks(blocks)
+        if isinstance(p, Paragraph)
+    ]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -66,8 +74,12 @@ def test_evaluated_2025_example_round_trips_through_its_pdf(path: Path) -> None:
     # the 2025 identification blocks the synthetic fichas do not have
     assert imported.program.executors == source.program.executors
     assert imported.program.complementarities == source.program.complementarities
-    ctx = Context(sub=source, metrics=compute_metrics(source),
-                  fmt=SheetFormat.for_edition(2025, int(source.price_base_year)), evaluation=evaluation)
+    ctx = Context(
+        sub=source,
+        metrics=compute_metrics(source),
+        fmt=SheetFormat.for_edition(2025, int(source.price_base_year)),
+        evaluation=evaluation,
+    )
     assert imported.assessment is not None
     for dimension in Dimension:
         printed = imported.assessment.dimensions.get(dimension)

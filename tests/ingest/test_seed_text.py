@@ -75,8 +75,11 @@ def test_s20_section_ii_before_section_i_is_read() -> None:
     sub = import_ficha(T20).submission
     assert sub is not None and sub.assessment is not None
     assert sub.assessment.dimensions[Dimension.EFFICIENCY].results[-1] == (
-        "No reporta gasto administrativo o presupuesto ejecutado total")
+        "No reporta gasto administrativo o presupuesto ejecutado total"
+    )
     assert sub.program.ministry == "Ministerio de Relaciones Exteriores"
     assert sub.published_series("execution_initial_pct") == {2019: Decimal(89), 2020: Decimal(36)}
     assert [c.id for c in sub.components] == [
-        "acciones-promocion-consolidacion-mercados", "capacitacion-fortalecimiento-capacidades-exportadoras"]
+        "acciones-promocion-consolidacion-mercados",
+        "capacitacion-fortalecimiento-capacidades-exportadoras",
+    ]

@@ -53,10 +53,12 @@ def sheet_member(sheet: str, content: bytes | None = None) -> str:
     workbook = parts["xl/workbook.xml"].decode("utf-8")
     rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
     match = re.search(rf'<sheet [^>]*name="{re.escape(sheet)}"[^>]*r:id="(\w+)"', workbook) or re.search(
-        rf'<sheet [^>]*r:id="(\w+)"[^>]*name="{re.escape(sheet)}"', workbook)
+        rf'<sheet [^>]*r:id="(\w+)"[^>]*name="{re.escape(sheet)}"', workbook
+    )
     assert match, sheet
     target = re.search(rf'<Relationship [^>]*Id="{match.group(1)}"[^>]*Target="([^"]+)"', rels) or re.search(
-        rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{match.group(1)}"', rels)
+        rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{match.group(1)}"', rels
+    )
     assert target, sheet
     return target.group(1).lstrip("/") if target.group(1).startswith("/xl/") else "xl/" + target.group(1)
 

@@ -42,7 +42,9 @@ def test_s20_execution_reads_the_published_percentages(s20: Submission) -> None:
 def test_s23_under_2023_has_no_unresolved_finding(s23: Submission) -> None:
     evaluation = evaluate(s23, 2023)
     assert evaluation.findings(FindingStatus.UNRESOLVED) == []
-    assert [o.code for o in evaluation.findings(FindingStatus.RESOLVED)] == ["effectiveness.purpose_indicator.worse"]
+    assert [o.code for o in evaluation.findings(FindingStatus.RESOLVED)] == [
+        "effectiveness.purpose_indicator.worse"
+    ]
     assert s23.assessment is not None
     for dim in Dimension:
         assert evaluation.block[dim] == s23.assessment.dimensions[dim].results, dim
@@ -60,10 +62,12 @@ def test_s23_without_the_decision_has_the_eficacia_finding_unresolved(s23: Submi
     evaluation = evaluate(bare, 2023)
     unresolved = evaluation.findings(FindingStatus.UNRESOLVED)
     assert [(o.code, o.dimension, o.indicator) for o in unresolved] == [
-        ("effectiveness.purpose_indicator.worse", Dimension.EFFECTIVENESS, 1)]
+        ("effectiveness.purpose_indicator.worse", Dimension.EFFECTIVENESS, 1)
+    ]
     assert evaluation.block[Dimension.EFFECTIVENESS] == [
         "El resultado del indicador de propósito disminuyó (lectura ascendente), indicando un peor desempeño "
-        "del programa en el 2023 respecto a la ejecución del 2022."]
+        "del programa en el 2023 respecto a la ejecución del 2022."
+    ]
     assert evaluation.block[Dimension.TARGETING] == ["Sin hallazgos en la dimensión de focalización."]
 
 

@@ -43,14 +43,23 @@ def with_execution(sub: Submission, pct_initial: dict[int, str], final: str | No
     return with_budget(sub, years)
 
 
-def with_indicator(sub: Submission, values: dict[int, Num], direction: Direction | None = Direction.ASCENDING,
-                   history: bool = False) -> Submission:
+def with_indicator(
+    sub: Submission,
+    values: dict[int, Num],
+    direction: Direction | None = Direction.ASCENDING,
+    history: bool = False,
+) -> Submission:
     indicator = PurposeIndicator(name="Indicador", direction=direction, values=values)
     return sub.model_copy(update={"indicators": [indicator]})
 
 
-def with_populations(sub: Submission, potential: Num | None = None, target: Num | None = None,
-                     served: Num | None = None, universal: bool = False) -> Submission:
+def with_populations(
+    sub: Submission,
+    potential: Num | None = None,
+    target: Num | None = None,
+    served: Num | None = None,
+    universal: bool = False,
+) -> Submission:
     t = sub.evaluated_year
     pops = Populations(
         potential=None if potential is None else Population(quantity={t: potential}),
@@ -67,7 +76,9 @@ def with_judgements(sub: Submission, *judgements: tuple[str, bool] | tuple[str, 
 
 
 def outcome(evaluation: Evaluation, rule: str, indicator: int | None = None) -> Outcome:
-    found = [o for o in evaluation.outcomes if o.rule == rule and (indicator is None or o.indicator == indicator)]
+    found = [
+        o for o in evaluation.outcomes if o.rule == rule and (indicator is None or o.indicator == indicator)
+    ]
     assert len(found) == 1, (rule, [o.code for o in evaluation.outcomes])
     return found[0]
 
@@ -77,5 +88,9 @@ def codes(evaluation: Evaluation, rule: str) -> list[str]:
 
 
 NOT_REPORTED, NOT_APPLICABLE, NOT_COMPARABLE, NONE = (
-    Missing.NOT_REPORTED, Missing.NOT_APPLICABLE, Missing.NOT_COMPARABLE, Missing.NONE)
+    Missing.NOT_REPORTED,
+    Missing.NOT_APPLICABLE,
+    Missing.NOT_COMPARABLE,
+    Missing.NONE,
+)
 ALL_CODES: list[Any] = [NOT_REPORTED, NOT_APPLICABLE, NOT_COMPARABLE, NONE]

@@ -17,7 +17,9 @@ def reference(rows: Iterable[Mapping[str, Any]], cutoffs: Mapping[str, int] | No
         p["sex"].append(r["sex"])
         p["region"].append(normalise_region(r["region"]))
         p["pct"].append(r["rsh_percentile"])
-        p["carry"].append(str(r["new_or_carry_over"]).lower() == "arrastre" if r["new_or_carry_over"] else False)
+        p["carry"].append(
+            str(r["new_or_carry_over"]).lower() == "arrastre" if r["new_or_carry_over"] else False
+        )
 
     def smallest(values: list[Any]) -> Any:
         present = [v for v in values if v is not None]
@@ -26,9 +28,17 @@ def reference(rows: Iterable[Mapping[str, Any]], cutoffs: Mapping[str, int] | No
     programs: dict[tuple[str, int], dict[str, Any]] = {}
     members: dict[tuple[int, str], set[Any]] = defaultdict(set)
     for (program, year, person), attrs in people.items():
-        out = programs.setdefault((program, year), {
-            "served": 0, "carry_over": 0, "by_sex": defaultdict(int), "by_region": defaultdict(int),
-            "with_rsh": 0, "above_cutoff": 0})
+        out = programs.setdefault(
+            (program, year),
+            {
+                "served": 0,
+                "carry_over": 0,
+                "by_sex": defaultdict(int),
+                "by_region": defaultdict(int),
+                "with_rsh": 0,
+                "above_cutoff": 0,
+            },
+        )
         out["served"] += 1
         out["carry_over"] += any(attrs["carry"])
         out["by_sex"][smallest(attrs["sex"]) or "S/I"] += 1

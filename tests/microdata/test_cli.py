@@ -15,8 +15,9 @@ runner = CliRunner()
 
 def test_synth_then_beneficiaries(tmp_path: Path) -> None:
     out = tmp_path / "r.parquet"
-    result = runner.invoke(app, ["beneficiaries-synth", "--records", "3000", "--programs", "3", "--out", str(out),
-                                 "--json"])
+    result = runner.invoke(
+        app, ["beneficiaries-synth", "--records", "3000", "--programs", "3", "--out", str(out), "--json"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["records"] == 3000 and pq.read_metadata(out).num_rows == 3000
     cut = tmp_path / "cortes.csv"

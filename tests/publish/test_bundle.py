@@ -19,14 +19,31 @@ from monitoreo.publish import bundle as bundle_module
 
 
 def _evaluation(sub: Submission) -> Evaluation:
-    return Evaluation(submission_id=sub.id, edition=sub.edition, outcomes=[
-        Outcome(code="efficiency.initial_execution.under", rule="efficiency.initial_execution",
-                dimension=Dimension.EFFICIENCY, verdict=OutcomeVerdict.FINDING, status=FindingStatus.UNRESOLVED,
-                text="Subejecución presupuestaria inicial", values={"execution_initial_pct": 36.0},
-                label="Ejecución presupuestaria:", detail="El servicio no transfirió la segunda cuota, «por ley»."),
-        Outcome(code="effectiveness.purpose_indicator.better", rule="effectiveness.purpose_indicator",
-                dimension=Dimension.EFFECTIVENESS, verdict=OutcomeVerdict.OK, indicator=1, text="Mejora"),
-    ])
+    return Evaluation(
+        submission_id=sub.id,
+        edition=sub.edition,
+        outcomes=[
+            Outcome(
+                code="efficiency.initial_execution.under",
+                rule="efficiency.initial_execution",
+                dimension=Dimension.EFFICIENCY,
+                verdict=OutcomeVerdict.FINDING,
+                status=FindingStatus.UNRESOLVED,
+                text="Subejecución presupuestaria inicial",
+                values={"execution_initial_pct": 36.0},
+                label="Ejecución presupuestaria:",
+                detail="El servicio no transfirió la segunda cuota, «por ley».",
+            ),
+            Outcome(
+                code="effectiveness.purpose_indicator.better",
+                rule="effectiveness.purpose_indicator",
+                dimension=Dimension.EFFECTIVENESS,
+                verdict=OutcomeVerdict.OK,
+                indicator=1,
+                text="Mejora",
+            ),
+        ],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +82,9 @@ def test_reloading_reproduces_every_metric(seeds_bundle: Path, s23: Submission, 
 
 def test_published_metric_columns_equal_compute_metrics(seeds_bundle: Path, s23: Submission) -> None:
     m = compute_metrics(s23)
-    rows = {r["year"]: r for r in read_table(seeds_bundle, "program_years", "csv")
-            if r["program_id"] == s23.id}
+    rows = {
+        r["year"]: r for r in read_table(seeds_bundle, "program_years", "csv") if r["program_id"] == s23.id
+    }
     assert rows[2023]["coverage_pct"] == m.yearly["coverage_pct"][2023]
     assert rows[2023]["execution_initial_pct"] == m.yearly["execution_initial_pct"][2023]
     assert rows[2021]["coverage_pct"] is None and rows[2021]["coverage_pct_code"] == "S/I"
@@ -75,7 +93,9 @@ def test_published_metric_columns_equal_compute_metrics(seeds_bundle: Path, s23:
     assert parquet[2023]["coverage_pct"] == pytest.approx(float(m.yearly["coverage_pct"][2023]), rel=1e-12)
     comps = {(r["component_id"], r["year"]): r for r in read_table(seeds_bundle, "components", "csv")}
     assert round(comps[("asesoria-tecnica", 2023)]["unit_cost_mclp"], 1) == Decimal("704.1")
-    regions = {r["region_key"]: r for r in read_table(seeds_bundle, "regions", "csv") if r["program_id"] == s23.id}
+    regions = {
+        r["region_key"]: r for r in read_table(seeds_bundle, "regions", "csv") if r["program_id"] == s23.id
+    }
     assert round(regions["maule"]["served_share_pct"], 1) == Decimal("46.7")
     assert regions["nivel-central"]["region_cut"] is None and regions["maule"]["region_cut"] == "07"
 
@@ -84,10 +104,14 @@ def test_missing_value_codes_stay_distinguishable(seeds_bundle: Path) -> None:
     regions = {r["region_key"]: r for r in read_table(seeds_bundle, "regions")}
     assert regions["antofagasta"]["served"] is None and regions["antofagasta"]["served_code"] == "-"
     assert regions["antofagasta"]["spend_mclp"] == 1015 and regions["antofagasta"]["spend_mclp_code"] is None
-    budgets = {(r["program_id"], r["fiscal_year"], r["phase"]): r for r in read_table(seeds_bundle, "budgets")}
+    budgets = {
+        (r["program_id"], r["fiscal_year"], r["phase"]): r for r in read_table(seeds_bundle, "budgets")
+    }
     assert budgets[("alianzas-productivas", 2023, "gobiernos_regionales")]["amount_mclp_code"] == "-"
     assert budgets[("internacionalizacion-pymes-exportadoras", 2020, "inicial")]["amount_mclp_code"] == "S/I"
-    assert budgets[("internacionalizacion-pymes-exportadoras", 2020, "extrapresupuestario")]["amount_mclp"] == 0
+    assert (
+        budgets[("internacionalizacion-pymes-exportadoras", 2020, "extrapresupuestario")]["amount_mclp"] == 0
+    )
     comps = {(r["component_id"], r["year"]): r for r in read_table(seeds_bundle, "components")}
     assert comps[("capacitacion-capacidades-exportadoras", 2020)]["unit_cost_mclp"] == 0
     text = (seeds_bundle / "data" / "regions.csv").read_text(encoding="utf-8")

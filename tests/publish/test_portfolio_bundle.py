@@ -30,8 +30,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, portfolio: list[Submission]
 
 def test_frictionless_validate_cli_accepts_the_bundle(bundle: Path) -> None:
     exe = Path(sys.executable).with_name("frictionless")
-    done = subprocess.run([str(exe), "validate", str(bundle / "datapackage.json")],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [str(exe), "validate", str(bundle / "datapackage.json")], capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stdout[-3000:]
 
 
@@ -39,7 +40,9 @@ def test_reloading_the_portfolio_reproduces_every_metric(bundle: Path, portfolio
     reloaded = {(s.edition, s.id): s for s in reload_bundle(bundle)}
     assert len(reloaded) == len(portfolio)
     for original in portfolio:
-        assert compute_metrics(reloaded[(original.edition, original.id)]) == compute_metrics(original), original.id
+        assert compute_metrics(reloaded[(original.edition, original.id)]) == compute_metrics(original), (
+            original.id
+        )
 
 
 def test_outcomes_of_the_engine_are_published(bundle: Path, portfolio: list[Submission]) -> None:

@@ -34,13 +34,18 @@ def test_batch_renders_good_files_and_reports_broken(inputs: Path, tmp_path: Pat
     result = render_batch([inputs], out, ("pdf", "html"), workers=1, progress=lambda o: seen.append(o.file))
     assert sorted(p.name for p in out.iterdir()) == [
         ".monitoreo-render.json",  # the manifest of incremental rendering (sheet/manifest.py)
-        "alianzas-productivas.html", "alianzas-productivas.pdf",
-        "internacionalizacion-pymes-exportadoras.html", "internacionalizacion-pymes-exportadoras.pdf",
+        "alianzas-productivas.html",
+        "alianzas-productivas.pdf",
+        "internacionalizacion-pymes-exportadoras.html",
+        "internacionalizacion-pymes-exportadoras.pdf",
     ]
     assert len(seen) == 3 and len(result.rendered) == 2
     [failed] = result.failed
     assert failed.file.endswith("broken.yaml")
-    assert {(p.path, p.code) for p in failed.problems} >= {("evaluated_year", "input.E010"), ("program", "input.E010")}
+    assert {(p.path, p.code) for p in failed.problems} >= {
+        ("evaluated_year", "input.E010"),
+        ("program", "input.E010"),
+    }
     assert (out / "alianzas-productivas.pdf").read_bytes().startswith(b"%PDF-")
 
 
@@ -53,8 +58,12 @@ def test_batch_in_two_processes_matches_one(inputs: Path, tmp_path: Path) -> Non
 
 
 def test_duplicate_ids_and_missing_paths_are_reported(tmp_path: Path) -> None:
-    result = render_batch([S23_FILE, S23_FILE.with_name("copia.yaml"), tmp_path / "nada"], tmp_path / "out",
-                          ("html",), workers=1)
+    result = render_batch(
+        [S23_FILE, S23_FILE.with_name("copia.yaml"), tmp_path / "nada"],
+        tmp_path / "out",
+        ("html",),
+        workers=1,
+    )
     codes = [p.code for p in result.problems]
     assert codes == ["render.E002", "render.E002"]  # the copy does not exist either
     shutil.copy(S23_FILE, tmp_path / "copia.yaml")
@@ -65,15 +74,19 @@ def test_duplicate_ids_and_missing_paths_are_reported(tmp_path: Path) -> None:
 def test_cli_render_json_and_exit_code(inputs: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "cli"
-    res = runner.invoke(app, ["render", str(inputs), "--out", str(out), "--format", "html", "--workers", "1",
-                              "--json"])
+    res = runner.invoke(
+        app, ["render", str(inputs), "--out", str(out), "--format", "html", "--workers", "1", "--json"]
+    )
     assert res.exit_code == 2  # a broken input is bad input (issue #16: README promises 2)
     data = json.loads(res.stdout)
     assert data["rendered"] == 2 and data["failed"] == 1
     broken = next(f for f in data["files"] if not f["ok"])
     assert broken["errors"][0]["code"].startswith("input.E")
-    assert sorted(p.name for p in out.iterdir()) == [".monitoreo-render.json", "alianzas-productivas.html",
-                                                     "internacionalizacion-pymes-exportadoras.html"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".monitoreo-render.json",
+        "alianzas-productivas.html",
+        "internacionalizacion-pymes-exportadoras.html",
+    ]
     ok = runner.invoke(app, ["render", str(inputs / "a.yaml"), "--out", str(out), "-f", "pdf", "-w", "1"])
     assert ok.exit_code == 0, ok.output
     summary = re.search(r"\((\S+) s, (\S+) fichas/s\); 0 con errores", ok.stdout)

@@ -29,8 +29,14 @@ def shapes(svg: str) -> tuple[Box, list[tuple[str, Box]], list[tuple[str, Box]]]
     for el in root.iter():
         tag, a = el.tag.removeprefix(NS), el.attrib
         if tag == "text":
-            t = Text(float(a["x"]), float(a["y"]), el.text or "", float(a["font-size"]), a["text-anchor"],
-                     bold=a.get("font-weight") == "bold")
+            t = Text(
+                float(a["x"]),
+                float(a["y"]),
+                el.text or "",
+                float(a["font-size"]),
+                a["text-anchor"],
+                bold=a.get("font-weight") == "bold",
+            )
             texts.append((t.text, t.box))
         elif tag == "rect":
             x, y, w, h = (float(a[k]) for k in ("x", "y", "width", "height"))
@@ -41,7 +47,9 @@ def shapes(svg: str) -> tuple[Box, list[tuple[str, Box]], list[tuple[str, Box]]]
         elif tag == "line":
             x1, y1, x2, y2 = (float(a[k]) for k in ("x1", "y1", "x2", "y2"))
             half = float(a.get("stroke-width", "1")) / 2
-            marks.append(("line", Box(min(x1, x2) - half, min(y1, y2) - half, max(x1, x2) + half, max(y1, y2) + half)))
+            marks.append(
+                ("line", Box(min(x1, x2) - half, min(y1, y2) - half, max(x1, x2) + half, max(y1, y2) + half))
+            )
     return Box(0, 0, width, height), texts, marks
 
 
@@ -59,8 +67,9 @@ def portfolio() -> list[Submission]:
     return [*generate(150, seed=14), *generate(50, seed=15, edition=2020)]
 
 
-def test_no_label_collides_in_the_synthetic_portfolio(portfolio: list[Submission], s23: Submission,
-                                                      s20: Submission) -> None:
+def test_no_label_collides_in_the_synthetic_portfolio(
+    portfolio: list[Submission], s23: Submission, s20: Submission
+) -> None:
     drawn, problems = 0, []
     for sub in [s23, s20, *portfolio]:
         for chart in build_sheet(sub).charts():
@@ -75,11 +84,16 @@ def test_texts_are_large_enough_for_a_phone(s23: Submission) -> None:
         root = ET.fromstring(chart.svg)
         assert root.attrib["viewBox"] == f"0 0 320.0 {root.attrib['height']}"
         sizes = [float(t.attrib["font-size"]) for t in root.iter(f"{NS}text")]
-        assert min(sizes) >= MIN_TEXT  # × 358/320 px on a 390 px screen ≥ 11 px (browser test: test_ficha_mobile)
+        assert (
+            min(sizes) >= MIN_TEXT
+        )  # × 358/320 px on a 390 px screen ≥ 11 px (browser test: test_ficha_mobile)
 
 
 def test_dashed_100_line_is_broken_under_execution_labels() -> None:
-    near = [Point(str(y), v, f"{v:.1f}%".replace(".", ",")) for y, v in ((2021, 99.0), (2022, 100.0), (2023, 97.5))]
+    near = [
+        Point(str(y), v, f"{v:.1f}%".replace(".", ","))
+        for y, v in ((2021, 99.0), (2022, 100.0), (2023, 97.5))
+    ]
     out = execution_chart("Ejecución", near, near)
     assert out is not None
     frame, texts, marks = shapes(out.svg)
@@ -141,14 +155,18 @@ def test_histogram_log_axis_for_amounts() -> None:
 
 
 # the dashboard's edges (web/portal/panorama.py): execution, coverage, spend per beneficiary
-PANORAMA_EDGES = [([0, 50, 70, 80, 90, 95, 100, 105, 110, 125], "%", False),
-                  ([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150], "%", False),
-                  ([0, 10, 30, 100, 300, 1000, 3000, 10000, 30000, 100000], "", True)]
+PANORAMA_EDGES = [
+    ([0, 50, 70, 80, 90, 95, 100, 105, 110, 125], "%", False),
+    ([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150], "%", False),
+    ([0, 10, 30, 100, 300, 1000, 3000, 10000, 30000, 100000], "", True),
+]
 
 
 @pytest.mark.parametrize(("edges", "unit", "log"), PANORAMA_EDGES)
 def test_panorama_histograms_hold_on_a_phone(edges: list[float], unit: str, log: bool) -> None:
-    values = [edges[i] + (edges[i + 1] - edges[i]) * k / 7 for i in range(len(edges) - 1) for k in range(i % 4)]
+    values = [
+        edges[i] + (edges[i + 1] - edges[i]) * k / 7 for i in range(len(edges) - 1) for k in range(i % 4)
+    ]
     values += [edges[-1] * 2] * 140  # a tall open bin: its count must fit under the top edge
     svg = histogram_svg(bins(values, edges, unit), "Distribución", log=log)
     assert collisions(svg) == []

@@ -64,8 +64,12 @@ def big20(s20: Submission) -> SheetModel:
 
 def raw_tables(sub: Submission) -> list[Table]:
     """The tables the layout builds, before ``build_sheet`` fits their columns."""
-    ctx = Context(sub=sub, metrics=compute_metrics(sub),
-                  fmt=SheetFormat.for_edition(int(sub.edition), int(sub.price_base_year)), evaluation=None)
+    ctx = Context(
+        sub=sub,
+        metrics=compute_metrics(sub),
+        fmt=SheetFormat.for_edition(int(sub.edition), int(sub.price_base_year)),
+        evaluation=None,
+    )
     return [b for s in layout_for(int(sub.edition))(ctx) for b in s.blocks if isinstance(b, Table)]
 
 
@@ -118,9 +122,16 @@ def test_nine_digit_amounts_widen_the_components_columns(s23: Submission, big23:
 
 def test_fit_gives_short_columns_their_minimum_and_keeps_the_rest_in_proportion() -> None:
     amount = "123.456.789"
-    table = Table(id="t", caption="T", columns=[6.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0], align=["left"] * 8,
-                  header=[], rows=[Row(cells=[Cell(text="Etiqueta larga"), *(Cell(text=amount) for _ in range(6)),
-                                              Cell(text="x")])])
+    table = Table(
+        id="t",
+        caption="T",
+        columns=[6.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0],
+        align=["left"] * 8,
+        header=[],
+        rows=[
+            Row(cells=[Cell(text="Etiqueta larga"), *(Cell(text=amount) for _ in range(6)), Cell(text="x")])
+        ],
+    )
     assert not columns.fits(table)
     fitted = columns.fit_columns(table)
     assert fitted.dense is False and columns.fits(fitted)
@@ -133,8 +144,14 @@ def test_fit_gives_short_columns_their_minimum_and_keeps_the_rest_in_proportion(
 
 def test_fit_turns_dense_when_the_body_font_cannot_fit() -> None:
     amount = "123.456.789.012"
-    table = Table(id="t", caption="T", columns=[1.0] * 7, align=["right"] * 7, header=[],
-                  rows=[Row(cells=[Cell(text=amount) for _ in range(7)])])
+    table = Table(
+        id="t",
+        caption="T",
+        columns=[1.0] * 7,
+        align=["right"] * 7,
+        header=[],
+        rows=[Row(cells=[Cell(text=amount) for _ in range(7)])],
+    )
     fitted = columns.fit_columns(table)  # 7 × 15 characters: too wide at 7,8 pt, fits at 6,9 pt
     assert fitted.dense and columns.fits(fitted)
     eight = table.model_copy(update={"columns": [1.0] * 8, "rows": [Row(cells=[Cell(text=amount)] * 8)]})
@@ -146,8 +163,12 @@ def test_spanning_header_cells_are_placed_after_rowspans(big23: SheetModel) -> N
     """The components header: «Componentes…» spans two rows, so the years of row 2 start at column 1."""
     table = big23.table("componentes")
     placed = [(col, cell.text) for col, cell, _ in columns.placed_cells(table.header)]
-    assert placed[:4] == [(0, "Componentes (unidad de producción)"), (1, "Gasto ejecutado (M$2024)"),
-                          (4, "Producción (unidad)"), (7, "Gasto unitario (M$2024)")]
+    assert placed[:4] == [
+        (0, "Componentes (unidad de producción)"),
+        (1, "Gasto ejecutado (M$2024)"),
+        (4, "Producción (unidad)"),
+        (7, "Gasto unitario (M$2024)"),
+    ]
     assert [col for col, _ in placed[4:]] == list(range(1, 10))
 
 
@@ -167,19 +188,27 @@ def overlapping(words: list[Word]) -> list[tuple[str, str]]:
     """Pairs of words of one page whose boxes overlap (more than 0.2 pt both ways)."""
     bad = []
     for a, b in itertools.combinations(words, 2):
-        if a[0] == b[0] and min(a[3], b[3]) - max(a[1], b[1]) > 0.2 and min(a[4], b[4]) - max(a[2], b[2]) > 0.2:
+        if (
+            a[0] == b[0]
+            and min(a[3], b[3]) - max(a[1], b[1]) > 0.2
+            and min(a[4], b[4]) - max(a[2], b[2]) > 0.2
+        ):
             bad.append((a[5], b[5]))
     return bad
 
 
 def printed_amounts(model: SheetModel) -> Counter[str]:
-    return Counter(cell.text for t in model.tables() for r in t.rows for cell in r.cells if AMOUNT.match(cell.text))
+    return Counter(
+        cell.text for t in model.tables() for r in t.rows for cell in r.cells if AMOUNT.match(cell.text)
+    )
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("which", ["big23", "big20"])
 def test_pdf_prints_every_large_amount_as_one_word_without_overlap(
-    which: str, request: pytest.FixtureRequest, tmp_path: Path,
+    which: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
 ) -> None:
     from monitoreo.sheet.pdf import render_pdf
 
@@ -200,6 +229,8 @@ def test_overlap_check_catches_the_old_widths(s23: Submission, tmp_path: Path) -
     sub = huge(s23)
     model = build_sheet(sub)
     raw = {t.id: t for t in raw_tables(sub)}
-    sections = [s.model_copy(update={"blocks": [raw[b.id] if isinstance(b, Table) else b for b in s.blocks]})
-                for s in model.sections]
+    sections = [
+        s.model_copy(update={"blocks": [raw[b.id] if isinstance(b, Table) else b for b in s.blocks]})
+        for s in model.sections
+    ]
     assert overlapping(pdf_words(render_pdf(model.model_copy(update={"sections": sections})), tmp_path)) != []

@@ -22,8 +22,9 @@ def test_a_synthetic_ficha_carries_the_mark_in_html_and_pdf() -> None:
     assert MARK in " ".join(pdf_text(render_pdf(model)).split())
 
 
-def test_real_fichas_carry_no_mark(s20: Submission, s23: Submission, m20: SheetModel, m23: SheetModel,
-                                   pdf23: bytes) -> None:
+def test_real_fichas_carry_no_mark(
+    s20: Submission, s23: Submission, m20: SheetModel, m23: SheetModel, pdf23: bytes
+) -> None:
     assert not s20.synthetic and not s23.synthetic
     assert m20.notice is None and m23.notice is None
     assert "demostración" not in render_html(m23) and "demostración" not in render_html(m20)

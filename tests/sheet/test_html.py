@@ -53,7 +53,7 @@ def parse(html: str) -> _Checker:
 def test_page_is_well_formed_and_spanish(m23: SheetModel) -> None:
     html = render_html(m23)
     doc = parse(html)
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"es-CL\">")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="es-CL">')
     assert doc.tags[0] == ("html", {"lang": "es-CL"})
     assert "<title>Programa de Alianzas Productivas" in html
 
@@ -74,15 +74,19 @@ def test_charts_are_inline_svg_with_text_alternative(m23: SheetModel) -> None:
     doc = parse(render_html(m23))
     svgs = [a for t, a in doc.tags if t == "svg"]
     assert len(svgs) == len(m23.charts()) == 3
-    assert all(a.get("role") == "img" and a.get("aria-label") and a.get("viewbox") for a in svgs)  # (attribute names come lower-cased)
+    assert all(
+        a.get("role") == "img" and a.get("aria-label") and a.get("viewbox") for a in svgs
+    )  # (attribute names come lower-cased)
     assert any("cobertura 25,5%" in (a.get("aria-label") or "") for a in svgs)
 
 
 def test_empty_population_chart_is_a_sentence_without_orphan_legend(m20: SheetModel) -> None:
     html = render_html(m20)
     assert [c.id for c in m20.charts()] == ["grafico-ejecucion"]
-    assert ("<strong>Población objetivo y beneficiada por año:</strong> sin datos para graficar: no se informa la "
-            "población objetivo ni la beneficiada de 2019 y 2020.") in html
+    assert (
+        "<strong>Población objetivo y beneficiada por año:</strong> sin datos para graficar: no se informa la "
+        "población objetivo ni la beneficiada de 2019 y 2020."
+    ) in html
     assert "Barra azul" not in html and "Punto rojo" not in html
 
 
@@ -91,14 +95,22 @@ def test_total_rows_are_bold_including_their_row_header() -> None:
     from monitoreo.sheet.html import stylesheet
 
     css = stylesheet()
-    assert ".ficha-table tbody .ficha-total th, .ficha-table tbody .ficha-total td { font-weight: bold; }" in css
+    assert (
+        ".ficha-table tbody .ficha-total th, .ficha-table tbody .ficha-total td { font-weight: bold; }" in css
+    )
 
 
 def test_captions_sit_outside_the_scroll_box(m23: SheetModel) -> None:
     html = render_html(m23)
     visible = html.index('<p class="ficha-caption" aria-hidden="true">Inflactores:</p>')
-    box = html.index('<div class="ficha-table-wrap" role="region" tabindex="0" aria-labelledby="ficha-inflactores-caption">')
-    assert visible < box < html.index('<caption class="ficha-sr-only" id="ficha-inflactores-caption">Inflactores:</caption>')
+    box = html.index(
+        '<div class="ficha-table-wrap" role="region" tabindex="0" aria-labelledby="ficha-inflactores-caption">'
+    )
+    assert (
+        visible
+        < box
+        < html.index('<caption class="ficha-sr-only" id="ficha-inflactores-caption">Inflactores:</caption>')
+    )
     assert html.count("Deslice la tabla hacia el lado") == sum(len(t.columns) > 4 for t in m23.tables()) > 0
 
 
@@ -126,8 +138,15 @@ def test_fragment_is_embeddable(m23: SheetModel) -> None:
 
 def test_html_has_the_seed_figures(m23: SheetModel, m20: SheetModel) -> None:
     text23 = " ".join(parse(render_html(m23)).text)
-    for figure in ("25,5%", "704,1", "4.219.214", "1,1722", "2.094,6", "24 de Abril de 2024 17:51",
-                   "Sin hallazgos en la dimensión de focalización."):
+    for figure in (
+        "25,5%",
+        "704,1",
+        "4.219.214",
+        "1,1722",
+        "2.094,6",
+        "24 de Abril de 2024 17:51",
+        "Sin hallazgos en la dimensión de focalización.",
+    ):
         assert figure in text23
     text20 = " ".join(parse(render_html(m20)).text)
     for figure in ("36%", "24%", "Mejora no significativamente", "S/I: Valor no informado."):
@@ -157,5 +176,10 @@ def test_cell_paragraphs_are_p_elements(m20: SheetModel, m23: SheetModel) -> Non
     cells = re.findall(r"<td[^>]*>(.*?)</td>", html, re.DOTALL)
     with_p = [c for c in cells if "<p" in c]
     assert len(with_p) == 1
-    assert re.findall(r"<p class=\"ficha-p\">(.{20})", with_p[0]) == ["La menor ejecución p", "El programa no repor"]
-    assert not any("<p" in c for c in re.findall(r"<td[^>]*>(.*?)</td>", render_html_fragment(m23), re.DOTALL))
+    assert re.findall(r"<p class=\"ficha-p\">(.{20})", with_p[0]) == [
+        "La menor ejecución p",
+        "El programa no repor",
+    ]
+    assert not any(
+        "<p" in c for c in re.findall(r"<td[^>]*>(.*?)</td>", render_html_fragment(m23), re.DOTALL)
+    )

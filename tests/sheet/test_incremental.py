@@ -34,8 +34,12 @@ def test_rerun_skips_unchanged_and_renders_changed(tmp_path: Path) -> None:
     again = render_batch([folder], out, ("pdf", "html"))
     assert [f.skipped for f in again.files] == [True, True] and len(again.rendered) == 2
     text = (folder / "a.yaml").read_text(encoding="utf-8")
-    (folder / "a.yaml").write_text(text.replace("name: Programa de Alianzas Productivas",
-                                                "name: Programa de Alianzas Productivas II", 1), encoding="utf-8")
+    (folder / "a.yaml").write_text(
+        text.replace(
+            "name: Programa de Alianzas Productivas", "name: Programa de Alianzas Productivas II", 1
+        ),
+        encoding="utf-8",
+    )
     changed = render_batch([folder], out, ("pdf", "html"))
     assert [f.skipped for f in changed.files] == [False, True]
     assert "Alianzas Productivas II" in (out / "alianzas-productivas.html").read_text(encoding="utf-8")

@@ -15,8 +15,13 @@ from monitoreo.sheet.wording_2025 import NO_COMPLEMENTARITIES, PERTINENT_JUSTIFI
 from tests.sheet import fixture_2025 as fx
 from tests.sheet.test_pdf import pdf_text
 
-LABELS = ["Criterios de priorización:", "Ejecución presupuestaria:", "Gasto Administrativo:",
-          "Indicador de propósito 1:", "Indicador de propósito 2:"]
+LABELS = [
+    "Criterios de priorización:",
+    "Ejecución presupuestaria:",
+    "Gasto Administrativo:",
+    "Indicador de propósito 1:",
+    "Indicador de propósito 2:",
+]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +49,9 @@ def _check_findings_text(text: str) -> None:
     for _, _, _, _, _, _label, sentence, detail in open_findings:
         at = part.index(_flat(sentence))
         assert at > position, sentence  # print order
-        assert part.index(_flat(sentence) + " " + _flat(detail)) == at, f"{sentence} not followed by its reason"
+        assert part.index(_flat(sentence) + " " + _flat(detail)) == at, (
+            f"{sentence} not followed by its reason"
+        )
         position = at
     for label in LABELS:  # the label leads its block's first sentence
         first = next(o for o in open_findings if o[5] == label)
@@ -52,7 +59,7 @@ def _check_findings_text(text: str) -> None:
 
 
 def _check_assessments_text(text: str) -> None:
-    head = text[:text.index("1. Focalización")]
+    head = text[: text.index("1. Focalización")]
     superado = _flat(f"Gasto por beneficiario: {fx.GXB_OUT} {PERTINENT_JUSTIFICATION} {fx.OUTCOMES[5][7]}")
     assert superado in head
     assert _flat(f"Criterios de focalización: {fx.FOC_PO_OK} {fx.OUTCOMES[0][7]}") in head
@@ -60,18 +67,36 @@ def _check_assessments_text(text: str) -> None:
 
 
 def test_sections_in_the_order_of_the_2025_report(model: SheetModel) -> None:
-    assert model.section_keys == ["antecedentes", "hallazgos", "otras_dimensiones", "focalizacion", "eficiencia",
-                                  "eficacia", "observaciones", "notas_tecnicas"]
+    assert model.section_keys == [
+        "antecedentes",
+        "hallazgos",
+        "otras_dimensiones",
+        "focalizacion",
+        "eficiencia",
+        "eficacia",
+        "observaciones",
+        "notas_tecnicas",
+    ]
     first = model.section("antecedentes").blocks
     labels = [b.label for b in first if isinstance(b, Paragraph) and b.label]
-    assert labels == ["Descripción:", "Población Objetivo:", "Ejecutores:", "Complementariedades informadas:",
-                      "Criterios de focalización:", "Gasto por beneficiario:"]
+    assert labels == [
+        "Descripción:",
+        "Población Objetivo:",
+        "Ejecutores:",
+        "Complementariedades informadas:",
+        "Criterios de focalización:",
+        "Gasto por beneficiario:",
+    ]
     fields = next(b for b in first if b.kind == "fields")
-    assert [(f.label, f.value) for f in fields.items][-2:] == [("Año de inicio:", "2006"),
-                                                                ("Año de término:", "Permanente")]
+    assert [(f.label, f.value) for f in fields.items][-2:] == [
+        ("Año de inicio:", "2006"),
+        ("Año de término:", "Permanente"),
+    ]
     lists = [b.items for b in first if isinstance(b, BulletList)]
-    assert lists[0] == ["Municipalidad de Valdivia (Municipio)",
-                        "Fundación Teatro a Mil (Organismo privado sin fines de lucro)"]
+    assert lists[0] == [
+        "Municipalidad de Valdivia (Municipio)",
+        "Fundación Teatro a Mil (Organismo privado sin fines de lucro)",
+    ]
     assert lists[1][0].startswith("Fondo Nacional de Desarrollo Cultural y las Artes: Financia la creación")
     headings = [b.text for b in model.section("hallazgos").blocks if b.kind == "heading"]
     assert headings == ["1. Focalización", "2. Eficiencia", "3. Eficacia"]
@@ -79,13 +104,18 @@ def test_sections_in_the_order_of_the_2025_report(model: SheetModel) -> None:
 
 def test_direct_execution_and_no_complementarities_are_said_in_words() -> None:
     sub = fx.submission_2025()
-    program = sub.program.model_copy(update={"executors": Executors(direct=True),
-                                             "complementarities": Complementarities()})
+    program = sub.program.model_copy(
+        update={"executors": Executors(direct=True), "complementarities": Complementarities()}
+    )
     sub = sub.model_copy(update={"program": program})
-    texts = {b.label: b.text for b in build_sheet(sub, fx.evaluation_2025(sub)).section("antecedentes").blocks
-             if isinstance(b, Paragraph) and b.label}
-    assert texts["Ejecutores:"] == ("El programa es implementado directamente por la entidad responsable, sin la "
-                                    "ejecución de terceros.")
+    texts = {
+        b.label: b.text
+        for b in build_sheet(sub, fx.evaluation_2025(sub)).section("antecedentes").blocks
+        if isinstance(b, Paragraph) and b.label
+    }
+    assert texts["Ejecutores:"] == (
+        "El programa es implementado directamente por la entidad responsable, sin la ejecución de terceros."
+    )
     assert texts["Complementariedades informadas:"] == NO_COMPLEMENTARITIES.format(t=2025)
     assert texts["Complementariedades informadas:"].endswith("vigente al 2025.")
 
@@ -93,9 +123,12 @@ def test_direct_execution_and_no_complementarities_are_said_in_words() -> None:
 def test_a_dimension_without_findings_prints_the_editions_sentence() -> None:
     sub = fx.submission_2025()
     ev = fx.evaluation_2025(sub)
-    ev = ev.model_copy(update={
-        "outcomes": [o for o in ev.outcomes if o.dimension is not fx.EFC],
-        "block": {fx.EFC: ["Sin hallazgos en la dimensión de Eficacia."]}})
+    ev = ev.model_copy(
+        update={
+            "outcomes": [o for o in ev.outcomes if o.dimension is not fx.EFC],
+            "block": {fx.EFC: ["Sin hallazgos en la dimensión de Eficacia."]},
+        }
+    )
     blocks = build_sheet(sub, ev).section("hallazgos").blocks
     texts = [b.text for b in blocks if isinstance(b, Paragraph)]
     assert texts[-1] == "Sin hallazgos en la dimensión de Eficacia."
@@ -127,7 +160,15 @@ def test_otras_dimensiones_is_left_out_when_empty_and_numbers_have_no_gap() -> N
     sub = fx.submission_2025().model_copy(update={"ods": [], "gender_approach": None})
     model = build_sheet(sub, fx.evaluation_2025(sub))
     assert "otras_dimensiones" not in model.section_keys
-    assert [s.title.split(".")[0] for s in model.sections if s.title] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    assert [s.title.split(".")[0] for s in model.sections if s.title] == [
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+    ]
     assert model.section("focalizacion").title == "III. DATOS DEL PROGRAMA: FOCALIZACIÓN"
 
 

@@ -31,8 +31,8 @@ def _html_text(page: str) -> str:
 
 
 def _check(text: str, ev: Evaluation) -> None:
-    findings = text[text.index("1. Focalización"):text.index("DATOS DEL PROGRAMA: FOCALIZACIÓN")]
-    head = text[:text.index("1. Focalización")]
+    findings = text[text.index("1. Focalización") : text.index("DATOS DEL PROGRAMA: FOCALIZACIÓN")]
+    head = text[: text.index("1. Focalización")]
     for blocks in ev.blocks.values():
         for block in blocks:
             if block.label:
@@ -42,7 +42,11 @@ def _check(text: str, ev: Evaluation) -> None:
                 assert printed in findings, printed
     for block in ev.assessments:
         for i, s in enumerate(block.sentences):
-            if block.label in {"Criterios de focalización:", "Criterios de priorización:", "Gasto por beneficiario:"}:
+            if block.label in {
+                "Criterios de focalización:",
+                "Criterios de priorización:",
+                "Gasto por beneficiario:",
+            }:
                 printed = _flat(" ".join(x for x in (block.label if i == 0 else None, s.text, s.detail) if x))
                 assert printed in head, printed
             elif block.indicator is not None and s.text == ev.indicator_results.get(block.indicator):

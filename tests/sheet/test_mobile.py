@@ -81,8 +81,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("edition", ["m23", "m20"])
-def test_standalone_ficha_has_no_axe_violations(browser: Any, edition: str, width: int,
-                                                request: pytest.FixtureRequest, tmp_path: Path) -> None:
+def test_standalone_ficha_has_no_axe_violations(
+    browser: Any, edition: str, width: int, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     """axe-core on the standalone HTML ficha (issue #14 found landmark-one-main, region, empty-table-header).
     Runs where the axe-core package of the portal's accessibility tests is installed."""
     axe = pytest.importorskip("axe_playwright_python")

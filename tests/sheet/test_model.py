@@ -34,12 +34,21 @@ def texts(model: SheetModel, key: str) -> list[str]:
 def test_2023_sections_in_seed_order(s23: Submission) -> None:
     model = build_sheet(s23)
     assert model.section_keys == [
-        "antecedentes", "focalizacion", "eficiencia", "eficacia", "otros_atributos", "observaciones",
+        "antecedentes",
+        "focalizacion",
+        "eficiencia",
+        "eficacia",
+        "otros_atributos",
+        "observaciones",
         "notas_tecnicas",
     ]
     assert [s.title for s in model.sections] == [
-        "I. ANTECEDENTES", "II. DESEMPEÑO DEL PROGRAMA: FOCALIZACIÓN", "III. DESEMPEÑO DEL PROGRAMA: EFICIENCIA",
-        "IV. DESEMPEÑO DEL PROGRAMA: EFICACIA", "V. OTROS ATRIBUTOS", "VI. OBSERVACIONES DE LA INSTITUCIÓN",
+        "I. ANTECEDENTES",
+        "II. DESEMPEÑO DEL PROGRAMA: FOCALIZACIÓN",
+        "III. DESEMPEÑO DEL PROGRAMA: EFICIENCIA",
+        "IV. DESEMPEÑO DEL PROGRAMA: EFICACIA",
+        "V. OTROS ATRIBUTOS",
+        "VI. OBSERVACIONES DE LA INSTITUCIÓN",
         "VII. NOTAS TÉCNICAS",
     ]
     assert model.title.process == "MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA 2023"
@@ -50,19 +59,35 @@ def test_2023_sections_in_seed_order(s23: Submission) -> None:
 def test_2020_sections_start_with_results_table(s20: Submission) -> None:
     model = build_sheet(s20)
     assert model.section_keys == [
-        "resultados", "antecedentes", "desempeno", "componentes", "indicadores", "otros_antecedentes",
-        "observaciones", "notas_tecnicas", "leyenda",
+        "resultados",
+        "antecedentes",
+        "desempeno",
+        "componentes",
+        "indicadores",
+        "otros_antecedentes",
+        "observaciones",
+        "notas_tecnicas",
+        "leyenda",
     ]
     table = model.table("resultados-analisis")
-    assert [c.text for c in table.header[0].cells] == ["DIMENSIÓN", "RESULTADOS", "OBSERVACIONES EVALUADOR(ES)"]
+    assert [c.text for c in table.header[0].cells] == [
+        "DIMENSIÓN",
+        "RESULTADOS",
+        "OBSERVACIONES EVALUADOR(ES)",
+    ]
     efficiency = table.rows[1].cells
     assert efficiency[0].text == "Eficiencia y Ejecución Presupuestaria"
     assert [efficiency[1].text, *efficiency[1].lines] == [
-        "Subejecución presupuestaria inicial", "Subejecución presupuestaria final",
+        "Subejecución presupuestaria inicial",
+        "Subejecución presupuestaria final",
         "No reporta gasto administrativo o presupuesto ejecutado total",
     ]
     assert "Mejora no significativamente" in table.rows[2].cells[1].lines
-    assert texts(model, "leyenda") == ["S/I: Valor no informado.", "N/A: No aplica.", "N/C: Valor no comparable."]
+    assert texts(model, "leyenda") == [
+        "S/I: Valor no informado.",
+        "N/A: No aplica.",
+        "N/C: Valor no comparable.",
+    ]
 
 
 def test_2023_budget_and_coverage(s23: Submission) -> None:
@@ -86,12 +111,28 @@ def test_2023_components_and_subtitles(s23: Submission) -> None:
     model = build_sheet(s23)
     comps = model.table("componentes")
     first = cells(comps)[0]
-    assert first[0] == "Asesoría Técnica (Desarrollo de capacidades) (N° de usuarios atendidos con asesoría técnica)"
-    assert first[1:] == ["2.427.155", "2.401.392", "2.386.083", "4.121", "3.634", "3.389", "589,0", "660,8", "704,1"]
+    assert (
+        first[0]
+        == "Asesoría Técnica (Desarrollo de capacidades) (N° de usuarios atendidos con asesoría técnica)"
+    )
+    assert first[1:] == [
+        "2.427.155",
+        "2.401.392",
+        "2.386.083",
+        "4.121",
+        "3.634",
+        "3.389",
+        "589,0",
+        "660,8",
+        "704,1",
+    ]
     assert cells(comps)[1][-3:] == ["2.094,6", "2.017,2", "2.004,9"]
     assert [r[0] for r in cells(comps)[2:]] == [
-        "Total Gastos Componentes", "Porcentaje Gastos Componentes", "Total Gasto Administrativo",
-        "Porcentaje Gasto Administrativo", "Total Ejecutado",
+        "Total Gastos Componentes",
+        "Porcentaje Gastos Componentes",
+        "Total Gasto Administrativo",
+        "Porcentaje Gasto Administrativo",
+        "Total Ejecutado",
     ]
     assert row_of(comps, "Porcentaje Gastos Componentes")[:3] == ["89,4%", "88,4%", "87,7%"]
     assert row_of(comps, "Porcentaje Gasto Administrativo")[:3] == ["10,6%", "11,6%", "12,3%"]
@@ -113,7 +154,10 @@ def test_2023_indicator_and_notes(s23: Submission) -> None:
     ind = model.table("indicadores-proposito").rows[0].cells
     assert [c.text for c in ind[3:6]] == ["62,00%", "62,00%", "59,00%"]
     assert [ind[2].text, *ind[2].lines] == [
-        "Unidad de medida: Porcentual", "Dimensión: Eficacia", "Periodicidad: Anual", "Sentido de medición: Ascendente",
+        "Unidad de medida: Porcentual",
+        "Dimensión: Eficacia",
+        "Periodicidad: Anual",
+        "Sentido de medición: Ascendente",
     ]
     assert ind[6].text.startswith("El resultado del indicador de propósito disminuyó (lectura ascendente)")
     assert row_of(model.table("inflactores"), "2021") == ["1,1722"]
@@ -141,13 +185,20 @@ def test_2020_published_figures_print_as_published(s20: Submission) -> None:
     assert row_of(model.table("gasto-beneficiario"), "Gasto por beneficiario") == ["1.470", "1.010"]
     comps = model.table("componentes")
     assert row_of(comps, "Acciones de promoción para la consolidación de mercados") == [
-        "240.299", "518.212", "238", "320", "1.009", "1.619"]
+        "240.299",
+        "518.212",
+        "238",
+        "320",
+        "1.009",
+        "1.619",
+    ]
     assert row_of(comps, "Gasto Administrativo")[:2] == ["S/I", "S/I"]
     assert row_of(comps, "Total")[:2] == ["1.264.732", "518.212"]
     assert cells(model.table("gasto-subtitulos"))[0] == ["21 (Gastos en Personal)", "S/I", "3.255"]
-    assert row_of(model.table("indicadores-proposito"),
-                  "Porcentaje de empresas atendidas por el Programa que logran exportar en forma permanente.") == [
-        "20%", "22%"]
+    assert row_of(
+        model.table("indicadores-proposito"),
+        "Porcentaje de empresas atendidas por el Programa que logran exportar en forma permanente.",
+    ) == ["20%", "22%"]
 
 
 def test_2020_ods_and_observations(s20: Submission) -> None:
@@ -166,9 +217,15 @@ def test_charts_have_text_alternatives_with_data(s20: Submission, s23: Submissio
     # sentence instead (issue #14); S23's population chart carries its data.
     model20 = build_sheet(s20)
     assert "grafico-poblaciones" not in [c.id for c in model20.charts()]
-    sentence = next(b for b in model20.section("desempeno").blocks
-                    if isinstance(b, Paragraph) and b.label == "Población objetivo y beneficiada por año:")
-    assert sentence.text == "sin datos para graficar: no se informa la población objetivo ni la beneficiada de 2019 y 2020."
+    sentence = next(
+        b
+        for b in model20.section("desempeno").blocks
+        if isinstance(b, Paragraph) and b.label == "Población objetivo y beneficiada por año:"
+    )
+    assert (
+        sentence.text
+        == "sin datos para graficar: no se informa la población objetivo ni la beneficiada de 2019 y 2020."
+    )
     charts = build_sheet(s23).charts()
     population = next(c for c in charts if c.id == "grafico-poblaciones")
     assert "2021: población objetivo S/I, población beneficiada S/I, cobertura S/I" in population.description
@@ -186,7 +243,8 @@ def test_evaluation_texts_replace_printed_ones(s23: Submission) -> None:
     from monitoreo.domain import Dimension, Evaluation
 
     evaluation = Evaluation(
-        submission_id=s23.id, edition=2023,
+        submission_id=s23.id,
+        edition=2023,
         block={Dimension.TARGETING: ["Hallazgo A.", "Hallazgo B."]},
         indicator_results={1: "El resultado del indicador mejoró."},
     )
@@ -200,7 +258,9 @@ def test_evaluation_texts_replace_printed_ones(s23: Submission) -> None:
 
 
 def test_missing_texts_and_values_print_as_codes(s23: Submission) -> None:
-    bare = s23.model_copy(update={"assessment": None, "inflators": None, "published_at": None, "regional": None})
+    bare = s23.model_copy(
+        update={"assessment": None, "inflators": None, "published_at": None, "regional": None}
+    )
     model = build_sheet(bare)
     assert "Sin información de evaluación." in texts(model, "antecedentes")
     assert "desagregacion-regional" not in [t.id for t in model.tables()]
@@ -219,7 +279,8 @@ def test_2020_observation_paragraphs_are_cell_paragraphs(s20: Submission) -> Non
     assert cell.lines == []
     assert cell.paragraphs == [
         "El programa no reporta GA, debiendo reportar. Argumenta que sus GA son financiados por el programa "
-        "promoción de exportaciones."]
+        "promoción de exportaciones."
+    ]
 
 
 def _with_gore(sub: Submission, gore: dict[int, object]) -> Submission:
@@ -240,7 +301,9 @@ def test_2020_gore_row_only_when_the_program_has_gore_resources(s20: Submission)
     assert row_of(budget, "Recursos Gobiernos Regionales") == ["35.268", "-"]
     notes = [b for b in model.section("desempeno").blocks if isinstance(b, Notes)][0]
     assert [n.marker for n in notes.items][-1] == "*****"
-    assert notes.items[-1].text.startswith("Recursos apalancados por el programa con los Gobiernos Regionales")
+    assert notes.items[-1].text.startswith(
+        "Recursos apalancados por el programa con los Gobiernos Regionales"
+    )
     total = row_of(model.table("componentes"), "Total")[:2]
     assert total == ["1.300.000", "518.212"]  # 1.264.732 + 0 + 35.268; 518.212 + 0 + «-»
     assert model.table("presupuesto").columns == build_sheet(s20).table("presupuesto").columns
@@ -259,8 +322,14 @@ def test_2020_printed_total_is_the_sum_of_the_printed_budget_rows() -> None:
             continue
         model = build_sheet(sub)
         budget = model.table("presupuesto")
-        parts = [row_of(budget, label) for label in
-                 ("Presupuesto ejecutado", "Recursos extrapresupuestarios", "Recursos Gobiernos Regionales")]
+        parts = [
+            row_of(budget, label)
+            for label in (
+                "Presupuesto ejecutado",
+                "Recursos extrapresupuestarios",
+                "Recursos Gobiernos Regionales",
+            )
+        ]
         total = row_of(model.table("componentes"), "Total")[: len(sub.years)]
         assert [sum(amount(p[i]) for p in parts) for i in range(len(sub.years))] == [amount(t) for t in total]
         checked += 1

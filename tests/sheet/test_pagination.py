@@ -23,8 +23,14 @@ def _pages(pdf: bytes) -> list[str]:
 def _model(base: SheetModel, filler: int, rows: int) -> SheetModel:
     body = [Row(cells=[Cell(text=f"Fila{i:02d}"), Cell(text=f"{i}")]) for i in range(1, rows)]
     body.append(Row(cells=[Cell(text="TotalFinal"), Cell(text="99")], kind="total"))
-    table = Table(id="t", caption="Tabla de prueba", columns=[3.0, 1.0], align=["left", "right"],
-                  header=[Row(cells=[Cell(text="Nombre"), Cell(text="Valor")])], rows=body)
+    table = Table(
+        id="t",
+        caption="Tabla de prueba",
+        columns=[3.0, 1.0],
+        align=["left", "right"],
+        header=[Row(cells=[Cell(text="Nombre"), Cell(text="Valor")])],
+        rows=body,
+    )
     blocks = [Paragraph(text=f"Relleno {i}") for i in range(filler)]
     return base.model_copy(update={"sections": [Section(key="x", title="X", blocks=[*blocks, table])]})
 
@@ -33,8 +39,10 @@ def test_totals_keep_two_rows_and_first_rows_stay_together(m23: SheetModel) -> N
     rows, splits = 12, 0
     for filler in range(44, 64):  # moves the table across the first page break, one line at a time
         pages = _pages(render_pdf(_model(m23, filler, rows)))
-        where = {name: next(i for i, text in enumerate(pages) if name in text)
-                 for name in ("Fila01", "Fila02", f"Fila{rows - 2:02d}", f"Fila{rows - 1:02d}", "TotalFinal")}
+        where = {
+            name: next(i for i, text in enumerate(pages) if name in text)
+            for name in ("Fila01", "Fila02", f"Fila{rows - 2:02d}", f"Fila{rows - 1:02d}", "TotalFinal")
+        }
         splits += where["Fila01"] != where["TotalFinal"]
         assert where[f"Fila{rows - 2:02d}"] == where[f"Fila{rows - 1:02d}"] == where["TotalFinal"], filler
         assert where["Fila01"] == where["Fila02"], filler

@@ -28,15 +28,48 @@ def layout_text(pdf: bytes) -> str:
 
 
 S23_FIGURES = [
-    "25,5%", "27,4%", "704,1", "2.094,6", "4.219.214", "4.962.579", "1,1722", "1,035", "3.701.296", "100%",
-    "Sin hallazgos en la dimensión de focalización.", "Total Gastos Componentes", "Porcentaje Gastos Componentes",
-    "62,00%", "59,00%", "HALLAZGOS NO SUPERADOS DEL DESEMPEÑO", "HISTORIAL EVALUATIVO", "VII. NOTAS TÉCNICAS",
-    "2. Hambre cero: Poner fin al hambre", "Libertador General Bernardo OHiggins", "Ñuble",
+    "25,5%",
+    "27,4%",
+    "704,1",
+    "2.094,6",
+    "4.219.214",
+    "4.962.579",
+    "1,1722",
+    "1,035",
+    "3.701.296",
+    "100%",
+    "Sin hallazgos en la dimensión de focalización.",
+    "Total Gastos Componentes",
+    "Porcentaje Gastos Componentes",
+    "62,00%",
+    "59,00%",
+    "HALLAZGOS NO SUPERADOS DEL DESEMPEÑO",
+    "HISTORIAL EVALUATIVO",
+    "VII. NOTAS TÉCNICAS",
+    "2. Hambre cero: Poner fin al hambre",
+    "Libertador General Bernardo OHiggins",
+    "Ñuble",
 ]
 S20_FIGURES = [
-    "36%", "89%", "68%", "24%", "14%", "1.470", "1.010", "1.264.732", "518.212", "1.009", "1.619", "20%", "22%",
-    "Mejora no significativamente", "RESULTADOS ANÁLISIS DE DESEMPEÑO DEL PROGRAMA", "OBSERVACIONES EVALUADOR(ES)",
-    "S/I: Valor no informado.", "N/C: Valor no comparable.", "5.5 Velar por la participación plena",
+    "36%",
+    "89%",
+    "68%",
+    "24%",
+    "14%",
+    "1.470",
+    "1.010",
+    "1.264.732",
+    "518.212",
+    "1.009",
+    "1.619",
+    "20%",
+    "22%",
+    "Mejora no significativamente",
+    "RESULTADOS ANÁLISIS DE DESEMPEÑO DEL PROGRAMA",
+    "OBSERVACIONES EVALUADOR(ES)",
+    "S/I: Valor no informado.",
+    "N/C: Valor no comparable.",
+    "5.5 Velar por la participación plena",
     # S20's populations are S/I: a sentence instead of an empty chart and its orphan legend (issue #14)
     "sin datos para graficar",
 ]
@@ -88,12 +121,15 @@ def test_unknown_font_is_an_error(m23: SheetModel) -> None:
 
     from monitoreo.sheet import pdf as pdf_module
 
-    source = pdf_module.TEMPLATE.read_text(encoding="utf-8").replace('font: "DejaVu Sans"', 'font: "Fuente Inexistente"')
+    source = pdf_module.TEMPLATE.read_text(encoding="utf-8").replace(
+        'font: "DejaVu Sans"', 'font: "Fuente Inexistente"'
+    )
     broken = pdf_module.TEMPLATE.parent / "_test_broken_font.typ"
     broken.write_text(source, encoding="utf-8")
     try:
-        compiler = typst.Compiler(str(broken), root=str(broken.parent), font_paths=[str(pdf_module.FONTS)],
-                                  ignore_system_fonts=True)
+        compiler = typst.Compiler(
+            str(broken), root=str(broken.parent), font_paths=[str(pdf_module.FONTS)], ignore_system_fonts=True
+        )
         original = pdf_module.compiler
         pdf_module.compiler = lambda: compiler  # type: ignore[assignment]
         try:
@@ -108,7 +144,9 @@ def test_unknown_font_is_an_error(m23: SheetModel) -> None:
 def test_spanish_characters_render_with_shipped_font(m23: SheetModel) -> None:
     """Every Spanish character of the brief prints with the shipped font (no fallback warning)."""
     sample = "á é í ó ú ü ñ Ñ ¿ ¡ « » “ ” ° – Á É Í Ó Ú"
-    section = Section(key="prueba", title="PRUEBA", blocks=[Paragraph(text=sample), Paragraph(text=sample, label="Ñ:")])
+    section = Section(
+        key="prueba", title="PRUEBA", blocks=[Paragraph(text=sample), Paragraph(text=sample, label="Ñ:")]
+    )
     model = m23.model_copy(update={"document_title": sample, "sections": [section]})
     pdf = render_pdf(model)  # raises RenderError on any font-fallback warning
     assert sample in pdf_text(pdf)

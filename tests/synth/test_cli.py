@@ -16,8 +16,9 @@ runner = CliRunner()
 
 def test_synth_writes_the_portfolio_and_lists_it_as_json(tmp_path: Path) -> None:
     out = tmp_path / "cartera"
-    result = runner.invoke(app, ["synth", "--programs", "4", "--seed", "9", "--out", str(out), "--edition", "2020",
-                                 "--json"])
+    result = runner.invoke(
+        app, ["synth", "--programs", "4", "--seed", "9", "--out", str(out), "--edition", "2020", "--json"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     expected = list(generate(4, seed=9, edition=2020))

@@ -47,14 +47,21 @@ def test_every_written_file_reads_back_equal(tmp_path: Path, edition: int) -> No
     paths = write_portfolio(tmp_path, 30, seed=11, edition=edition)
     expected = list(generate(30, seed=11, edition=edition))
     assert [p.name for p in paths] == [f"{s.id}.yaml" for s in expected]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)  # no temporary files left
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in paths
+    )  # no temporary files left
     for path, submission in zip(paths, expected, strict=True):
         assert read_submission(path) == submission
 
 
-@pytest.mark.parametrize(("edition", "years", "price_base"), [
-    (2020, [2019, 2020], 2021), (2023, [2021, 2022, 2023], 2024), (2025, [2023, 2024, 2025], 2026),
-])
+@pytest.mark.parametrize(
+    ("edition", "years", "price_base"),
+    [
+        (2020, [2019, 2020], 2021),
+        (2023, [2021, 2022, 2023], 2024),
+        (2025, [2023, 2024, 2025], 2026),
+    ],
+)
 def test_edition_window_and_price_base(edition: int, years: list[int], price_base: int) -> None:
     for sub in generate(5, seed=3, edition=edition):
         assert sub.edition == edition and sub.evaluated_year == edition

@@ -100,8 +100,11 @@ def test_execution_profiles(portfolio_200: list[Submission]) -> None:
     over = _share(portfolio_200, lambda s: execution(s, s.evaluated_year) > 110)
     assert 0.06 <= under <= 0.22
     assert 0 < over <= 0.10
-    persistent = [s for s in portfolio_200 if all(
-        isinstance(execution(s, y), Decimal) and execution(s, y) < 85 for y in s.years)]
+    persistent = [
+        s
+        for s in portfolio_200
+        if all(isinstance(execution(s, y), Decimal) and execution(s, y) < 85 for y in s.years)
+    ]
     assert 1 <= len(persistent) <= 20
 
 
@@ -132,7 +135,9 @@ def test_populations_nest_mostly(portfolio_200: list[Submission]) -> None:
         assert p.potential and p.target and p.served
         t = s.evaluated_year
         pp, po, pb = p.potential.quantity[t], p.target.quantity[t], p.served.quantity[t]
-        return not isinstance(pp, Decimal) or (isinstance(po, Decimal) and isinstance(pb, Decimal) and pp >= po >= pb)
+        return not isinstance(pp, Decimal) or (
+            isinstance(po, Decimal) and isinstance(pb, Decimal) and pp >= po >= pb
+        )
 
     assert 0.85 <= _share(portfolio_200, nested) < 1
 
@@ -179,10 +184,16 @@ def test_catalog_has_real_ministries_and_valid_references() -> None:
     per_ministry = {m: sum(1 for s in catalog.services if s.ministry == m) for m in catalog.ministries}
     assert sum(1 for n in per_ministry.values() if n >= 2) >= 12
     names = {s.name for s in catalog.services}
-    for real in ("Fondo de Solidaridad e Inversión Social", "Servicio Nacional del Adulto Mayor",
-                 "Junta Nacional de Auxilio Escolar y Becas", "Fondo Nacional de Salud",
-                 "Instituto de Desarrollo Agropecuario", "Corporación de Fomento de la Producción",
-                 "Servicio Nacional de Capacitación y Empleo", "Servicio de Vivienda y Urbanización"):
+    for real in (
+        "Fondo de Solidaridad e Inversión Social",
+        "Servicio Nacional del Adulto Mayor",
+        "Junta Nacional de Auxilio Escolar y Becas",
+        "Fondo Nacional de Salud",
+        "Instituto de Desarrollo Agropecuario",
+        "Corporación de Fomento de la Producción",
+        "Servicio Nacional de Capacitación y Empleo",
+        "Servicio de Vivienda y Urbanización",
+    ):
         assert real in names
     goals = reference.ods_goals()
     subtitles = reference.subtitles()
@@ -194,8 +205,9 @@ def test_catalog_has_real_ministries_and_valid_references() -> None:
     assert set(catalog.region_weights) == {r.key for r in reference.regions() if not r.not_a_region}
 
 
-def test_no_synthetic_program_is_named_like_a_real_one(portfolio_700: list[Submission], s20: Submission,
-                                                        s23: Submission) -> None:
+def test_no_synthetic_program_is_named_like_a_real_one(
+    portfolio_700: list[Submission], s20: Submission, s23: Submission
+) -> None:
     """Issue 14: the 700-program portfolio drew «Programa de Alianzas Productivas» (same service as the real
     seed); a real program's name is drawn again, and every synthetic submission says it is synthetic."""
     from monitoreo.synth.identity import slugify

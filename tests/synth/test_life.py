@@ -25,12 +25,24 @@ def test_the_overlapping_year_has_the_same_figures_in_editions_2023_and_2025() -
     compared = 0
     for e23, e25 in zip(generate(40, seed=4, edition=2023), generate(40, seed=4, edition=2025), strict=True):
         pairs = []
-        for field in ("initial", "final", "executed", "regional_government", "extra_budgetary", "total_executed"):
-            pairs += _pairs({2023: getattr(e23.budget.years[2023], field)},
-                            {2023: getattr(e25.budget.years[2023], field)}, 2023)
+        for field in (
+            "initial",
+            "final",
+            "executed",
+            "regional_government",
+            "extra_budgetary",
+            "total_executed",
+        ):
+            pairs += _pairs(
+                {2023: getattr(e23.budget.years[2023], field)},
+                {2023: getattr(e25.budget.years[2023], field)},
+                2023,
+            )
         pairs += _pairs(dict(e23.budget.admin_spend), dict(e25.budget.admin_spend), 2023)
         for c23, c25 in zip(e23.components, e25.components, strict=True):
-            pairs += _pairs(dict(c23.spend), dict(c25.spend), 2023) + _pairs(dict(c23.output), dict(c25.output), 2023)
+            pairs += _pairs(dict(c23.spend), dict(c25.spend), 2023) + _pairs(
+                dict(c23.output), dict(c25.output), 2023
+            )
         for kind in ("potential", "target", "served"):
             p23, p25 = getattr(e23.populations, kind), getattr(e25.populations, kind)
             assert p23 is not None and p25 is not None
@@ -49,7 +61,9 @@ def test_edition_2020_amounts_are_the_life_in_pesos_of_2021() -> None:
     # 2020 (edition 2020, M$2021) and 2021 (edition 2023, M$2024) are consecutive years of one life: once
     # the 2020 amount is brought to M$2024, the ratio is the program's real growth, drawn in [0,88; 1,18].
     growth = []
-    for e20, e23 in zip(generate(200, seed=4, edition=2020), generate(200, seed=4, edition=2023), strict=True):
+    for e20, e23 in zip(
+        generate(200, seed=4, edition=2020), generate(200, seed=4, edition=2023), strict=True
+    ):
         a, b = e20.budget.years[2020].executed, e23.budget.years[2021].executed
         assert isinstance(a, Decimal) and isinstance(b, Decimal)
         growth.append(float(b / (a * factor)))

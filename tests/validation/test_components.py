@@ -27,15 +27,26 @@ def test_the_seeds_report_every_component_year(s23: Submission, s20: Submission)
 
 def test_a_new_component_with_only_a_name_is_flagged_per_series_and_year(s23: Submission) -> None:
     sub = with_component(s23, {"id": "componente-9", "name": "Asesoría nueva", "unit": "Personas"})
-    assert w003(sub) == [f"components.componente-9.{field}.{year}"
-                         for year in (2021, 2022, 2023) for field in ("spend", "output")]
+    assert w003(sub) == [
+        f"components.componente-9.{field}.{year}"
+        for year in (2021, 2022, 2023)
+        for field in ("spend", "output")
+    ]
     issue = next(i for i in validate(sub).issues if i.code == "components.W003")
     assert "«Asesoría nueva» no informa gasto" in issue.message and issue.severity.value == "warning"
 
 
-def test_dash_for_years_before_the_component_existed_is_not_flagged_but_explicit_si_is(s23: Submission) -> None:
-    sub = with_component(s23, {
-        "id": "componente-9", "name": "Asesoría nueva", "unit": "Personas",
-        "spend": {2021: "-", 2022: "-", 2023: "S/I"}, "output": {2021: "-", 2022: "-", 2023: 120},
-    })
+def test_dash_for_years_before_the_component_existed_is_not_flagged_but_explicit_si_is(
+    s23: Submission,
+) -> None:
+    sub = with_component(
+        s23,
+        {
+            "id": "componente-9",
+            "name": "Asesoría nueva",
+            "unit": "Personas",
+            "spend": {2021: "-", 2022: "-", 2023: "S/I"},
+            "output": {2021: "-", 2022: "-", 2023: 120},
+        },
+    )
     assert w003(sub) == ["components.componente-9.spend.2023"]

@@ -23,8 +23,9 @@ def sub() -> Submission:
     return read_submission(EXAMPLE)
 
 
-def _with(sub: Submission, judgements: list[Judgement] | None = None,
-          decisions: list[ReviewDecision] | None = None) -> Submission:
+def _with(
+    sub: Submission, judgements: list[Judgement] | None = None, decisions: list[ReviewDecision] | None = None
+) -> Submission:
     return sub.model_copy(update={"review": Review(judgements=judgements or [], decisions=decisions or [])})
 
 
@@ -39,19 +40,28 @@ def test_the_examples_have_valid_reviews(sub: Submission) -> None:
 
 
 def test_observation_that_does_not_exist(sub: Submission) -> None:
-    decision = ReviewDecision(finding="efficiency.final_execution.under", verdict=Verdict.INSUFFICIENT,
-                              justification=Justification(observation=5))
+    decision = ReviewDecision(
+        finding="efficiency.final_execution.under",
+        verdict=Verdict.INSUFFICIENT,
+        justification=Justification(observation=5),
+    )
     issues = [i for i in validate(_with(sub, decisions=[decision])).issues if i.code == "review.E001"]
     assert [(i.path, i.values["number"], i.values["count"]) for i in issues] == [
-        ("review.decisions.0.justification.observation", 5, 1)]
+        ("review.decisions.0.justification.observation", 5, 1)
+    ]
     assert "observación N°5" in issues[0].message
 
 
 def test_unknown_judgement_and_finding_codes(sub: Submission) -> None:
-    bad = _with(sub, judgements=[Judgement(code="targeting.criterios_claros", value=True)],
-                decisions=[ReviewDecision(finding="efficiency.final_execution.bajo", verdict=Verdict.PERTINENT)])
-    assert _review_codes(bad) == [("review.E002", "review.judgements.0.code"),
-                                  ("review.E005", "review.decisions.0.finding")]
+    bad = _with(
+        sub,
+        judgements=[Judgement(code="targeting.criterios_claros", value=True)],
+        decisions=[ReviewDecision(finding="efficiency.final_execution.bajo", verdict=Verdict.PERTINENT)],
+    )
+    assert _review_codes(bad) == [
+        ("review.E002", "review.judgements.0.code"),
+        ("review.E005", "review.decisions.0.finding"),
+    ]
 
 
 def test_a_2020_judgement_is_unknown_in_2025(sub: Submission) -> None:
@@ -59,23 +69,33 @@ def test_a_2020_judgement_is_unknown_in_2025(sub: Submission) -> None:
     assert _review_codes(bad) == [("review.E002", "review.judgements.0.code")]
 
 
-@pytest.mark.parametrize(("code", "value", "ok"), [
-    ("targeting.prioritization_criteria_clear", "no_aplica", True),
-    ("targeting.focalization_criteria_clear", "insuficiente", True),
-    ("efficiency.admin_description_correct", "insuficiente", True),
-    ("efficiency.admin_description_correct", "no_aplica", False),
-    ("targeting.universal_pertinent", "insuficiente", False),
-])
+@pytest.mark.parametrize(
+    ("code", "value", "ok"),
+    [
+        ("targeting.prioritization_criteria_clear", "no_aplica", True),
+        ("targeting.focalization_criteria_clear", "insuficiente", True),
+        ("efficiency.admin_description_correct", "insuficiente", True),
+        ("efficiency.admin_description_correct", "no_aplica", False),
+        ("targeting.universal_pertinent", "insuficiente", False),
+    ],
+)
 def test_judgement_values_the_rule_accepts(sub: Submission, code: str, value: str, ok: bool) -> None:
     found = _review_codes(_with(sub, judgements=[Judgement(code=code, value=value)]))  # type: ignore[arg-type]
     assert found == ([] if ok else [("review.E004", "review.judgements.0.value")])
 
 
 def test_indicator_numbers(sub: Submission) -> None:
-    bad = _with(sub, judgements=[Judgement(code="effectiveness.indicator_quality", value=True, indicator=3),
-                                 Judgement(code="effectiveness.indicator_pertinent", value=True),
-                                 Judgement(code="targeting.prioritization_criteria_clear", value=True, indicator=1)],
-                decisions=[ReviewDecision(finding="effectiveness.purpose_indicator.worse", verdict=Verdict.PERTINENT)])
+    bad = _with(
+        sub,
+        judgements=[
+            Judgement(code="effectiveness.indicator_quality", value=True, indicator=3),
+            Judgement(code="effectiveness.indicator_pertinent", value=True),
+            Judgement(code="targeting.prioritization_criteria_clear", value=True, indicator=1),
+        ],
+        decisions=[
+            ReviewDecision(finding="effectiveness.purpose_indicator.worse", verdict=Verdict.PERTINENT)
+        ],
+    )
     assert _review_codes(bad) == [
         ("review.E003", "review.judgements.0.indicator"),
         ("review.E006", "review.judgements.1.indicator"),

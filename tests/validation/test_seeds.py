@@ -26,7 +26,8 @@ def test_s20_has_only_the_explained_warning(s20: Submission) -> None:
     report = validate(s20)
     assert report.valid
     assert report.flatten(["code", "path"]) == [
-        ["components.W001", "components.capacitacion-capacidades-exportadoras.spend.2020"]]
+        ["components.W001", "components.capacitacion-capacidades-exportadoras.spend.2020"]
+    ]
 
 
 def test_s20_off_by_one_sums_do_not_alarm(s20: Submission) -> None:
@@ -35,11 +36,17 @@ def test_s20_off_by_one_sums_do_not_alarm(s20: Submission) -> None:
 
 
 @pytest.mark.parametrize(("extra", "code"), [(3, None), (4, "budget.E001")])
-def test_components_plus_admin_tolerance_is_one_per_addend(s23: Submission, extra: int, code: str | None) -> None:
+def test_components_plus_admin_tolerance_is_one_per_addend(
+    s23: Submission, extra: int, code: str | None
+) -> None:
     years = dict(s23.budget.years)
     b = years[2023]
-    years[2023] = b.model_copy(update={"total_executed": b.total_executed + extra,  # type: ignore[operator]
-                                       "executed": b.executed + extra})  # type: ignore[operator]
+    years[2023] = b.model_copy(
+        update={
+            "total_executed": b.total_executed + extra,  # type: ignore[operator]
+            "executed": b.executed + extra,
+        }
+    )  # type: ignore[operator]
     sub = s23.model_copy(update={"budget": s23.budget.model_copy(update={"years": years})})
     codes = [i.code for i in validate(sub).issues if i.code.startswith("budget.E001")]
     assert codes == ([code] if code else [])
@@ -68,15 +75,18 @@ def test_regional_sums(s23: Submission) -> None:
 def test_populations_out_of_order_are_warnings(s23: Submission) -> None:
     assert s23.populations.target is not None
     target = s23.populations.target.model_copy(update={"quantity": {2023: Decimal(100)}})
-    sub = s23.model_copy(update={"populations": s23.populations.model_copy(update={"target": target}),
-                                 "published": []})
+    sub = s23.model_copy(
+        update={"populations": s23.populations.model_copy(update={"target": target}), "published": []}
+    )
     issues = [i for i in validate(sub).issues if i.code.startswith("populations.")]
     assert [(i.code, i.severity) for i in issues] == [("populations.W001", Severity.WARNING)]
 
 
 def test_printed_percentage_that_disagrees(s23: Submission) -> None:
-    published = [f.model_copy(update={"values": {2023: Decimal("25.7")}}) if f.metric == "coverage_pct" else f
-                 for f in s23.published]
+    published = [
+        f.model_copy(update={"values": {2023: Decimal("25.7")}}) if f.metric == "coverage_pct" else f
+        for f in s23.published
+    ]
     report = validate(s23.model_copy(update={"published": published}))
     assert [i.values["printed"] for i in report.issues if i.code == "published.E001"] == [Decimal("25.7")]
 
@@ -89,6 +99,7 @@ def test_executed_above_final_is_a_warning(s20: Submission) -> None:
 
 def test_issue_codes_are_well_formed() -> None:
     import re
+
     types = issue_types()
     assert len(types) >= 12
     for code, kind in types.items():

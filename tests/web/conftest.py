@@ -51,7 +51,9 @@ def variants(base: Submission, n: int, prefix: str = "sintetico") -> list[Submis
     """``n`` copies of ``base`` under other ids and names (enough to test listings and query counts)."""
     out = []
     for i in range(n):
-        program = base.program.model_copy(update={"name": f"{prefix.capitalize()} {i:03d} {base.program.name}"})
+        program = base.program.model_copy(
+            update={"name": f"{prefix.capitalize()} {i:03d} {base.program.name}"}
+        )
         out.append(base.model_copy(update={"id": f"{prefix}-{i:03d}", "program": program}))
     return out
 

@@ -22,8 +22,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
 VIEWPORTS = {"escritorio": {"width": 1280, "height": 900}, "movil": {"width": 390, "height": 844}}
-PAGES = ["/", "/?q=programa&hallazgos=alguno", f"/programas/{S23_ID}/", f"/programas/{S20_ID}/", "/panorama/",
-         f"/comparar/?ids={S23_ID},{S20_ID}", "/comparar/", "/cuentas/ingresar/", "/no-existe/"]
+PAGES = [
+    "/",
+    "/?q=programa&hallazgos=alguno",
+    f"/programas/{S23_ID}/",
+    f"/programas/{S20_ID}/",
+    "/panorama/",
+    f"/comparar/?ids={S23_ID},{S20_ID}",
+    "/comparar/",
+    "/cuentas/ingresar/",
+    "/no-existe/",
+]
 
 
 def axe_script() -> str:
@@ -39,8 +48,10 @@ def axe_script() -> str:
 def violations(page: Any) -> list[str]:
     """axe-core's violations on ``page`` as «rule: target…» lines (empty when there are none)."""
     page.evaluate(axe_script())
-    result = page.evaluate("options => axe.run(document, options)",
-                           {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+    result = page.evaluate(
+        "options => axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]},
+    )
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
@@ -62,8 +73,9 @@ def test_public_pages_have_no_axe_violation(demo_server: dict[str, Any], browser
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_seed_html_fichas_have_no_axe_violation(browser: Any, s20: Submission, s23: Submission, tmp_path: Path,
-                                                viewport: str) -> None:
+def test_seed_html_fichas_have_no_axe_violation(
+    browser: Any, s20: Submission, s23: Submission, tmp_path: Path, viewport: str
+) -> None:
     page = browser.new_page(viewport=VIEWPORTS[viewport])
     found = {}
     try:

@@ -15,7 +15,9 @@ def test_programs_list_with_search_and_pagination(client: Client) -> None:
     assert data["count"] == 1 and data["items"][0]["id"] == S23_ID
     assert data["items"][0]["figures_text"]["coverage_pct"] == "25,5%"
     page = client.get("/api/programas", {"limit": 1, "offset": 1, "orden": "nombre"}).json()
-    assert page["count"] == 2 and [i["id"] for i in page["items"]] == [S23_ID]  # «Internacionalización» < «Programa»
+    assert page["count"] == 2 and [i["id"] for i in page["items"]] == [
+        S23_ID
+    ]  # «Internacionalización» < «Programa»
 
 
 def test_program_ficha_metrics_and_outcomes(client: Client) -> None:

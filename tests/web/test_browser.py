@@ -39,8 +39,9 @@ def test_search_ficha_pdf_and_comparison(demo_server: dict[str, Any], browser: A
     assert pages >= 1 and "ALIANZAS PRODUCTIVAS" in first.upper()
 
     page.get_by_role("link", name="Comparar con otro programa").click()  # the program comes already picked
-    page.get_by_label("Programa 2").fill("Internacionalización de las Pymes Exportadoras — "
-                                          "Dirección General de Promoción de Exportaciones")
+    page.get_by_label("Programa 2").fill(
+        "Internacionalización de las Pymes Exportadoras — Dirección General de Promoción de Exportaciones"
+    )
     page.get_by_role("button", name="Comparar").click()
     coverage = page.get_by_role("table", name="Cobertura")
     header = coverage.locator("thead").inner_text()

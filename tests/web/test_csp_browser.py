@@ -19,8 +19,13 @@ from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PASSWORD = secrets.token_urlsafe(12)
-PORTAL_PAGES = ["/", "/programas/alianzas-productivas/", "/panorama/", "/docs/",
-                "/comparar/?programas=alianzas-productivas,internacionalizacion-pymes-exportadoras"]
+PORTAL_PAGES = [
+    "/",
+    "/programas/alianzas-productivas/",
+    "/panorama/",
+    "/docs/",
+    "/comparar/?programas=alianzas-productivas,internacionalizacion-pymes-exportadoras",
+]
 
 
 def _docs_site(tmp: Path) -> Path:
@@ -29,17 +34,27 @@ def _docs_site(tmp: Path) -> Path:
     if (built / "index.html").is_file():
         return built
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "--site-dir", str(tmp / "site")],
-                   cwd=ROOT, env=env, check=True, timeout=900)
+    subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "-q", "--site-dir", str(tmp / "site")],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=900,
+    )
     return tmp / "site"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     site = _docs_site(tmp_path_factory.mktemp("sitio"))
-    with browser_support.demo_server(tmp_path_factory.mktemp("csp"), "--size", "5", "--workers", "1",
-                                     env={"MONITOREO_DEMO_PASSWORD": PASSWORD,
-                                          "MONITOREO_DOCS_SITE": str(site)}) as address:
+    with browser_support.demo_server(
+        tmp_path_factory.mktemp("csp"),
+        "--size",
+        "5",
+        "--workers",
+        "1",
+        env={"MONITOREO_DEMO_PASSWORD": PASSWORD, "MONITOREO_DOCS_SITE": str(site)},
+    ) as address:
         yield address
 
 
@@ -53,7 +68,9 @@ class Watched:
         self.page.set_default_timeout(60_000)
         self.violations: list[str] = []
         self.page.on("console", self._console)
-        self.page.on("pageerror", lambda exc: self.violations.append(f"{self.page.url}: error de script: {exc}"))
+        self.page.on(
+            "pageerror", lambda exc: self.violations.append(f"{self.page.url}: error de script: {exc}")
+        )
 
     def _console(self, message: Any) -> None:
         text = str(message.text)
@@ -119,9 +136,11 @@ def test_the_running_server_refuses_a_huge_body_without_reading_it(server: dict[
     address = urlsplit(server["url"])
     start = time.monotonic()
     with socket.create_connection((address.hostname, address.port), timeout=30) as sock:
-        sock.sendall(b"POST /cuentas/ingresar/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     b"Content-Type: multipart/form-data; boundary=x\r\n"
-                     b"Content-Length: " + str(314 * 1024 * 1024).encode() + b"\r\n\r\n")
+        sock.sendall(
+            b"POST /cuentas/ingresar/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: multipart/form-data; boundary=x\r\n"
+            b"Content-Length: " + str(314 * 1024 * 1024).encode() + b"\r\n\r\n"
+        )
         # gunicorn sends the headers and the chunked body in separate writes: read until it closes (the 413
         # says «Connection: close»), not just the first segment.
         answer = b""

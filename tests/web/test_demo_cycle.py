@@ -26,7 +26,10 @@ def test_every_persona_has_reports_in_several_states(client: Client) -> None:
     reports = Report.objects.filter(cycle__year=2025)
     assert reports.count() == 8 and all(r.evaluator.username == "evaluador" for r in reports)
     drafts = reports.filter(state="draft")
-    assert {r.program.slug for r in drafts} == {"alianzas-productivas", "internacionalizacion-pymes-exportadoras"}
+    assert {r.program.slug for r in drafts} == {
+        "alianzas-productivas",
+        "internacionalizacion-pymes-exportadoras",
+    }
     assert all(r.data["synthetic"] for r in reports.exclude(state="draft"))
     assert all(r.program.slug.startswith("ciclo-") for r in reports.exclude(state="draft"))
     replying = reports.get(state="right_of_reply", program__service="Instituto de Desarrollo Agropecuario")

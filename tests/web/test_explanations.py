@@ -21,8 +21,11 @@ def _text(html: str) -> str:
 def test_coverage_opens_its_calculation_without_javascript(client: Client) -> None:
     html = client.get(f"/programas/{S23_ID}/").content.decode()
     # A native disclosure (no script): the summary is the calculation, the body the formula and the data.
-    match = re.search(r'<details class="por-que"><summary>3\.389 / 13\.280 = 25,52 % → 25,5%</summary>(.*?)</details>',
-                      html, re.S)
+    match = re.search(
+        r'<details class="por-que"><summary>3\.389 / 13\.280 = 25,52 % → 25,5%</summary>(.*?)</details>',
+        html,
+        re.S,
+    )
     assert match, "the coverage figure has no disclosure with its calculation"
     body = _text(match.group(1))
     assert "Población beneficiada 2023: 3.389" in body and "Población objetivo 2023: 13.280" in body
@@ -47,9 +50,13 @@ def test_json_twin_carries_the_same_explanations(client: Client) -> None:
     data = client.get(f"/programas/{S23_ID}.json").json()
     coverage = data["explanations"]["metrics"]["coverage_pct"]
     assert coverage["computation"] == "3.389 / 13.280 = 25,52 % → 25,5%"
-    assert [i["path"] for i in coverage["inputs"]] == ["populations.served.quantity.2023",
-                                                      "populations.target.quantity.2023"]
-    [indicator] = [o for o in data["explanations"]["outcomes"] if o["rule"] == "effectiveness.purpose_indicator"]
+    assert [i["path"] for i in coverage["inputs"]] == [
+        "populations.served.quantity.2023",
+        "populations.target.quantity.2023",
+    ]
+    [indicator] = [
+        o for o in data["explanations"]["outcomes"] if o["rule"] == "effectiveness.purpose_indicator"
+    ]
     assert indicator["status"] == "superado" and indicator["why"].startswith("Hallazgo superado")
 
 
@@ -62,4 +69,7 @@ def test_api_serves_the_explanations(client: Client) -> None:
 def test_every_figure_of_the_ficha_has_its_calculation_on_the_page(client: Client) -> None:
     text = _text(client.get(f"/programas/{S23_ID}/").content.decode())
     assert "¿De dónde sale cada cifra de la ficha? (33 cálculos)" in text
-    assert "Gasto unitario del componente «Asesoría Técnica (Desarrollo de capacidades)» 2023: 2.386.083 / 3.389 = 704,07 → 704,1" in text
+    assert (
+        "Gasto unitario del componente «Asesoría Técnica (Desarrollo de capacidades)» 2023: 2.386.083 / 3.389 = 704,07 → 704,1"
+        in text
+    )

@@ -41,8 +41,9 @@ def test_json_twin_has_the_submission_the_evaluation_and_the_metrics(client: Cli
 
 
 def test_history_lists_every_published_edition_and_each_has_its_page(client: Client, s23: Submission) -> None:
-    older = s23.model_copy(update={"edition": 2020, "evaluated_year": 2021, "years": [2019, 2020, 2021],
-                                   "published_at": None})
+    older = s23.model_copy(
+        update={"edition": 2020, "evaluated_year": 2021, "years": [2019, 2020, 2021], "published_at": None}
+    )
     load_submissions([older])
     data = client.get(f"/programas/{S23_ID}.json").json()
     assert [e["edition"] for e in data["editions"]] == [2023, 2020]
@@ -78,7 +79,9 @@ def test_pdf_download_opens_and_is_cached_by_content_hash(client: Client) -> Non
     assert list((settings.MONITOREO_CACHE_DIR / "pdf").glob("*.pdf")) == cached
 
 
-def test_the_pdf_cache_key_changes_with_the_templates_and_fonts(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pdf_cache_key_changes_with_the_templates_and_fonts(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The cached PDF's name carries the renderer's fingerprint (package version + hash of templates and
     fonts): a template change renders anew instead of serving the old file."""
     from django.conf import settings

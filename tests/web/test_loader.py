@@ -35,9 +35,12 @@ def test_outcomes_are_copied_and_findings_counted_per_dimension() -> None:
 
 def test_a_missing_value_is_null_for_sorting_but_kept_as_its_code(s23: Submission) -> None:
     assert s23.populations.target is not None
-    target = s23.populations.target.model_copy(update={"quantity": dict.fromkeys(s23.years, Missing.NOT_REPORTED)})
+    target = s23.populations.target.model_copy(
+        update={"quantity": dict.fromkeys(s23.years, Missing.NOT_REPORTED)}
+    )
     unknown = variants(s23, 1)[0].model_copy(
-        update={"populations": s23.populations.model_copy(update={"target": target}), "published": []})
+        update={"populations": s23.populations.model_copy(update={"target": target}), "published": []}
+    )
     load_submissions([unknown])
     ficha = Ficha.objects.get(program__slug=unknown.id)
     assert ficha.figures["coverage_pct"] == "S/I" and ficha.coverage_pct is None
@@ -46,7 +49,9 @@ def test_a_missing_value_is_null_for_sorting_but_kept_as_its_code(s23: Submissio
 
 def test_reloading_replaces_the_ficha_of_the_same_program_and_edition(s23: Submission) -> None:
     before = Ficha.objects.count()
-    renamed = s23.model_copy(update={"program": s23.program.model_copy(update={"name": "Alianzas (renombrado)"})})
+    renamed = s23.model_copy(
+        update={"program": s23.program.model_copy(update={"name": "Alianzas (renombrado)"})}
+    )
     report = load_submissions([renamed])
     assert (report.programs_created, report.programs_updated, report.fichas) == (0, 1, 1)
     assert Ficha.objects.count() == before
@@ -54,8 +59,9 @@ def test_reloading_replaces_the_ficha_of_the_same_program_and_edition(s23: Submi
 
 
 def test_latest_published_edition_is_marked(s23: Submission) -> None:
-    older = s23.model_copy(update={"edition": 2020, "evaluated_year": 2021, "years": [2019, 2020, 2021],
-                                   "published_at": None})
+    older = s23.model_copy(
+        update={"edition": 2020, "evaluated_year": 2021, "years": [2019, 2020, 2021], "published_at": None}
+    )
     load_submissions([older])
     latest = Ficha.objects.filter(program__slug=S23_ID, is_latest=True).get()
     assert latest.edition == 2023

@@ -48,13 +48,13 @@ def test_program_page_prints_labels_once_and_each_reason(client: Client, program
     page = client.get(f"/programas/{program_2025}/").content.decode()
     text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", page)).split())
     text = re.sub(r" ([.,:])", r"\1", text)
-    findings = text[text.index("1. Focalización"):text.index("III. OTRAS DIMENSIONES")]
+    findings = text[text.index("1. Focalización") : text.index("III. OTRAS DIMENSIONES")]
     for label in ("Criterios de priorización:", "Ejecución presupuestaria:", "Indicador de propósito 1:"):
         assert findings.count(label) == 1
     for _, _, _, status, _, _, sentence, detail in fx.OUTCOMES:
         if status is fx.OPEN:
             assert f"{sentence} {detail}" in findings
-    assert "se considera pertinente. El aumento se explica" in text[:text.index("1. Focalización")]
+    assert "se considera pertinente. El aumento se explica" in text[: text.index("1. Focalización")]
 
 
 def test_every_ficha_answers_label_and_detail_as_text(client: Client) -> None:

@@ -31,18 +31,21 @@ def test_searching_alianzas_finds_the_program_accent_and_case_insensitive(client
     assert ids(client, "q=exportacion") == [S20_ID]  # «Exportadoras»/«exportación» without the accent
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("ministerio=Ministerio de Agricultura", [S23_ID]),
-    ("servicio=Instituto de Desarrollo Agropecuario", [S23_ID]),
-    ("region=antofagasta", [S20_ID]),
-    ("region=maule", sorted([S20_ID, S23_ID])),
-    ("ods=8", [S20_ID]),
-    ("ods=2", [S23_ID]),
-    ("edicion=2020", [S20_ID]),
-    ("hallazgos=eficiencia", [S20_ID]),
-    ("hallazgos=eficacia", []),  # S23's only finding is superado: not a public «hallazgo» (issue 14)
-    ("hallazgos=focalizacion", []),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ministerio=Ministerio de Agricultura", [S23_ID]),
+        ("servicio=Instituto de Desarrollo Agropecuario", [S23_ID]),
+        ("region=antofagasta", [S20_ID]),
+        ("region=maule", sorted([S20_ID, S23_ID])),
+        ("ods=8", [S20_ID]),
+        ("ods=2", [S23_ID]),
+        ("edicion=2020", [S20_ID]),
+        ("hallazgos=eficiencia", [S20_ID]),
+        ("hallazgos=eficacia", []),  # S23's only finding is superado: not a public «hallazgo» (issue 14)
+        ("hallazgos=focalizacion", []),
+    ],
+)
 def test_filters(client: Client, query: str, expected: list[str]) -> None:
     assert sorted(ids(client, query)) == expected
 

@@ -16,7 +16,12 @@ def test_postgres_url() -> None:
     db = parse_database_url("postgres://moni%40tor:s3cr%2Ft@db.example:6543/portal?sslmode=require")
     assert db["ENGINE"] == "django.db.backends.postgresql"
     assert (db["USER"], db["PASSWORD"], db["HOST"], db["PORT"], db["NAME"]) == (
-        "moni@tor", "s3cr/t", "db.example", "6543", "portal")
+        "moni@tor",
+        "s3cr/t",
+        "db.example",
+        "6543",
+        "portal",
+    )
     assert db["OPTIONS"] == {"sslmode": "require"}
 
 

@@ -48,14 +48,17 @@ def demo() -> list[Submission]:
 def expected_counts() -> dict[tuple[str, int], dict[str, int]]:
     """Per (program, edition), the domain's public findings of the stored evaluation."""
     out = {}
-    for slug, edition, evaluation in Ficha.objects.public().values_list("program__slug", "edition", "evaluation"):
+    for slug, edition, evaluation in Ficha.objects.public().values_list(
+        "program__slug", "edition", "evaluation"
+    ):
         counts = Evaluation.model_validate(evaluation).public_finding_counts()
         out[(slug, edition)] = {d.value: counts[d] for d in Dimension}
     return out
 
 
-def test_every_public_surface_agrees_on_the_findings(client: Client, demo: list[Submission],
-                                                      tmp_path: Path) -> None:
+def test_every_public_surface_agrees_on_the_findings(
+    client: Client, demo: list[Submission], tmp_path: Path
+) -> None:
     from monitoreo.publish import publish_bundle
 
     expected = expected_counts()
@@ -67,8 +70,9 @@ def test_every_public_surface_agrees_on_the_findings(client: Client, demo: list[
 
     for edition in (2020, 2023):
         api = client.get(f"/api/programas?edicion={edition}&limit=1000").json()["items"]
-        assert {(r["id"], edition): {d: r["findings"][d] for d in DIMS} for r in api} == \
-            {k: v for k, v in expected.items() if k[1] == edition}
+        assert {(r["id"], edition): {d: r["findings"][d] for d in DIMS} for r in api} == {
+            k: v for k, v in expected.items() if k[1] == edition
+        }
         listing = client.get(f"/programas.csv?edicion={edition}").content.decode()
         for row in csv.DictReader(io.StringIO(listing)):
             assert {d: int(row[f"hallazgos_{d}"]) for d in DIMS} == expected[(row["id"], edition)], row["id"]
@@ -76,20 +80,26 @@ def test_every_public_surface_agrees_on_the_findings(client: Client, demo: list[
         for r in page:
             assert r["findings"]["total"] == sum(expected[(r["id"], edition)].values())
         panorama = client.get(f"/panorama.json?edicion={edition}").json()
-        assert panorama["totals"] == {d: sum(c[d] for k, c in expected.items() if k[1] == edition) for d in DIMS}
+        assert panorama["totals"] == {
+            d: sum(c[d] for k, c in expected.items() if k[1] == edition) for d in DIMS
+        }
 
     for (slug, edition), counts in expected.items():
         data = client.get(f"/programas/{slug}/{edition}.json").json()
         assert data["findings"] == counts, slug
-        assert {e["edition"]: e["findings"] for e in data["editions"]} == \
-            {e: sum(c.values()) for (s, e), c in expected.items() if s == slug}
+        assert {e["edition"]: e["findings"] for e in data["editions"]} == {
+            e: sum(c.values()) for (s, e), c in expected.items() if s == slug
+        }
         outcomes = client.get(f"/api/fichas/{slug}/{edition}/resultados").json()
-        public = Counter(o["dimension"] for o in outcomes if o["verdict"] == "finding" and o["status"] != "superado")
+        public = Counter(
+            o["dimension"] for o in outcomes if o["verdict"] == "finding" and o["status"] != "superado"
+        )
         assert {d: public.get(d, 0) for d in DIMS} == counts, slug
     for slug in {s for s, _ in expected}:
         api = client.get(f"/api/programas/{slug}").json()
-        assert {e["edition"]: e["findings_total"] for e in api["editions"]} == \
-            {e: sum(c.values()) for (s, e), c in expected.items() if s == slug}
+        assert {e["edition"]: e["findings_total"] for e in api["editions"]} == {
+            e: sum(c.values()) for (s, e), c in expected.items() if s == slug
+        }
 
     # The open data of the same fichas (same evaluations) counts the same.
     subs = [Submission.model_validate(f.submission) for f in fichas]
@@ -103,7 +113,7 @@ def test_every_public_surface_agrees_on_the_findings(client: Client, demo: list[
 
 def test_the_seed_alianzas_productivas_shows_zero_findings_everywhere(client: Client) -> None:
     page = client.get(f"/programas/{S23_ID}/").content.decode()
-    history = page[page.index('id="historial"'):]
+    history = page[page.index('id="historial"') :]
     assert re.search(r'<td class="num">0</td>', history)
     row = client.get("/programas.json?q=alianzas").json()["results"][0]
     assert row["findings"] == {"focalizacion": 0, "eficiencia": 0, "eficacia": 0, "total": 0}
@@ -111,6 +121,7 @@ def test_the_seed_alianzas_productivas_shows_zero_findings_everywhere(client: Cl
 
 
 # --- no internal ids ---------------------------------------------------------------------------------------
+
 
 class VisibleText(HTMLParser):
     """The text a reader sees (and hears: title, aria-label, alt, placeholder), without style/script."""
@@ -145,7 +156,9 @@ def visible(html: str) -> str:
 
 
 RULE_ID = re.compile(r"\b(?:targeting|efficiency|effectiveness)\.[a-z_]+")
-SNAKE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # English metric ids are snake_case: coverage_pct, total_executed
+SNAKE = re.compile(
+    r"\b[a-z]+_[a-z0-9_]+\b"
+)  # English metric ids are snake_case: coverage_pct, total_executed
 
 
 def internal_ids(text: str, metric_ids: set[str]) -> list[str]:
@@ -158,11 +171,24 @@ def test_no_public_page_shows_an_internal_id(client: Client, demo: list[Submissi
     synthetic = demo[0].id
     persistent = client.get("/panorama.json?edicion=2023").json()["persistent"]
     assert persistent, "the demo portfolio should have persistent findings to list"
-    urls = ["/", "/?datos=demostracion", "/?hallazgos=alguno&orden=-hallazgos", "/programas/",
-            f"/programas/{S23_ID}/", f"/programas/{S20_ID}/", f"/programas/{synthetic}/",
-            f"/programas/{synthetic}/2020/", f"/programas/{persistent[0]['id']}/",
-            "/panorama/", "/panorama/?edicion=2020", "/panorama/?edicion=2023",
-            f"/comparar/?ids={S23_ID},{S20_ID},{synthetic}", "/comparar/", "/cuentas/ingresar/", "/no-existe/"]
+    urls = [
+        "/",
+        "/?datos=demostracion",
+        "/?hallazgos=alguno&orden=-hallazgos",
+        "/programas/",
+        f"/programas/{S23_ID}/",
+        f"/programas/{S20_ID}/",
+        f"/programas/{synthetic}/",
+        f"/programas/{synthetic}/2020/",
+        f"/programas/{persistent[0]['id']}/",
+        "/panorama/",
+        "/panorama/?edicion=2020",
+        "/panorama/?edicion=2023",
+        f"/comparar/?ids={S23_ID},{S20_ID},{synthetic}",
+        "/comparar/",
+        "/cuentas/ingresar/",
+        "/no-existe/",
+    ]
     found = {}
     for url in urls:
         response = client.get(url)
@@ -181,12 +207,15 @@ def test_persistent_findings_read_as_rule_titles(client: Client, demo: list[Subm
 
 # --- synthetic data is unmistakable ------------------------------------------------------------------------
 
+
 def rows_of(html: str) -> list[str]:
-    body = html[html.index("<tbody>"):html.index("</tbody>")]
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
     return body.split("<tr")[1:]
 
 
-def test_every_synthetic_row_and_page_is_marked_and_real_ones_never(client: Client, demo: list[Submission]) -> None:
+def test_every_synthetic_row_and_page_is_marked_and_real_ones_never(
+    client: Client, demo: list[Submission]
+) -> None:
     rows = rows_of(client.get("/?edicion=2023").content.decode())
     assert len(rows) == 25
     for row in rows:
@@ -213,14 +242,19 @@ def test_comparison_picks_by_name_and_labels_each_column(client: Client, demo: l
     assert f'<option value="{label}">' in options
     placeholder = re.search(r'placeholder="p\. ej\. ([^"]+)"', options)
     assert placeholder and f'<option value="{placeholder.group(1)}">' in options  # the example exists
-    demo_label = next(o for o in re.findall(r'<option value="([^"]+)">', options) if o.startswith(
-        demo[0].program.name + " — "))
+    demo_label = next(
+        o
+        for o in re.findall(r'<option value="([^"]+)">', options)
+        if o.startswith(demo[0].program.name + " — ")
+    )
     assert demo_label.endswith("datos de demostración")
     response = client.get("/comparar/", {"programa": [label, demo_label]})
     html = response.content.decode()
     assert [p["id"] for p in response.context["programs"]] == [S23_ID, demo[0].id]
     assert "edición 2023 · M$ de 2024" in html and MARK in html
-    assert client.get("/comparar.json", {"programa": ["No existe — Nadie"]}).json()["not_found"] == ["No existe — Nadie"]
+    assert client.get("/comparar.json", {"programa": ["No existe — Nadie"]}).json()["not_found"] == [
+        "No existe — Nadie"
+    ]
 
 
 def test_comparison_warns_when_price_bases_differ(client: Client) -> None:
@@ -231,7 +265,10 @@ def test_comparison_warns_when_price_bases_differ(client: Client) -> None:
 
 # --- panorama after a publication ---------------------------------------------------------------------------
 
-def test_one_published_2025_ficha_does_not_become_the_panorama(client: Client, demo: list[Submission]) -> None:
+
+def test_one_published_2025_ficha_does_not_become_the_panorama(
+    client: Client, demo: list[Submission]
+) -> None:
     load_submissions(list(generate(1, 99, edition=2025)))
     data = client.get("/panorama.json").json()
     assert data["edition"] == 2023 and data["programs"] == 25
@@ -240,6 +277,7 @@ def test_one_published_2025_ficha_does_not_become_the_panorama(client: Client, d
 
 
 # --- rough edges ----------------------------------------------------------------------------------------------
+
 
 def test_spanish_404_favicon_licence_login(client: Client, settings: Any) -> None:
     settings.DEBUG = False
@@ -254,7 +292,7 @@ def test_spanish_404_favicon_licence_login(client: Client, settings: Any) -> Non
     assert "Monitoreo y Seguimiento de la Oferta Pública" in home  # the introduction says what the site is
     login = client.get("/cuentas/ingresar/").content.decode()
     assert 'autocomplete="username"' in login and 'autocomplete="current-password"' in login
-    assert '<label for="id_username">' in login and 'portal.css' in login
+    assert '<label for="id_username">' in login and "portal.css" in login
 
 
 def test_500_page_is_spanish() -> None:
@@ -269,7 +307,9 @@ def test_the_migration_recounts_fichas_loaded_before(client: Client) -> None:
     from django.apps import apps
 
     migration = importlib.import_module("programs.migrations.0005_recount_public_findings")
-    Ficha.objects.filter(program__slug=S23_ID).update(findings_effectiveness=1, findings_total=1, synthetic=True)
+    Ficha.objects.filter(program__slug=S23_ID).update(
+        findings_effectiveness=1, findings_total=1, synthetic=True
+    )
     migration.recount(apps, None)
     ficha = Ficha.objects.get(program__slug=S23_ID)
     assert (ficha.findings_effectiveness, ficha.findings_total, ficha.synthetic) == (0, 0, False)

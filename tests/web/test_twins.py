@@ -46,8 +46,11 @@ def is_page(url: str, base: str) -> bool:
 def test_every_linked_page_has_a_json_twin(client: Client, start: str) -> None:
     first = client.get(start)
     assert first.status_code == 200
-    pages = {start} | {u if u.startswith("/") else start + u for u in parse(first.content.decode()).links
-                       if is_page(u, start)}
+    pages = {start} | {
+        u if u.startswith("/") else start + u
+        for u in parse(first.content.decode()).links
+        if is_page(u, start)
+    }
     assert len(pages) >= 5
     for url in sorted(pages):
         response = client.get(url)
@@ -62,5 +65,7 @@ def test_every_linked_page_has_a_json_twin(client: Client, start: str) -> None:
 def test_listing_twin_keeps_the_query(client: Client) -> None:
     html = client.get("/?q=alianzas&orden=-cobertura").content.decode()
     links = parse(html)
-    assert links.alternates["application/json"] == "/programas.json?q=alianzas&amp;orden=-cobertura".replace("&amp;", "&")
+    assert links.alternates["application/json"] == "/programas.json?q=alianzas&amp;orden=-cobertura".replace(
+        "&amp;", "&"
+    )
     assert links.alternates["text/csv"].startswith("/programas.csv?q=alianzas")

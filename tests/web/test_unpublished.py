@@ -24,22 +24,43 @@ def draft(s23: Submission) -> Submission:
     return sub
 
 
-@pytest.mark.parametrize("url", [
-    f"/programas/{SECRET}/", f"/programas/{SECRET}.json", f"/programas/{SECRET}.pdf",
-    f"/programas/{SECRET}/2023/", f"/programas/{SECRET}/2023.json", f"/programas/{SECRET}/2023.pdf",
-    f"/api/programas/{SECRET}", f"/api/fichas/{SECRET}/2023", f"/api/fichas/{SECRET}/2023/metricas",
-    f"/api/fichas/{SECRET}/2023/resultados",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/programas/{SECRET}/",
+        f"/programas/{SECRET}.json",
+        f"/programas/{SECRET}.pdf",
+        f"/programas/{SECRET}/2023/",
+        f"/programas/{SECRET}/2023.json",
+        f"/programas/{SECRET}/2023.pdf",
+        f"/api/programas/{SECRET}",
+        f"/api/fichas/{SECRET}/2023",
+        f"/api/fichas/{SECRET}/2023/metricas",
+        f"/api/fichas/{SECRET}/2023/resultados",
+    ],
+)
 def test_unpublished_ficha_is_404(client: Client, draft: Submission, url: str) -> None:
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize("url", [
-    "/?q=borrador", "/programas.json?q=borrador", "/programas.csv?q=borrador", "/programas.csv",
-    "/programas.json", "/api/programas?q=borrador", "/api/programas?limit=1000", f"/comparar/?ids={SECRET},alianzas-productivas",
-    f"/comparar.json?ids={SECRET},alianzas-productivas", f"/comparar.csv?ids={SECRET},alianzas-productivas",
-    "/panorama/", "/panorama.json", "/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?q=borrador",
+        "/programas.json?q=borrador",
+        "/programas.csv?q=borrador",
+        "/programas.csv",
+        "/programas.json",
+        "/api/programas?q=borrador",
+        "/api/programas?limit=1000",
+        f"/comparar/?ids={SECRET},alianzas-productivas",
+        f"/comparar.json?ids={SECRET},alianzas-productivas",
+        f"/comparar.csv?ids={SECRET},alianzas-productivas",
+        "/panorama/",
+        "/panorama.json",
+        "/",
+    ],
+)
 def test_unpublished_ficha_is_absent_from_listings(client: Client, draft: Submission, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 200

@@ -28,8 +28,12 @@ sys.path.insert(0, str(ROOT / "web"))
 
 
 def _setup(url: str, timeout: float | None) -> Any:
-    os.environ.update(DJANGO_SETTINGS_MODULE="config.settings", DATABASE_URL=url, ALLOWED_HOSTS="testserver",
-                      SECRET_KEY=secrets.token_urlsafe(50))
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DATABASE_URL=url,
+        ALLOWED_HOSTS="testserver",
+        SECRET_KEY=secrets.token_urlsafe(50),
+    )
     import django
 
     django.setup()
@@ -52,8 +56,15 @@ def _setup(url: str, timeout: float | None) -> Any:
     load_submissions(seed_submissions(), publish=True)
     create_demo_personas()
     users = get_user_model().objects
-    open_cycle(users.get(username="publicador"), 2025, 2025, 2024, "base-2024",
-               Program.objects.filter(slug="alianzas-productivas"), evaluator=users.get(username="evaluador"))
+    open_cycle(
+        users.get(username="publicador"),
+        2025,
+        2025,
+        2024,
+        "base-2024",
+        Program.objects.filter(slug="alianzas-productivas"),
+        evaluator=users.get(username="evaluador"),
+    )
     return Report.objects.get(program__slug="alianzas-productivas", cycle__year=2025)
 
 
@@ -66,8 +77,9 @@ def _client() -> Any:
     return client
 
 
-def _post(report: Any, name: str, barrier: threading.Barrier | None, out: list[dict[str, Any]],
-          client: Any = None) -> None:
+def _post(
+    report: Any, name: str, barrier: threading.Barrier | None, out: list[dict[str, Any]], client: Any = None
+) -> None:
     from django.db import connection
 
     try:
@@ -77,8 +89,12 @@ def _post(report: Any, name: str, barrier: threading.Barrier | None, out: list[d
             barrier.wait(timeout=120)
         response = client.post(url, {"program.name": name, "version": report.version})
         body = response.content.decode("utf-8", "replace")
-        messages = [m for m in ("Otra persona guardó", "El sistema está ocupado", "Borrador guardado") if m in body]
-        out.append({"status": response.status_code, "input_shown": f'value="{name}"' in body, "messages": messages})
+        messages = [
+            m for m in ("Otra persona guardó", "El sistema está ocupado", "Borrador guardado") if m in body
+        ]
+        out.append(
+            {"status": response.status_code, "input_shown": f'value="{name}"' in body, "messages": messages}
+        )
     finally:
         connection.close()
 
@@ -88,15 +104,21 @@ def race(report: Any, n: int) -> dict[str, Any]:
 
     out: list[dict[str, Any]] = []
     barrier = threading.Barrier(n)
-    threads = [threading.Thread(target=_post, args=(report, f"Nombre de la persona {i:02d}", barrier, out))
-               for i in range(n)]
+    threads = [
+        threading.Thread(target=_post, args=(report, f"Nombre de la persona {i:02d}", barrier, out))
+        for i in range(n)
+    ]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=300)
     fresh = Report.objects.get(pk=report.pk)
-    return {"answers": out, "version_before": report.version, "version_after": fresh.version,
-            "name_after": fresh.data["program"]["name"]}
+    return {
+        "answers": out,
+        "version_before": report.version,
+        "version_after": fresh.version,
+        "name_after": fresh.data["program"]["name"],
+    }
 
 
 def busy(report: Any, path: str) -> dict[str, Any]:

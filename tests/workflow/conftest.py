@@ -56,8 +56,15 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
         load_submissions(seed_submissions(), publish=True)
         create_demo_personas(PASSWORD)
         users = get_user_model().objects
-        open_cycle(users.get(username="publicador"), CYCLE_YEAR, 2025, 2024, "base-2024",
-                   Program.objects.filter(slug__in=[S23_ID, S20_ID]), evaluator=users.get(username="evaluador"))
+        open_cycle(
+            users.get(username="publicador"),
+            CYCLE_YEAR,
+            2025,
+            2024,
+            "base-2024",
+            Program.objects.filter(slug__in=[S23_ID, S20_ID]),
+            evaluator=users.get(username="evaluador"),
+        )
 
 
 def user(name: str) -> Any:

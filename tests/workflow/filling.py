@@ -6,8 +6,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-BUDGET = {"2024": {"initial": "5000000", "final": "4600000", "executed": "4220000"},
-          "2025": {"initial": "5100000", "final": "4700000", "executed": "4230000"}}
+BUDGET = {
+    "2024": {"initial": "5000000", "final": "4600000", "executed": "4220000"},
+    "2025": {"initial": "5100000", "final": "4700000", "executed": "4230000"},
+}
 SERVED = {"2024": "3400", "2025": "3500"}
 TARGET = {"2024": "13300", "2025": "13400"}
 ADMIN = {"2024": "520000", "2025": "530000"}

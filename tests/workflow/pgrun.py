@@ -51,12 +51,32 @@ def run_on_postgresql(directory: str, min_passed: int) -> str:
     ``min_passed`` tests on a ``postgresql`` test database. Returns pytest's output."""
     url = postgres_url()
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env.update(MONITOREO_WEB_TEST_DATABASE_URL=url, DATABASE_URL=url,
-               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "web"), os.environ.get("PYTHONPATH")])))
+    env.update(
+        MONITOREO_WEB_TEST_DATABASE_URL=url,
+        DATABASE_URL=url,
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "web"), os.environ.get("PYTHONPATH")])),
+    )
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "tests.workflow.pgrun", "-x",
-         "-m", "not postgres and not browser", directory],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "tests.workflow.pgrun",
+            "-x",
+            "-m",
+            "not postgres and not browser",
+            directory,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     out = done.stdout
     assert done.returncode == 0, out[-4000:] + done.stderr[-2000:]
     engine = re.search(rf"^{HEADER} (\S+)", out, re.MULTILINE)

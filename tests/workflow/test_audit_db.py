@@ -24,8 +24,14 @@ MIGRATION = importlib.import_module("audit.migrations.0002_append_only_triggers"
 
 
 def _entry() -> LogEntry:
-    return log_action(user("manager_indap"), "submission.saved", program_slug="alianzas-productivas",
-                      before={"state": "draft"}, after={"state": "draft"}, comment="original")
+    return log_action(
+        user("manager_indap"),
+        "submission.saved",
+        program_slug="alianzas-productivas",
+        before={"state": "draft"},
+        after={"state": "draft"},
+        comment="original",
+    )
 
 
 def _refused(sql: str, params: tuple[Any, ...] = (), match: str = "no se puede") -> None:
@@ -42,16 +48,23 @@ def _row(pk: int) -> tuple[Any, ...]:
 def test_raw_update_is_refused_and_the_row_unchanged() -> None:
     entry = _entry()
     before = _row(entry.pk)
-    _refused(f"UPDATE {TABLE} SET comment = %s WHERE id = %s", ("cambiado", entry.pk),
-             match="el registro de auditoría no se puede modificar")
+    _refused(
+        f"UPDATE {TABLE} SET comment = %s WHERE id = %s",
+        ("cambiado", entry.pk),
+        match="el registro de auditoría no se puede modificar",
+    )
     _refused(f"UPDATE {TABLE} SET actor_name = %s", ("otro",), match="no se puede modificar")
-    assert _row(entry.pk) == before == ("submission.saved", "manager_indap", "original", "alianzas-productivas")
+    assert (
+        _row(entry.pk) == before == ("submission.saved", "manager_indap", "original", "alianzas-productivas")
+    )
 
 
 def test_raw_delete_is_refused_and_the_row_kept() -> None:
     entry = _entry()
     count = LogEntry.objects.count()
-    _refused(f"DELETE FROM {TABLE} WHERE id = %s", (entry.pk,), match="el registro de auditoría no se puede borrar")
+    _refused(
+        f"DELETE FROM {TABLE} WHERE id = %s", (entry.pk,), match="el registro de auditoría no se puede borrar"
+    )
     _refused(f"DELETE FROM {TABLE}", match="no se puede borrar")
     assert LogEntry.objects.count() == count and _row(entry.pk)[2] == "original"
 
@@ -81,9 +94,11 @@ def test_inserting_still_works() -> None:
     count = LogEntry.objects.count()
     entry = _entry()
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {TABLE} (at, actor_name, action, program_slug, object_type, object_id, comment) "
-                       "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                       [entry.at, "sistema", "cycle.opened", "", "", "", "insertado con SQL"])
+        cursor.execute(
+            f"INSERT INTO {TABLE} (at, actor_name, action, program_slug, object_type, object_id, comment) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [entry.at, "sistema", "cycle.opened", "", "", "", "insertado con SQL"],
+        )
     assert LogEntry.objects.count() == count + 2
     assert LogEntry.objects.filter(comment="insertado con SQL").get().actor_name == "sistema"
 
@@ -96,7 +111,11 @@ def test_the_reverse_migration_drops_the_triggers_and_forward_installs_them() ->
         cursor.execute(f"UPDATE {TABLE} SET comment = %s WHERE id = %s", ["sin disparador", entry.pk])
         assert _row(entry.pk)[2] == "sin disparador"
         MIGRATION.install(None, editor)
-    _refused(f"UPDATE {TABLE} SET comment = %s WHERE id = %s", ("otra vez", entry.pk), match="no se puede modificar")
+    _refused(
+        f"UPDATE {TABLE} SET comment = %s WHERE id = %s",
+        ("otra vez", entry.pk),
+        match="no se puede modificar",
+    )
     assert _row(entry.pk)[2] == "sin disparador"
 
 

@@ -29,15 +29,19 @@ from tests.workflow.filling import ADMIN, BUDGET, INDICATOR, POTENTIAL, SERVED, 
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PASSWORD = secrets.token_urlsafe(12)
-SHOTS = ROOT / "docs" / "img" / "ciclo" if os.environ.get("MONITOREO_GUIDE_SHOTS") == "1" else \
-    Path(tempfile.mkdtemp(prefix="ciclo-capturas-"))
+SHOTS = (
+    ROOT / "docs" / "img" / "ciclo"
+    if os.environ.get("MONITOREO_GUIDE_SHOTS") == "1"
+    else Path(tempfile.mkdtemp(prefix="ciclo-capturas-"))
+)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     data_dir = tmp_path_factory.mktemp("ciclo")
-    with browser_support.demo_server(data_dir, "--size", "0", "--workers", "1",
-                                     env={"MONITOREO_DEMO_PASSWORD": PASSWORD}) as address:
+    with browser_support.demo_server(
+        data_dir, "--size", "0", "--workers", "1", env={"MONITOREO_DEMO_PASSWORD": PASSWORD}
+    ) as address:
         yield address
 
 
@@ -98,7 +102,9 @@ class Session:
 
 def _service_values() -> dict[str, dict[str, str]]:
     budget = {f"budget.years.{y}.{k}": v for y, row in BUDGET.items() for k, v in row.items()}
-    budget |= {f"budget.years.{y}.{k}": "-" for y in BUDGET for k in ("regional_government", "extra_budgetary")}
+    budget |= {
+        f"budget.years.{y}.{k}": "-" for y in BUDGET for k in ("regional_government", "extra_budgetary")
+    }
     budget |= {f"budget.admin_spend.{y}": v for y, v in ADMIN.items()}
     populations = {f"populations.served.quantity.{y}": v for y, v in SERVED.items()}
     populations |= {f"populations.potential.quantity.{y}": v for y, v in POTENTIAL.items()}
@@ -123,7 +129,9 @@ def test_whole_cycle(server: dict[str, Any], browser: Any) -> None:
     page = admin.page
     page.get_by_label("Año del proceso").select_option(label="2025")
     page.get_by_label("Metodología").select_option(label="Edición 2025")
-    page.get_by_label("Año de precios y tabla de inflactores").select_option(label="M$2024 (tabla de inflactores base 2024)")
+    page.get_by_label("Año de precios y tabla de inflactores").select_option(
+        label="M$2024 (tabla de inflactores base 2024)"
+    )
     page.get_by_label("Plazo para enviar el reporte").fill("2027-04-30")
     page.get_by_label("Plazo para responder a los hallazgos").fill("2027-06-15")
     page.get_by_label("Buscar").fill("alianzas")
@@ -159,7 +167,9 @@ def test_whole_cycle(server: dict[str, Any], browser: Any) -> None:
     for section, entries in values.items():
         service.fill_section(section, entries)
     service.open_report()
-    assert "Todavía no se puede enviar" in service.go("Revisar y enviar a revisión")  # budget.E001: executed above the final budget
+    assert "Todavía no se puede enviar" in service.go(
+        "Revisar y enviar a revisión"
+    )  # budget.E001: executed above the final budget
     service.fill_section("budget", {"budget.years.2025.executed": "4230000"})
     service.open_report()
     assert "El reporte está completo y sin errores" in service.page.content()
@@ -176,11 +186,18 @@ def test_whole_cycle(server: dict[str, Any], browser: Any) -> None:
     evaluator.page.click("text=Espacio de revisión")
     assert "Cobertura (población beneficiada / objetivo, %)" in evaluator.page.content()
     evaluator.shot("05-espacio-revision")
-    assert "Devuelto" in evaluator.act("Devolver con observaciones", "Explique en una observación la baja del indicador.")
+    assert "Devuelto" in evaluator.act(
+        "Devolver con observaciones", "Explique en una observación la baja del indicador."
+    )
     service.open_report()
     assert "Explique en una observación" in service.page.content()
-    service.fill_section("observations", {"observations.0.topic": "Indicador",
-                                          "observations.0.text": "La sequía de 2025 redujo la producción de miel."})
+    service.fill_section(
+        "observations",
+        {
+            "observations.0.topic": "Indicador",
+            "observations.0.text": "La sequía de 2025 redujo la producción de miel.",
+        },
+    )
     service.open_report()
     service.page.click("text=Revisar y reenviar corregido")
     service.page.click("button:has-text('Confirmar: reenviar corregido')")
@@ -196,8 +213,11 @@ def test_whole_cycle(server: dict[str, Any], browser: Any) -> None:
     assert "Valor del indicador en el año evaluado: 50" in finding.inner_text()
     assert "Plazo para responder: 15 de junio de 2027" in service.page.inner_text("body")
     finding.get_by_label("Justificación del servicio").fill(
-        "La sequía de 2025 redujo la producción de miel de los proveedores.")
-    finding.get_by_label("Observación de la institución que la respalda").select_option(label="N° 1 — Indicador")
+        "La sequía de 2025 redujo la producción de miel de los proveedores."
+    )
+    finding.get_by_label("Observación de la institución que la respalda").select_option(
+        label="N° 1 — Indicador"
+    )
     service.shot("06-responder-hallazgos")
     service.page.click("button:has-text('Enviar las respuestas')")
     assert "Respuesta enviada" in service.page.locator(".msg").first.inner_text()
@@ -211,10 +231,15 @@ def test_whole_cycle(server: dict[str, Any], browser: Any) -> None:
     evaluator.page.click("text=Espacio de revisión")
     row = evaluator.page.locator(".finding", has_text="Indicador de propósito 1")
     row.locator("select[name=verdict]").select_option("pertinente")
-    row.get_by_label("Texto").fill("No obstante, la justificación proporcionada por el Servicio se considera pertinente.")
+    row.get_by_label("Texto").fill(
+        "No obstante, la justificación proporcionada por el Servicio se considera pertinente."
+    )
     row.locator("button:has-text('Registrar veredicto')").click()
     assert "Veredicto registrado" in evaluator.page.locator(".msg").first.inner_text()
-    assert "pendiente de aprobación" in evaluator.page.locator(".finding", has_text="Indicador de propósito 1").inner_text()
+    assert (
+        "pendiente de aprobación"
+        in evaluator.page.locator(".finding", has_text="Indicador de propósito 1").inner_text()
+    )
     evaluator.shot("08-veredicto-pendiente")
     assert "Aprobado" in evaluator.act("Aprobar")
 
@@ -240,15 +265,24 @@ def test_gestion_pages_fit_a_phone(server: dict[str, Any], browser: Any) -> None
     cycle, so report 1 and the 2025 cycle exist."""
     session = Session(browser, server["url"], "publicador")
     session.page.set_viewport_size({"width": 390, "height": 844})
-    for path in ("/gestion/", "/gestion/ciclos/", "/gestion/ciclos/2025/", "/gestion/reportes/1/",
-                 "/gestion/reportes/1/seccion/budget/", "/gestion/reportes/1/revision/",
-                 "/gestion/reportes/1/auditoria/"):
+    for path in (
+        "/gestion/",
+        "/gestion/ciclos/",
+        "/gestion/ciclos/2025/",
+        "/gestion/reportes/1/",
+        "/gestion/reportes/1/seccion/budget/",
+        "/gestion/reportes/1/revision/",
+        "/gestion/reportes/1/auditoria/",
+    ):
         session.page.goto(server["url"].rstrip("/") + path)
         width = session.page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, (path, width)
         if path.endswith("auditoria/"):
             text = session.page.inner_text("body")
-            assert "Devolvió el reporte con observaciones" in text and "Estado: Devuelto con observaciones" in text
+            assert (
+                "Devolvió el reporte con observaciones" in text
+                and "Estado: Devuelto con observaciones" in text
+            )
             assert "'state'" not in text and "submission.returned" not in text
             session.shot("10-auditoria-telefono")
     session.close()

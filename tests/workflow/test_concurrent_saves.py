@@ -24,8 +24,14 @@ SAVES = 20
 
 def _run(url: str, mode: str, n: int) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
-    done = subprocess.run([sys.executable, "-m", "tests.workflow.concurrent_saves", url, mode, str(n)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.workflow.concurrent_saves", url, mode, str(n)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result

@@ -33,9 +33,17 @@ def _client() -> Client:
 def test_the_wizard_offers_choices_and_keeps_the_form_on_unknown_ids() -> None:
     page = _client().get(reverse("gestion:cycles")).content.decode()
     assert '<option value="base-2024"' in page and "M$2024 (tabla de inflactores base 2024)" in page
-    response = _client().post(reverse("gestion:cycles"), {
-        "year": "2023", "methodology_edition": "2023", "price": "base-2024", "programs": "no-existe\nalianzas",
-        "submission_deadline": "2026-04-30"}, follow=True)
+    response = _client().post(
+        reverse("gestion:cycles"),
+        {
+            "year": "2023",
+            "methodology_edition": "2023",
+            "price": "base-2024",
+            "programs": "no-existe\nalianzas",
+            "submission_deadline": "2026-04-30",
+        },
+        follow=True,
+    )
     body = response.content.decode()
     assert "cycle.E004" in body and "no-existe, alianzas" in visible(body)
     assert 'value="2026-04-30"' in body and "no-existe" in body  # the form comes back as typed
@@ -56,9 +64,17 @@ def test_opening_stores_deadlines_and_tells_the_services(django_capture_on_commi
     MonitoringCycle.objects.filter(year=2025).delete()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = _client().post(reverse("gestion:cycles"), {
-            "year": "2025", "methodology_edition": "2025", "price": "base-2024", "program": [S23_ID],
-            "submission_deadline": "2026-04-30", "reply_deadline": "2026-06-15"})
+        response = _client().post(
+            reverse("gestion:cycles"),
+            {
+                "year": "2025",
+                "methodology_edition": "2025",
+                "price": "base-2024",
+                "program": [S23_ID],
+                "submission_deadline": "2026-04-30",
+                "reply_deadline": "2026-06-15",
+            },
+        )
     assert response.status_code == 302
     cycle = MonitoringCycle.objects.get(year=2025)
     assert (cycle.price_base_year, cycle.inflator_table) == (2024, "base-2024")
@@ -70,7 +86,9 @@ def test_opening_stores_deadlines_and_tells_the_services(django_capture_on_commi
     assert "Plazo para enviar el reporte: 30 de abril de 2026" in message.body
     page = Client()
     page.force_login(user("manager_indap"))
-    text = visible(page.get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})).content.decode())
+    text = visible(
+        page.get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})).content.decode()
+    )
     assert "Plazo para enviar el reporte: 30 de abril de 2026" in text  # on every screen of the report
 
 
@@ -93,7 +111,9 @@ def test_publishing_goes_through_a_confirmation_with_links(report: Report) -> No
     assert "Revisar y publicar los marcados" in cycle_page
     url = reverse("gestion:publish_confirm", kwargs={"year": 2025})
     confirm = _client().get(url, {"report": report.pk}).content.decode()
-    assert "Confirmar: publicar 1 ficha(s)" in confirm and Report.objects.get(pk=report.pk).state == "approved"
+    assert (
+        "Confirmar: publicar 1 ficha(s)" in confirm and Report.objects.get(pk=report.pk).state == "approved"
+    )
     done = _client().post(url, {"report": report.pk, "confirm": "si"}).content.decode()
     assert Report.objects.get(pk=report.pk).state == "published"
     assert "/programas/alianzas-productivas/2025/" in done
@@ -124,8 +144,14 @@ def test_home_shows_the_deadline_and_the_audit_log_reads_in_spanish(report: Repo
 def test_the_audit_log_hides_rule_codes(report: Report) -> None:
     from audit.labels import describe
 
-    assert describe({"verdict": "pertinente", "text": "Bien.", "finding": "effectiveness.purpose_indicator.worse"}) == \
-        "Veredicto: pertinente; Texto: Bien."
+    assert (
+        describe(
+            {"verdict": "pertinente", "text": "Bien.", "finding": "effectiveness.purpose_indicator.worse"}
+        )
+        == "Veredicto: pertinente; Texto: Bien."
+    )
     assert describe({"state": "returned"}) == "Estado: Devuelto con observaciones"
-    assert describe({"version": 3, "components": {"position": 3, "key": "componente-3", "reported": False}}) == \
-        "Versión: 3; Componente: N°: 3; Con valores: no"
+    assert (
+        describe({"version": 3, "components": {"position": 3, "key": "componente-3", "reported": False}})
+        == "Versión: 3; Componente: N°: 3; Con valores: no"
+    )

@@ -41,7 +41,10 @@ def test_untouched_report_shows_empty_sections_and_missing_values_by_label(repor
     for title in ("Poblaciones", "Presupuesto (M$ del año de precios)", "Indicadores de propósito"):
         assert re.search(rf"{re.escape(title)} Vacía 0 de \d+", text), title
     assert "Presupuesto ejecutado 2025" in text
-    link = reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"}) + "#f-budget.years.2025.executed"
+    link = (
+        reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})
+        + "#f-budget.years.2025.executed"
+    )
     assert f'href="{link}"' in html
     assert DATA_PATH.search(text) is None  # no data path is shown (codes such as components.W003 are fine)
 
@@ -50,14 +53,19 @@ def test_an_untouched_report_cannot_be_submitted(report: Report) -> None:
     with pytest.raises(WorkflowError) as refused:
         perform(report, "submit", user("manager_indap"))
     assert refused.value.code == "cycle.E001" and "faltan 14 valor(es)" in str(refused.value)
-    response = _client("manager_indap").post(reverse("gestion:action", kwargs={"pk": report.pk, "name": "submit"}),
-                                             follow=True)
+    response = _client("manager_indap").post(
+        reverse("gestion:action", kwargs={"pk": report.pk, "name": "submit"}), follow=True
+    )
     assert Report.objects.get(pk=report.pk).state == "draft"
     assert "cycle.E001" in response.content.decode()
 
 
 def test_confirmation_page_lists_gaps_and_offers_no_button_while_incomplete(report: Report) -> None:
-    html = _client("manager_indap").get(reverse("gestion:submit_confirm", kwargs={"pk": report.pk})).content.decode()
+    html = (
+        _client("manager_indap")
+        .get(reverse("gestion:submit_confirm", kwargs={"pk": report.pk}))
+        .content.decode()
+    )
     assert "Todavía no se puede enviar" in html and "Confirmar" not in html
 
 
@@ -78,7 +86,9 @@ def test_warnings_are_listed_by_label_apart_from_errors(report: Report) -> None:
     data: dict[str, Any] = filled(report.data)
     data["components"][0]["spend"]["2025"] = "S/I"  # components.W003: a year with no spend, for the reviewer
     report = save_document(report, data, user("manager_indap"), report.version)
-    text = visible(_client("manager_indap").get(reverse("gestion:report", kwargs={"pk": report.pk})).content.decode())
+    text = visible(
+        _client("manager_indap").get(reverse("gestion:report", kwargs={"pk": report.pk})).content.decode()
+    )
     assert "para la revisión (no impiden enviar)" in text
     assert "Componente 1 · asesoria-tecnica" in text and "components.W003" in text
 
@@ -94,7 +104,9 @@ def test_the_service_opens_the_preview_and_a_refusal_is_in_spanish(report: Repor
 def test_a_text_quoting_last_years_figure_is_flagged_beside_its_field(report: Report) -> None:
     html = _client("manager_indap").get(reverse("gestion:report", kwargs={"pk": report.pk})).content.decode()
     assert "Población beneficiada — descripción" in visible(html) and "cita «3.389»" in html
-    page = _client("manager_indap").get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "populations"}))
+    page = _client("manager_indap").get(
+        reverse("gestion:section", kwargs={"pk": report.pk, "name": "populations"})
+    )
     body = page.content.decode()
     field = body.index('id="f-populations.served.description"')
-    assert "cycle.W001" in body[field:body.index("</td>", field)]
+    assert "cycle.W001" in body[field : body.index("</td>", field)]

@@ -57,6 +57,7 @@ def _audit(action: str) -> list[LogEntry]:
 
 # --- the core operations ---------------------------------------------------------------------------------
 
+
 def test_new_component_gets_a_fresh_stable_id_and_no_invented_values() -> None:
     data = {"components": [{"id": "componente-3", "name": "a"}, {"id": "b", "name": "b"}]}
     new, entry = add_entry(data, "components", taken=["componente-4"])
@@ -74,7 +75,9 @@ def test_remove_reports_what_was_removed_and_whether_it_had_values() -> None:
     assert remove_entry(new, "components", "b")[1].reported is False
     with pytest.raises(KeyError):
         remove_entry(data, "components", "zz")
-    _, second = remove_entry({"indicators": [{"name": "x"}, {"name": "y", "values": {"2025": "50"}}]}, "indicators", "2")
+    _, second = remove_entry(
+        {"indicators": [{"name": "x"}, {"name": "y", "values": {"2025": "50"}}]}, "indicators", "2"
+    )
     assert (second.entry["name"], second.reported) == ("y", True)
 
 
@@ -86,6 +89,7 @@ def test_a_cleared_form_keeps_the_entry_instead_of_dropping_it() -> None:
 
 # --- web: add, fill, validate, submit --------------------------------------------------------------------
 
+
 def test_add_fill_validate_submit(report: Report) -> None:
     report = _filled(report)
     response = _add(report, "components")
@@ -95,26 +99,45 @@ def test_add_fill_validate_submit(report: Report) -> None:
     [entry] = _audit("submission.component_added")
     assert entry.after["components"]["key"] == "componente-3" and entry.after["version"] == report.version
 
-    page = _client("manager_indap").get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "components"}))
+    page = _client("manager_indap").get(
+        reverse("gestion:section", kwargs={"pk": report.pk, "name": "components"})
+    )
     body = page.content.decode()
     assert 'id="entrada-componente-3"' in body and "Componente 3 · componente-3" in body
     assert "input.E010" in body and "falta este campo obligatorio" in body  # the empty name is flagged
-    response = _client("manager_indap").post(reverse("gestion:action", kwargs={"pk": report.pk, "name": "submit"}))
+    response = _client("manager_indap").post(
+        reverse("gestion:action", kwargs={"pk": report.pk, "name": "submit"})
+    )
     assert _fresh(report).state == "draft"  # blocked: the new component has no name
 
-    form = _form(report.data, "components", **{
-        "components.2.name": NEW_NAME, "components.2.unit": "Usuarios capacitados",
-        "components.1.spend.2024": "1000000", "components.2.spend.2024": "300000",
-        "components.1.spend.2025": "1000000", "components.2.spend.2025": "300000",
-        "components.2.output.2024": "120", "components.2.output.2025": "150"})
+    form = _form(
+        report.data,
+        "components",
+        **{
+            "components.2.name": NEW_NAME,
+            "components.2.unit": "Usuarios capacitados",
+            "components.1.spend.2024": "1000000",
+            "components.2.spend.2024": "300000",
+            "components.1.spend.2025": "1000000",
+            "components.2.spend.2025": "300000",
+            "components.2.output.2024": "120",
+            "components.2.output.2025": "150",
+        },
+    )
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "components"})
     assert _client("manager_indap").post(url, {**form, "version": report.version}).status_code == 302
     report = _fresh(report)
     assert report.data["components"][2] == {
-        "id": "componente-3", "name": NEW_NAME, "unit": "Usuarios capacitados",
-        "spend": {"2024": "300000", "2025": "300000"}, "output": {"2024": "120", "2025": "150"}}
+        "id": "componente-3",
+        "name": NEW_NAME,
+        "unit": "Usuarios capacitados",
+        "spend": {"2024": "300000", "2025": "300000"},
+        "output": {"2024": "120", "2025": "150"},
+    }
 
-    response = _client("manager_indap").post(reverse("gestion:action", kwargs={"pk": report.pk, "name": "submit"}))
+    response = _client("manager_indap").post(
+        reverse("gestion:action", kwargs={"pk": report.pk, "name": "submit"})
+    )
     assert response.status_code == 302 and _fresh(report).state == "submitted"
 
 
@@ -124,14 +147,23 @@ def test_added_indicator_is_flagged_until_named_and_survives_an_empty_save(repor
     report = _fresh(report)
     assert report.data["indicators"][1] == {}
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "indicators"})
-    saved = _client("manager_indap").post(url, {**_form(report.data, "indicators"), "version": report.version})
+    saved = _client("manager_indap").post(
+        url, {**_form(report.data, "indicators"), "version": report.version}
+    )
     assert saved.status_code == 302
     report = _fresh(report)
     assert len(report.data["indicators"]) == 2  # still there, still flagged
     assert "input.E010" in _client("manager_indap").get(url).content.decode()
-    form = _form(report.data, "indicators", **{
-        "indicators.1.name": "Porcentaje de usuarios que aumentan sus ventas", "indicators.1.unit": "Porcentual",
-        "indicators.1.direction": "ascendente", "indicators.1.values.2025": "41,5"})
+    form = _form(
+        report.data,
+        "indicators",
+        **{
+            "indicators.1.name": "Porcentaje de usuarios que aumentan sus ventas",
+            "indicators.1.unit": "Porcentual",
+            "indicators.1.direction": "ascendente",
+            "indicators.1.values.2025": "41,5",
+        },
+    )
     assert _client("manager_indap").post(url, {**form, "version": report.version}).status_code == 302
     report = _fresh(report)
     assert report.data["indicators"][1]["values"] == {"2025": "41.5"}
@@ -140,9 +172,12 @@ def test_added_indicator_is_flagged_until_named_and_survives_an_empty_save(repor
 
 # --- permissions and locking -----------------------------------------------------------------------------
 
+
 def test_another_services_reporter_gets_404_and_nothing_changes(report: Report) -> None:
     assert _add(report, "components", persona="manager_prochile").status_code == 404
-    url = reverse("gestion:entry_remove", kwargs={"pk": report.pk, "name": "components", "key": "asesoria-tecnica"})
+    url = reverse(
+        "gestion:entry_remove", kwargs={"pk": report.pk, "name": "components", "key": "asesoria-tecnica"}
+    )
     assert _client("manager_prochile").post(url, {"version": report.version}).status_code == 404
     assert _fresh(report).data == report.data
 
@@ -169,7 +204,9 @@ def test_stale_version_gives_409_and_nothing_changes(report: Report) -> None:
     current = _fresh(report)
     response = _add(current, "components", version=stale)
     assert response.status_code == 409 and "no se agregó" in response.content.decode()
-    url = reverse("gestion:entry_remove", kwargs={"pk": report.pk, "name": "components", "key": "asesoria-tecnica"})
+    url = reverse(
+        "gestion:entry_remove", kwargs={"pk": report.pk, "name": "components", "key": "asesoria-tecnica"}
+    )
     response = _client("manager_indap").post(url, {"version": stale})
     assert response.status_code == 409 and "no se quitó" in response.content.decode()
     after = _fresh(report)
@@ -185,10 +222,13 @@ def test_unknown_entry_is_404(report: Report) -> None:
 
 # --- removing --------------------------------------------------------------------------------------------
 
+
 def test_removing_a_component_with_spend_asks_and_keeps_the_data_in_the_audit_log(report: Report) -> None:
     report = _filled(report)
-    url = reverse("gestion:entry_remove", kwargs={"pk": report.pk,
-                                                  "name": "components", "key": "cofinanciamiento-proyectos-inversion"})
+    url = reverse(
+        "gestion:entry_remove",
+        kwargs={"pk": report.pk, "name": "components", "key": "cofinanciamiento-proyectos-inversion"},
+    )
     page = _client("manager_indap").get(url)
     body = page.content.decode()
     assert page.status_code == 200 and 'id="con-datos"' in body and "Sí, quitar el componente" in body
@@ -201,8 +241,15 @@ def test_removing_a_component_with_spend_asks_and_keeps_the_data_in_the_audit_lo
     assert [c["id"] for c in after.data["components"]] == ["asesoria-tecnica"]
     [entry] = _audit("submission.component_removed")
     assert entry.actor_name == "manager_indap"
-    assert entry.before == {"version": report.version, "components": {
-        "position": 2, "key": "cofinanciamiento-proyectos-inversion", "entry": removed, "reported": True}}
+    assert entry.before == {
+        "version": report.version,
+        "components": {
+            "position": 2,
+            "key": "cofinanciamiento-proyectos-inversion",
+            "entry": removed,
+            "reported": True,
+        },
+    }
     assert entry.after == {"version": after.version}
     assert Revision.objects.filter(report=report, version=after.version).exists()
 
@@ -217,11 +264,19 @@ def test_removing_an_indicator_is_audited(report: Report) -> None:
 
 # --- ficha preview and Excel -----------------------------------------------------------------------------
 
+
 def _with_new_component(report: Report) -> Report:
     report = _filled(report)
     data = filled(report.data)
-    data["components"].append({"id": "componente-3", "name": NEW_NAME, "unit": "Usuarios",
-                               "spend": {"2024": "0", "2025": "0"}, "output": {"2024": "10", "2025": "12"}})
+    data["components"].append(
+        {
+            "id": "componente-3",
+            "name": NEW_NAME,
+            "unit": "Usuarios",
+            "spend": {"2024": "0", "2025": "0"},
+            "output": {"2024": "10", "2025": "12"},
+        }
+    )
     save_document(report, data, user("manager_indap"), report.version)
     return _fresh(report)
 
@@ -249,20 +304,32 @@ def test_workbook_has_a_block_per_entry_and_a_blank_block_to_add_one(report: Rep
     report = _with_new_component(report)
     sheet = load_workbook(io.BytesIO(write_workbook(report.data)))["Componentes"]
     titles = [row[0].value for row in sheet.iter_rows() if row[0].font.bold and row[0].row > 1]
-    assert titles == ["Componente 1 · asesoria-tecnica", "Componente 2 · cofinanciamiento-proyectos-inversion",
-                      "Componente 3 · componente-3", "Componente nuevo (llénelo para agregar uno)"]
+    assert titles == [
+        "Componente 1 · asesoria-tecnica",
+        "Componente 2 · cofinanciamiento-proyectos-inversion",
+        "Componente 3 · componente-3",
+        "Componente nuevo (llénelo para agregar uno)",
+    ]
     assert (sheet["A14"].value, sheet["B15"].value) == ("Componente 3 · componente-3", NEW_NAME)
 
 
 def test_a_component_typed_in_the_blank_block_is_added_with_a_new_id(report: Report) -> None:
     report = _filled(report)
     data = report.data
-    content = _edit_workbook(write_workbook(data), "Componentes", {
-        "B15": "Asistencia remota", "B16": "Usuarios", "C17": "S/I", "D17": 0, "E17": 0, "E18": 40})
+    content = _edit_workbook(
+        write_workbook(data),
+        "Componentes",
+        {"B15": "Asistencia remota", "B16": "Usuarios", "C17": "S/I", "D17": 0, "E17": 0, "E18": 40},
+    )
     new, problems = read_workbook(content, data)
     assert problems == [] and new is not None
-    assert new["components"][2] == {"id": "componente-3", "name": "Asistencia remota", "unit": "Usuarios",
-                                     "spend": {"2023": "S/I", "2024": "0", "2025": "0"}, "output": {"2025": "40"}}
+    assert new["components"][2] == {
+        "id": "componente-3",
+        "name": "Asistencia remota",
+        "unit": "Usuarios",
+        "spend": {"2023": "S/I", "2024": "0", "2025": "0"},
+        "output": {"2025": "40"},
+    }
     untouched, _ = read_workbook(write_workbook(data), data)
     assert untouched is not None and len(untouched["components"]) == 2  # a blank block adds nothing
 

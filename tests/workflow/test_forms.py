@@ -24,14 +24,25 @@ def _client() -> Client:
 
 
 def _form(data: dict[str, Any], section: str, **values: str) -> dict[str, str]:
-    form = {c.path: show(c.kind, get_path(data, c.path)) for c in cells(data) if c.section == section and not c.readonly}
+    form = {
+        c.path: show(c.kind, get_path(data, c.path))
+        for c in cells(data)
+        if c.section == section and not c.readonly
+    }
     return {**form, **values}
 
 
 def test_one_bad_cell_keeps_the_rest_of_the_section(report: Report) -> None:
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})
-    form = _form(report.data, "budget", **{"budget.years.2025.initial": "5.100.000", "budget.years.2025.final": "4700000",
-                                            "budget.years.2025.executed": "cuatro millones"})
+    form = _form(
+        report.data,
+        "budget",
+        **{
+            "budget.years.2025.initial": "5.100.000",
+            "budget.years.2025.final": "4700000",
+            "budget.years.2025.executed": "cuatro millones",
+        },
+    )
     response = _client().post(url, {**form, "version": report.version})
     assert response.status_code == 400
     body = response.content.decode()
@@ -69,12 +80,18 @@ def test_unchanged_form_saves_no_new_version(report: Report) -> None:
 
 
 def test_warnings_sit_beside_their_field_in_their_section_only(report: Report) -> None:
-    budget = visible(_client().get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})).content.decode())
+    budget = visible(
+        _client().get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})).content.decode()
+    )
     assert "components.W003" not in budget
-    html = _client().get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "components"})).content.decode()
+    html = (
+        _client()
+        .get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "components"}))
+        .content.decode()
+    )
     # the 2025 spend of component 1 (validation names it by id) is flagged beside the form field of that cell
     field = html.index('id="f-components.0.spend.2025"')
-    assert "components.W003" in html[field:html.index("</td>", field)]
+    assert "components.W003" in html[field : html.index("</td>", field)]
     assert "components.asesoria-tecnica" not in visible(html)
 
 

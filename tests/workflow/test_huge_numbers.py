@@ -24,8 +24,9 @@ def _client(persona: str) -> Client:
     return client
 
 
-@pytest.mark.parametrize("field", ["budget.years.2025.initial", "budget.years.2025.executed",
-                                   "budget.admin_spend.2025"])
+@pytest.mark.parametrize(
+    "field", ["budget.years.2025.initial", "budget.years.2025.executed", "budget.admin_spend.2025"]
+)
 def test_the_form_refuses_a_huge_amount(report: Report, field: str) -> None:
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})
     response = _client("manager_indap").post(url, {field: HUGE, "version": report.version})
@@ -40,7 +41,9 @@ def test_a_stored_huge_amount_breaks_no_page(report: Report) -> None:
     data["budget"]["years"]["2025"]["executed"] = HUGE
     report.data, report.state = data, "in_review"
     report.save()
-    pages = [reverse(f"gestion:{name}", kwargs={"pk": report.pk}) for name in ("report", "workspace", "preview")]
+    pages = [
+        reverse(f"gestion:{name}", kwargs={"pk": report.pk}) for name in ("report", "workspace", "preview")
+    ]
     pages += [reverse("gestion:section", kwargs={"pk": report.pk, "name": s}) for s in SECTIONS]
     for persona in ("manager_indap", "evaluador", "publicador"):
         client = _client(persona)

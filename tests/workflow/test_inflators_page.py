@@ -39,7 +39,9 @@ def _publisher() -> Client:
 
 def _post(client: Client, content: bytes, name: str = "inflactores-2026.csv") -> object:
     upload = SimpleUploadedFile(name, content, content_type="text/csv")
-    return client.post(reverse("gestion:inflators"), {"archivo": upload, "source": "Ley de Presupuestos 2026"})
+    return client.post(
+        reverse("gestion:inflators"), {"archivo": upload, "source": "Ley de Presupuestos 2026"}
+    )
 
 
 def test_publisher_adds_a_table_the_core_finds(data_dir: Path) -> None:
@@ -78,9 +80,12 @@ def test_other_roles_cannot_add_a_table(data_dir: Path) -> None:
 def test_prefill_without_a_table_of_the_new_base_does_not_carry_money() -> None:
     from cycles.prefill import prefill
 
-    previous = {"price_base_year": 2024, "evaluated_year": 2023,
-                "budget": {"years": {"2023": {"initial": "1000"}}, "admin_spend": {"2023": "50"}},
-                "components": [{"id": "a", "spend": {"2023": "900"}, "output": {"2023": "10"}}]}
+    previous = {
+        "price_base_year": 2024,
+        "evaluated_year": 2023,
+        "budget": {"years": {"2023": {"initial": "1000"}}, "admin_spend": {"2023": "50"}},
+        "components": [{"id": "a", "spend": {"2023": "900"}, "output": {"2023": "10"}}],
+    }
     new = prefill(previous, 2025, 2025, 2026, 3, None)
     assert new["budget"] == {"years": {}, "admin_spend": {}}
     assert new["components"][0]["spend"] == {} and new["components"][0]["output"] == {"2023": "10"}

@@ -26,9 +26,17 @@ pytestmark = pytest.mark.django_db
 
 def test_prefill_shifts_the_window_and_clears_the_new_year(report: Report) -> None:
     data = report.data
-    assert (data["edition"], data["evaluated_year"], data["years"], data["price_base_year"]) == (2025, 2025, [2023, 2024, 2025], 2024)
+    assert (data["edition"], data["evaluated_year"], data["years"], data["price_base_year"]) == (
+        2025,
+        2025,
+        [2023, 2024, 2025],
+        2024,
+    )
     assert data["program"]["name"] == "Programa de Alianzas Productivas"
-    assert [c["id"] for c in data["components"]] == ["asesoria-tecnica", "cofinanciamiento-proyectos-inversion"]
+    assert [c["id"] for c in data["components"]] == [
+        "asesoria-tecnica",
+        "cofinanciamiento-proyectos-inversion",
+    ]
     # The cycle is in M$2024 like last year's report: the 2023 amounts carry over as they are (without a
     # table of the cycle's base they would not, docs/inflators.md; tests/workflow/test_inflators_page.py).
     assert data["budget"]["years"]["2023"]["executed"] == "4219214"
@@ -41,8 +49,14 @@ def test_prefill_shifts_the_window_and_clears_the_new_year(report: Report) -> No
 def test_prefill_reexpresses_money_with_the_inflator_table() -> None:
     from cycles.prefill import prefill
 
-    new = prefill({"price_base_year": 2024, "evaluated_year": 2023, "budget": {"years": {"2023": {"initial": "1000"}}}},
-                  2025, 2025, 2026, 3, {2024: __import__("decimal").Decimal("1.05")})
+    new = prefill(
+        {"price_base_year": 2024, "evaluated_year": 2023, "budget": {"years": {"2023": {"initial": "1000"}}}},
+        2025,
+        2025,
+        2026,
+        3,
+        {2024: __import__("decimal").Decimal("1.05")},
+    )
     assert new["budget"]["years"]["2023"]["initial"] == "1050"
 
 
@@ -54,7 +68,9 @@ def _client(persona: str) -> Client:
 
 def test_form_shows_coded_problems_next_to_the_field_and_keeps_the_input(report: Report) -> None:
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})
-    response = _client("manager_indap").post(url, {"budget.years.2025.initial": "mucho", "version": report.version})
+    response = _client("manager_indap").post(
+        url, {"budget.years.2025.initial": "mucho", "version": report.version}
+    )
     assert response.status_code == 400
     body = response.content.decode()  # the web form's own code (form.E010), never the Excel one
     assert "form.E010" in body and "excel.E010" not in body and 'value="mucho"' in body
@@ -65,7 +81,9 @@ def test_form_shows_validation_issues_by_field(report: Report) -> None:
     data = filled(report.data)
     data["budget"]["years"]["2025"]["executed"] = "9999999"
     save_document(report, data, user("manager_indap"), report.version)
-    response = _client("manager_indap").get(reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"}))
+    response = _client("manager_indap").get(
+        reverse("gestion:section", kwargs={"pk": report.pk, "name": "budget"})
+    )
     assert "budget.E001" in response.content.decode()
 
 
@@ -90,9 +108,13 @@ def test_excel_problems_name_sheet_and_cell_and_nothing_is_imported(report: Repo
     content = _workbook_with(filled(report.data), "Presupuesto", "C4", "cuatro millones")
     response = _client("manager_indap").post(
         reverse("gestion:excel_upload", kwargs={"pk": report.pk}),
-        {"planilla": _upload("alianzas.xlsx", content), "version": report.version})
+        {"planilla": _upload("alianzas.xlsx", content), "version": report.version},
+    )
     assert response.status_code == 400
-    assert "Presupuesto!C4: «cuatro millones»: se esperaba un número o S/I, N/A, N/C, -" in response.content.decode()
+    assert (
+        "Presupuesto!C4: «cuatro millones»: se esperaba un número o S/I, N/A, N/C, -"
+        in response.content.decode()
+    )
     assert Report.objects.get(pk=report.pk).data == report.data
 
 
@@ -100,7 +122,8 @@ def test_excel_upload_imports_a_good_file(report: Report) -> None:
     content = write_workbook(filled(report.data))
     response = _client("manager_indap").post(
         reverse("gestion:excel_upload", kwargs={"pk": report.pk}),
-        {"planilla": _upload("alianzas.xlsx", content), "version": report.version})
+        {"planilla": _upload("alianzas.xlsx", content), "version": report.version},
+    )
     assert response.status_code == 302
     saved = Report.objects.get(pk=report.pk)
     assert saved.data["budget"]["years"]["2025"]["executed"] == "4230000"
@@ -118,14 +141,19 @@ def _upload(name: str, content: bytes) -> Any:
     return SimpleUploadedFile(name, content)
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("planilla.xlsx", b"esto no es un zip", "no es una planilla Excel .xlsx"),
-    ("planilla.csv", b"a,b\n", "Sólo se aceptan planillas Excel .xlsx"),
-    ("planilla.xlsx", b"PK\x03\x04" + b"0" * 64, "no es una planilla Excel .xlsx"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("planilla.xlsx", b"esto no es un zip", "no es una planilla Excel .xlsx"),
+        ("planilla.csv", b"a,b\n", "Sólo se aceptan planillas Excel .xlsx"),
+        ("planilla.xlsx", b"PK\x03\x04" + b"0" * 64, "no es una planilla Excel .xlsx"),
+    ],
+)
 def test_upload_type_is_checked_by_content(report: Report, name: str, content: bytes, message: str) -> None:
-    response = _client("manager_indap").post(reverse("gestion:excel_upload", kwargs={"pk": report.pk}),
-                                             {"planilla": _upload(name, content), "version": report.version})
+    response = _client("manager_indap").post(
+        reverse("gestion:excel_upload", kwargs={"pk": report.pk}),
+        {"planilla": _upload(name, content), "version": report.version},
+    )
     assert response.status_code == 400 and message in response.content.decode()
 
 
@@ -133,7 +161,8 @@ def test_upload_size_limit(report: Report, settings: Any) -> None:
     settings.MONITOREO_UPLOAD_MAX_BYTES = 1000
     response = _client("manager_indap").post(
         reverse("gestion:excel_upload", kwargs={"pk": report.pk}),
-        {"planilla": _upload("p.xlsx", write_workbook(report.data)), "version": report.version})
+        {"planilla": _upload("p.xlsx", write_workbook(report.data)), "version": report.version},
+    )
     assert response.status_code == 400 and "el máximo es" in response.content.decode()
 
 
@@ -143,8 +172,9 @@ def test_optimistic_locking_keeps_the_second_persons_input(report: Report) -> No
     with pytest.raises(ConflictError):
         save_document(report, first, user("manager_indap"), report.version)
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "identity"})
-    response = _client("manager_indap").post(url, {"program.name": "Nombre nuevo de la segunda persona",
-                                                   "version": report.version})
+    response = _client("manager_indap").post(
+        url, {"program.name": "Nombre nuevo de la segunda persona", "version": report.version}
+    )
     body = response.content.decode()
     assert response.status_code == 409 and "Otra persona guardó" in body
     assert 'value="Nombre nuevo de la segunda persona"' in body
@@ -173,7 +203,11 @@ def test_audit_log_is_append_only(report: Report) -> None:
     report.save()
     perform(report, "submit", user("manager_indap"))
     entry = LogEntry.objects.filter(action="submission.submitted").get()
-    assert (entry.actor_name, entry.before, entry.after) == ("manager_indap", {"state": "draft"}, {"state": "submitted"})
+    assert (entry.actor_name, entry.before, entry.after) == (
+        "manager_indap",
+        {"state": "draft"},
+        {"state": "submitted"},
+    )
     entry.comment = "cambiado"
     with pytest.raises(AuditError):
         entry.save()
@@ -193,13 +227,20 @@ def test_notification_after_commit(report: Report, django_capture_on_commit_call
         perform(report, "submit", user("manager_indap"))
     # the evaluator is told, and the service gets a receipt; both carry the link to the report
     assert [m.to for m in mail.outbox] == [["evaluador@demo.invalid"], ["manager_indap@demo.invalid"]]
-    assert "Reporte enviado a revisión" in mail.outbox[0].subject and "Recibimos su reporte" in mail.outbox[1].subject
+    assert (
+        "Reporte enviado a revisión" in mail.outbox[0].subject
+        and "Recibimos su reporte" in mail.outbox[1].subject
+    )
     link = f"/gestion/reportes/{report.pk}/"
     assert all(link in m.body for m in mail.outbox)
 
 
-def test_failed_email_is_logged_not_raised(report: Report, django_capture_on_commit_callbacks: Any,
-                                           monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_failed_email_is_logged_not_raised(
+    report: Report,
+    django_capture_on_commit_callbacks: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     import submissions.notify as notify
 
     def broken(*args: Any, **kwargs: Any) -> None:
@@ -208,7 +249,10 @@ def test_failed_email_is_logged_not_raised(report: Report, django_capture_on_com
     monkeypatch.setattr(notify, "send_mail", broken)
     report.data = filled(report.data)  # an untouched report cannot be submitted (cycle.E001)
     report.save()
-    with caplog.at_level(logging.ERROR, logger="monitoreo.notify"), django_capture_on_commit_callbacks(execute=True):
+    with (
+        caplog.at_level(logging.ERROR, logger="monitoreo.notify"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         done = perform(report, "submit", user("manager_indap"))
     assert done.state == "submitted" and "no se pudo enviar" in caplog.text
 

@@ -34,17 +34,27 @@ def test_saving_three_valued_judgements_and_a_reason(report: Any) -> None:
     client = Client()
     client.force_login(user("evaluador"))
     report = _in_review(report)
-    response = client.post(reverse("gestion:judgements", kwargs={"pk": report.pk}), {
-        "j-targeting.prioritization_criteria_clear": "no_aplica",
-        "t-targeting.prioritization_criteria_clear": "La selección la hace un comité.",
-        "j-efficiency.admin_estimation_correct": "no",
-        "r-efficiency.admin_estimation_correct": "imputa el arriendo de la sede",
-        "j-targeting.universal_pertinent": "no_aplica",  # not accepted by its rule: ignored
-    })
+    response = client.post(
+        reverse("gestion:judgements", kwargs={"pk": report.pk}),
+        {
+            "j-targeting.prioritization_criteria_clear": "no_aplica",
+            "t-targeting.prioritization_criteria_clear": "La selección la hace un comité.",
+            "j-efficiency.admin_estimation_correct": "no",
+            "r-efficiency.admin_estimation_correct": "imputa el arriendo de la sede",
+            "j-targeting.universal_pertinent": "no_aplica",  # not accepted by its rule: ignored
+        },
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.data["review"]["judgements"] == [
-        {"code": "targeting.prioritization_criteria_clear", "value": "no_aplica",
-         "text": "La selección la hace un comité."},
-        {"code": "efficiency.admin_estimation_correct", "value": False, "reason": "imputa el arriendo de la sede"},
+        {
+            "code": "targeting.prioritization_criteria_clear",
+            "value": "no_aplica",
+            "text": "La selección la hace un comité.",
+        },
+        {
+            "code": "efficiency.admin_estimation_correct",
+            "value": False,
+            "reason": "imputa el arriendo de la sede",
+        },
     ]

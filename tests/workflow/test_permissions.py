@@ -29,10 +29,18 @@ TABLE: dict[str, tuple[str, dict[str, Any], dict[str, str], dict[str, int]]] = {
     "publish_confirm": ("get", {"year": CYCLE_YEAR}, {}, {A: 403, B: 403, E: 403, P: 200, X: 302}),
     "report": ("get", {"pk": None}, {}, REPORT_READ),
     "section": ("get", {"pk": None, "name": "budget"}, {}, REPORT_READ),
-    "entry_remove": ("get", {"pk": None, "name": "components", "key": "asesoria-tecnica"}, {},
-                     {A: 200, B: 404, E: 403, P: 403, X: 302}),
-    "entry_add": ("post", {"pk": None, "name": "indicators"}, {"version": VERSION},
-                  {A: 302, B: 404, E: 403, P: 403, X: 302}),
+    "entry_remove": (
+        "get",
+        {"pk": None, "name": "components", "key": "asesoria-tecnica"},
+        {},
+        {A: 200, B: 404, E: 403, P: 403, X: 302},
+    ),
+    "entry_add": (
+        "post",
+        {"pk": None, "name": "indicators"},
+        {"version": VERSION},
+        {A: 302, B: 404, E: 403, P: 403, X: 302},
+    ),
     "excel_download": ("get", {"pk": None}, {}, REPORT_READ),
     "audit": ("get", {"pk": None}, {}, REPORT_READ),
     "workspace": ("get", {"pk": None}, {}, REVIEW_READ),
@@ -43,8 +51,12 @@ TABLE: dict[str, tuple[str, dict[str, Any], dict[str, str], dict[str, int]]] = {
     "excel_upload": ("post", {"pk": None}, {}, {A: 400, B: 404, E: 403, P: 403, X: 302}),
     "judgements": ("post", {"pk": None}, {}, {A: 403, B: 404, E: 302, P: 403, X: 302}),
     "reply": ("post", {"pk": None, "finding": None}, {"text": "x"}, {A: 302, B: 404, E: 403, P: 403, X: 302}),
-    "verdict": ("post", {"pk": None, "finding": None}, {"verdict": "pertinente"},
-                {A: 403, B: 404, E: 302, P: 403, X: 302}),
+    "verdict": (
+        "post",
+        {"pk": None, "finding": None},
+        {"verdict": "pertinente"},
+        {A: 403, B: 404, E: 302, P: 403, X: 302},
+    ),
 }
 SECTION_POST = {A: 302, B: 404, E: 403, P: 403, X: 302}
 
@@ -66,7 +78,9 @@ def _client(persona: str) -> Client:
 @pytest.mark.parametrize("name", list(TABLE))
 def test_status(report: Any, name: str, persona: str) -> None:
     method, kwargs, data, expected = TABLE[name]
-    finding = Finding.objects.create(report=report, code="efficiency.x.under", dimension="eficiencia", text="t")
+    finding = Finding.objects.create(
+        report=report, code="efficiency.x.under", dimension="eficiencia", text="t"
+    )
     kwargs = {k: (report.pk if k == "pk" else finding.pk if k == "finding" else v) for k, v in kwargs.items()}
     data = {k: (report.version if v == VERSION else v) for k, v in data.items()}
     response = getattr(_client(persona), method)(reverse(f"gestion:{name}", kwargs=kwargs), data)
@@ -79,7 +93,11 @@ def test_status(report: Any, name: str, persona: str) -> None:
 def test_section_post(report: Any, persona: str) -> None:
     from monitoreo.ingest.excel import cells, get_path, show
 
-    data = {c.path: show(c.kind, get_path(report.data, c.path)) for c in cells(report.data) if c.section == "identity"}
+    data = {
+        c.path: show(c.kind, get_path(report.data, c.path))
+        for c in cells(report.data)
+        if c.section == "identity"
+    }
     url = reverse("gestion:section", kwargs={"pk": report.pk, "name": "identity"})
     response = _client(persona).post(url, {**data, "version": report.version})
     assert response.status_code == SECTION_POST[persona]
@@ -89,7 +107,10 @@ def test_reporter_b_sees_only_their_report(report: Any, other_report: Any) -> No
     response = _client("manager_prochile").get(reverse("gestion:home"))
     assert other_report.program.name.encode() in response.content
     assert report.program.name.encode() not in response.content
-    assert _client("manager_prochile").get(reverse("gestion:report", kwargs={"pk": other_report.pk})).status_code == 200
+    assert (
+        _client("manager_prochile").get(reverse("gestion:report", kwargs={"pk": other_report.pk})).status_code
+        == 200
+    )
 
 
 def test_csrf_is_enforced(report: Any) -> None:

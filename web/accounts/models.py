@@ -9,7 +9,9 @@ from django.db import models
 
 class ServiceMembership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="services")
-    service = models.CharField(max_length=300, db_index=True, help_text="Nombre del servicio, como en Program.service.")
+    service = models.CharField(
+        max_length=300, db_index=True, help_text="Nombre del servicio, como en Program.service."
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "service"], name="membership_user_service")]

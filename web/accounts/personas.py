@@ -21,10 +21,18 @@ class Persona:
 
 
 PERSONAS = (
-    Persona("manager_indap", REPORTER, "Instituto de Desarrollo Agropecuario",
-            "Encargada del Programa de Alianzas Productivas (INDAP)"),
-    Persona("manager_prochile", REPORTER, "Dirección General de Promoción de Exportaciones",
-            "Encargado de Internacionalización de las Pymes Exportadoras (ProChile)"),
+    Persona(
+        "manager_indap",
+        REPORTER,
+        "Instituto de Desarrollo Agropecuario",
+        "Encargada del Programa de Alianzas Productivas (INDAP)",
+    ),
+    Persona(
+        "manager_prochile",
+        REPORTER,
+        "Dirección General de Promoción de Exportaciones",
+        "Encargado de Internacionalización de las Pymes Exportadoras (ProChile)",
+    ),
     Persona("evaluador", EVALUATOR, None, "Evaluadora de la unidad de monitoreo"),
     Persona("publicador", PUBLISHER, None, "Administrador del ciclo: abre, asigna y publica"),
 )
@@ -37,8 +45,9 @@ def create_demo_personas(password: str | None = None) -> dict[str, str]:
     logins = {}
     for persona in PERSONAS:
         secret = password or secrets.token_urlsafe(12)
-        user, _ = users.get_or_create(username=persona.username,
-                                      defaults={"email": f"{persona.username}@demo.invalid"})
+        user, _ = users.get_or_create(
+            username=persona.username, defaults={"email": f"{persona.username}@demo.invalid"}
+        )
         user.first_name = persona.description[:150]
         user.set_password(secret)
         user.save()

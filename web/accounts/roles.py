@@ -11,7 +11,11 @@ REPORTER = "reportero"
 EVALUATOR = "evaluador"
 PUBLISHER = "publicador"
 ROLES = (REPORTER, EVALUATOR, PUBLISHER)
-ROLE_LABELS = {REPORTER: "Servicio (reportero)", EVALUATOR: "Evaluador", PUBLISHER: "Administrador / publicador"}
+ROLE_LABELS = {
+    REPORTER: "Servicio (reportero)",
+    EVALUATOR: "Evaluador",
+    PUBLISHER: "Administrador / publicador",
+}
 
 
 def ensure_groups() -> dict[str, Group]:

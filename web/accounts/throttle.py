@@ -48,9 +48,11 @@ def _recent() -> QuerySet[LoginFailure]:
 
 def _limits(key: str, ip: str) -> list[tuple[QuerySet[LoginFailure], int]]:
     recent = _recent()
-    return [(recent.filter(username=key, ip=ip), int(settings.LOGIN_MAX_FAILURES)),
-            (recent.filter(username=key), int(settings.LOGIN_MAX_FAILURES_PER_ACCOUNT)),
-            (recent.filter(ip=ip), int(settings.LOGIN_MAX_FAILURES_PER_ADDRESS))]
+    return [
+        (recent.filter(username=key, ip=ip), int(settings.LOGIN_MAX_FAILURES)),
+        (recent.filter(username=key), int(settings.LOGIN_MAX_FAILURES_PER_ACCOUNT)),
+        (recent.filter(ip=ip), int(settings.LOGIN_MAX_FAILURES_PER_ADDRESS)),
+    ]
 
 
 def locked_until(username: str, ip: str) -> datetime | None:

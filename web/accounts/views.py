@@ -21,10 +21,14 @@ from accounts import throttle
 
 logger = logging.getLogger("monitoreo.accounts")
 
-LOCKED_MESSAGE = ("Demasiados intentos fallidos de ingreso para este usuario o desde esta dirección. "
-                  "Por seguridad el ingreso queda bloqueado: espere {minutes} e intente de nuevo.")
-UNAVAILABLE_MESSAGE = ("No se pudo verificar el ingreso en este momento (la base de datos no respondió). "
-                       "No cuenta como intento fallido: intente de nuevo en unos segundos.")
+LOCKED_MESSAGE = (
+    "Demasiados intentos fallidos de ingreso para este usuario o desde esta dirección. "
+    "Por seguridad el ingreso queda bloqueado: espere {minutes} e intente de nuevo."
+)
+UNAVAILABLE_MESSAGE = (
+    "No se pudo verificar el ingreso en este momento (la base de datos no respondió). "
+    "No cuenta como intento fallido: intente de nuevo en unos segundos."
+)
 
 
 def canonical_username(name: str) -> str:
@@ -34,8 +38,11 @@ def canonical_username(name: str) -> str:
     if len(name) > throttle.KEY_MAX or users.filter(username=name).exists():
         return name  # longer than any stored name (and than SQLite's LIKE pattern limit)
     key = throttle.user_key(name)
-    candidates = [u for u in users.filter(username__iexact=name).values_list("username", flat=True)
-                  if throttle.user_key(u) == key]
+    candidates = [
+        u
+        for u in users.filter(username__iexact=name).values_list("username", flat=True)
+        if throttle.user_key(u) == key
+    ]
     return candidates[0] if len(candidates) == 1 else name
 
 
@@ -61,8 +68,11 @@ class ThrottledLoginForm(AuthenticationForm):
         except ValidationError:
             if raw.strip():
                 locked = throttle.record_failure(raw, ip)
-                log_action(None, "auth.locked" if locked else "auth.login_failed",
-                           comment=f"{throttle.user_key(raw)} {ip}")
+                log_action(
+                    None,
+                    "auth.locked" if locked else "auth.login_failed",
+                    comment=f"{throttle.user_key(raw)} {ip}",
+                )
             raise
         throttle.clear(raw, ip)
         return cleaned

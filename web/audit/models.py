@@ -27,9 +27,12 @@ class LogEntryQuerySet(models.QuerySet["LogEntry"]):
 
 class LogEntry(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="+")
-    actor_name = models.CharField(max_length=150, default="", help_text="Nombre de usuario al momento de actuar.")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_name = models.CharField(
+        max_length=150, default="", help_text="Nombre de usuario al momento de actuar."
+    )
     action = models.CharField(max_length=60, db_index=True, help_text="Código estable: submission.submitted…")
     program_slug = models.CharField(max_length=120, default="", db_index=True)
     object_type = models.CharField(max_length=40, default="")

@@ -23,8 +23,16 @@ def parse_database_url(url: str) -> dict[str, Any]:
     """The Django database settings for ``url``; ``ValueError`` for an unknown scheme."""
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        name = ":memory:" if url.rstrip("/").endswith(":memory:") else unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": name or ":memory:", "OPTIONS": dict(SQLITE_OPTIONS)}
+        name = (
+            ":memory:"
+            if url.rstrip("/").endswith(":memory:")
+            else unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
+        )
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": name or ":memory:",
+            "OPTIONS": dict(SQLITE_OPTIONS),
+        }
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
         return {
             "ENGINE": "django.db.backends.postgresql",

@@ -29,19 +29,21 @@ Handler = Callable[[HttpRequest], HttpResponseBase]
 
 #: Policy of every page. Styles may be inline (the ficha's HTML and the cycle's pages carry ``style``
 #: attributes and ``<style>`` blocks; Swagger UI sets styles from script); scripts never are.
-CSP = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 
@@ -75,7 +77,9 @@ class BodyLimitMiddleware:
         except ValueError:
             return _plain(400, "Solicitud mal formada: el largo declarado del contenido no es un número.")
         if declared > limit:
-            response = _plain(413, f"La solicitud es demasiado grande ({_mb(declared)}); el máximo es {_mb(limit)}.")
+            response = _plain(
+                413, f"La solicitud es demasiado grande ({_mb(declared)}); el máximo es {_mb(limit)}."
+            )
             response["Connection"] = "close"  # the unread body must not be taken for the next request
             return response
         return self.get_response(request)
@@ -112,8 +116,10 @@ class SecurityHeadersMiddleware:
         return policy_with_hashes(inline_script_hashes(body))
 
 
-BUSY_MESSAGE = ("La base de datos está ocupada con otros cambios y no se pudo guardar. Nada se perdió de lo "
-                "guardado antes; vuelva atrás y guarde de nuevo.")
+BUSY_MESSAGE = (
+    "La base de datos está ocupada con otros cambios y no se pudo guardar. Nada se perdió de lo "
+    "guardado antes; vuelva atrás y guarde de nuevo."
+)
 
 
 def is_busy(exc: BaseException) -> bool:

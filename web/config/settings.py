@@ -41,9 +41,13 @@ DEBUG = _flag("DEBUG")
 # `monitoreo serve --demo`, the tests and the benchmarks set a random one.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    raise ImproperlyConfigured("Falta la variable de entorno SECRET_KEY (obligatoria, también con DEBUG); "
-                               "genere una con: python -c 'import secrets; print(secrets.token_urlsafe(50))'")
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()]
+    raise ImproperlyConfigured(
+        "Falta la variable de entorno SECRET_KEY (obligatoria, también con DEBUG); "
+        "genere una con: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()
+]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
@@ -86,12 +90,14 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,
-        "OPTIONS": {"context_processors": [
-            "django.template.context_processors.request",
-            "django.template.context_processors.csrf",
-            "django.contrib.auth.context_processors.auth",
-            "django.contrib.messages.context_processors.messages",
-        ]},
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csrf",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
     }
 ]
 
@@ -102,7 +108,9 @@ DATABASES = {
 # still cannot get the lock answers 409 (config.middleware.BusyDatabaseMiddleware), never 500.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+}
 # The documentation site built by `make docs` (MkDocs, static HTML); the portal serves it under /docs/sitio/.
 MONITOREO_DOCS_SITE = Path(os.environ.get("MONITOREO_DOCS_SITE", BASE_DIR.parent / "site"))
 MONITOREO_CACHE_DIR = Path(os.environ.get("MONITOREO_CACHE_DIR", BASE_DIR / ".cache"))

@@ -32,9 +32,16 @@ def listing() -> tuple[list[dict[str, Any]], str | None]:
     except BrokenTableError:
         tables = shipped_tables()
         broken = "Una tabla de inflactores ingresada está dañada: vuelva a importarla. [inflators.E011]"
-    return [{"name": name, "base": int(table.base), "shipped": shipped, "source": table.source or "",
-             "factors": ", ".join(f"{y}: {factor(f)}" for y, f in sorted(table.factors.items()))}
-            for name, table, shipped in tables], broken
+    return [
+        {
+            "name": name,
+            "base": int(table.base),
+            "shipped": shipped,
+            "source": table.source or "",
+            "factors": ", ".join(f"{y}: {factor(f)}" for y, f in sorted(table.factors.items())),
+        }
+        for name, table, shipped in tables
+    ], broken
 
 
 def add_table(user: Any, upload: Any, source: str) -> tuple[str | None, list[str]]:
@@ -42,7 +49,9 @@ def add_table(user: Any, upload: Any, source: str) -> tuple[str | None, list[str
     if upload is None:
         return None, ["Elija un archivo CSV con las columnas anio e inflactor. [inflators.E001]"]
     if upload.size > settings.MONITOREO_UPLOAD_MAX_BYTES:
-        return None, [f"El archivo pesa más de {settings.MONITOREO_UPLOAD_MAX_BYTES // 1_000_000} MB. [inflators.E001]"]
+        return None, [
+            f"El archivo pesa más de {settings.MONITOREO_UPLOAD_MAX_BYTES // 1_000_000} MB. [inflators.E001]"
+        ]
     name = Path(upload.name or "inflactores.csv").name
     with tempfile.TemporaryDirectory(prefix="monitoreo-inflators-") as folder:
         path = Path(folder) / name
@@ -51,9 +60,16 @@ def add_table(user: Any, upload: Any, source: str) -> tuple[str | None, list[str
             table = read_inflator_csv(path, source=source or None)
             with transaction.atomic():
                 saved = save_table(table)
-                log_action(user, "inflators.table_added", after={
-                    "name": saved.name.removesuffix(".yaml"), "base": int(table.base), "source": table.source,
-                    "factors": {str(y): str(f) for y, f in sorted(table.factors.items())}})
+                log_action(
+                    user,
+                    "inflators.table_added",
+                    after={
+                        "name": saved.name.removesuffix(".yaml"),
+                        "base": int(table.base),
+                        "source": table.source,
+                        "factors": {str(y): str(f) for y, f in sorted(table.factors.items())},
+                    },
+                )
         except InputError as exc:
             return None, [f"{p.path + ': ' if p.path else ''}{p.message} [{p.code}]" for p in exc.problems]
     years = sorted(table.factors)

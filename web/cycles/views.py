@@ -64,8 +64,12 @@ def chosen_programs(post: Any) -> tuple[list[Program], list[str]]:
 
 def _choices() -> dict[str, Any]:
     opened = set(MonitoringCycle.objects.values_list("year", flat=True))
-    return {"years": [y for y in reference.known_editions() if y not in opened], "methodologies": known_editions(),
-            "tables": tables(), "programs": Program.objects.order_by("name")}
+    return {
+        "years": [y for y in reference.known_editions() if y not in opened],
+        "methodologies": known_editions(),
+        "tables": tables(),
+        "programs": Program.objects.order_by("name"),
+    }
 
 
 @login_required
@@ -74,8 +78,18 @@ def cycles(request: HttpRequest) -> HttpResponse:
     form: dict[str, Any] = {}
     status = 200
     if request.method == "POST":
-        form = {k: request.POST.get(k, "") for k in ("year", "methodology_edition", "price", "programs", "evaluator",
-                                                     "submission_deadline", "reply_deadline")}
+        form = {
+            k: request.POST.get(k, "")
+            for k in (
+                "year",
+                "methodology_edition",
+                "price",
+                "programs",
+                "evaluator",
+                "submission_deadline",
+                "reply_deadline",
+            )
+        }
         form["ticked"] = request.POST.getlist("program")
         programs, unknown = chosen_programs(request.POST)
         evaluator = _evaluators().filter(pk=_int(form["evaluator"])).first()
@@ -84,21 +98,40 @@ def cycles(request: HttpRequest) -> HttpResponse:
         price_year = tables().get(table) or _int(request.POST.get("price_base_year"), year + 1)
         try:
             if unknown:
-                raise WorkflowError("Estos identificadores no corresponden a ningún programa: "
-                                    f"{', '.join(unknown)}. Corríjalos o quítelos.", "cycle.E004")
+                raise WorkflowError(
+                    "Estos identificadores no corresponden a ningún programa: "
+                    f"{', '.join(unknown)}. Corríjalos o quítelos.",
+                    "cycle.E004",
+                )
             if not programs:
                 raise WorkflowError("Elija al menos un programa.")
-            cycle = open_cycle(request.user, year, _int(form["methodology_edition"], year), price_year, table,
-                               programs, evaluator, _date(form["submission_deadline"]), _date(form["reply_deadline"]))
+            cycle = open_cycle(
+                request.user,
+                year,
+                _int(form["methodology_edition"], year),
+                price_year,
+                table,
+                programs,
+                evaluator,
+                _date(form["submission_deadline"]),
+                _date(form["reply_deadline"]),
+            )
         except WorkflowError as exc:
             messages.error(request, str(exc))
             status = 400  # the form comes back with everything the person chose
         else:
-            messages.success(request, f"Ciclo {cycle.year} abierto con {cycle.reports.count()} programa(s). Se avisó "
-                             "por correo a sus servicios.")
+            messages.success(
+                request,
+                f"Ciclo {cycle.year} abierto con {cycle.reports.count()} programa(s). Se avisó "
+                "por correo a sus servicios.",
+            )
             return redirect("gestion:cycle", year=cycle.year)
-    return render(request, "gestion/cycles.html", {"cycles": MonitoringCycle.objects.all(), "evaluators": _evaluators(),
-                                                   "form": form, **_choices()}, status=status)
+    return render(
+        request,
+        "gestion/cycles.html",
+        {"cycles": MonitoringCycle.objects.all(), "evaluators": _evaluators(), "form": form, **_choices()},
+        status=status,
+    )
 
 
 @login_required
@@ -111,26 +144,46 @@ def cycle_detail(request: HttpRequest, year: int) -> HttpResponse:
         return redirect("gestion:cycle", year=year)
     reports = cycle.reports.select_related("program", "evaluator")
     taken = set(reports.values_list("program_id", flat=True))
-    return render(request, "gestion/cycle.html", {
-        "cycle": cycle, "reports": reports, "evaluators": evaluators,
-        "approved": [r for r in reports if r.state == "approved"],
-        "others": Program.objects.exclude(pk__in=taken).order_by("name")})
+    return render(
+        request,
+        "gestion/cycle.html",
+        {
+            "cycle": cycle,
+            "reports": reports,
+            "evaluators": evaluators,
+            "approved": [r for r in reports if r.state == "approved"],
+            "others": Program.objects.exclude(pk__in=taken).order_by("name"),
+        },
+    )
 
 
 def _cycle_post(request: HttpRequest, cycle: MonitoringCycle, evaluators: Any) -> None:
     what = request.POST.get("do", "assign")
     try:
         if what == "deadlines":
-            set_deadlines(cycle, request.user, _date(request.POST.get("submission_deadline")),
-                          _date(request.POST.get("reply_deadline")))
+            set_deadlines(
+                cycle,
+                request.user,
+                _date(request.POST.get("submission_deadline")),
+                _date(request.POST.get("reply_deadline")),
+            )
             messages.success(request, "Plazos guardados.")
         elif what == "add":
             programs, unknown = chosen_programs(request.POST)
             if unknown:
-                raise WorkflowError(f"Estos identificadores no corresponden a ningún programa: {', '.join(unknown)}.",
-                                    "cycle.E004")
-            added = add_programs(cycle, programs, request.user, evaluators.filter(pk=_int(request.POST.get("evaluator"))).first())
-            messages.success(request, f"Se agregaron {len(added)} programa(s); se avisó por correo a sus servicios.")
+                raise WorkflowError(
+                    f"Estos identificadores no corresponden a ningún programa: {', '.join(unknown)}.",
+                    "cycle.E004",
+                )
+            added = add_programs(
+                cycle,
+                programs,
+                request.user,
+                evaluators.filter(pk=_int(request.POST.get("evaluator"))).first(),
+            )
+            messages.success(
+                request, f"Se agregaron {len(added)} programa(s); se avisó por correo a sus servicios."
+            )
         elif what == "remove":
             report = get_object_or_404(Report, pk=_int(request.POST.get("report")), cycle=cycle)
             remove_program(report, request.user)
@@ -161,8 +214,11 @@ def publish_confirm(request: HttpRequest, year: int) -> HttpResponse:
             except WorkflowError as exc:
                 failed.append((report, str(exc)))
         return render(request, "gestion/published.html", {"cycle": cycle, "done": done, "failed": failed})
-    return render(request, "gestion/publish_confirm.html", {"cycle": cycle, "reports": reports,
-                                                            "summaries": [_summary(r) for r in reports]})
+    return render(
+        request,
+        "gestion/publish_confirm.html",
+        {"cycle": cycle, "reports": reports, "summaries": [_summary(r) for r in reports]},
+    )
 
 
 def _summary(report: Report) -> dict[str, Any]:
@@ -171,9 +227,13 @@ def _summary(report: Report) -> dict[str, Any]:
     from monitoreo.cycle.narrative import stale_texts
 
     views = finding_views(report)
-    return {"report": report, "findings": len(views),
-            "overcome": sum(1 for v in views if v.status.startswith("superado")),
-            "price": f"M${report.cycle.price_base_year}", "stale": stale_texts(report.previous, report.data)}
+    return {
+        "report": report,
+        "findings": len(views),
+        "overcome": sum(1 for v in views if v.status.startswith("superado")),
+        "price": f"M${report.cycle.price_base_year}",
+        "stale": stale_texts(report.previous, report.data),
+    }
 
 
 @login_required
@@ -182,11 +242,16 @@ def inflators(request: HttpRequest) -> HttpResponse:
     _publisher(request)
     problems: list[str] = []
     if request.method == "POST":
-        saved, problems = inflator_pages.add_table(request.user, request.FILES.get("archivo"),
-                                                   request.POST.get("source", "").strip())
+        saved, problems = inflator_pages.add_table(
+            request.user, request.FILES.get("archivo"), request.POST.get("source", "").strip()
+        )
         if saved is not None:
             messages.success(request, saved)
             return redirect("gestion:inflators")
     tables, broken = inflator_pages.listing()
-    return render(request, "gestion/inflators.html", {"tables": tables, "problems": problems, "broken": broken},
-                  status=400 if problems else 200)
+    return render(
+        request,
+        "gestion/inflators.html",
+        {"tables": tables, "problems": problems, "broken": broken},
+        status=400 if problems else 200,
+    )

@@ -24,8 +24,12 @@ DEMO_SUFFIX = " — datos de demostración"
 
 def choices() -> dict[str, str]:
     """Label → slug of every program with a published ficha, labels unique («Nombre — Servicio»)."""
-    rows = (Ficha.objects.public().filter(is_latest=True).order_by("program__name", "program__slug")
-            .values_list("program__slug", "program__name", "program__service", "synthetic"))
+    rows = (
+        Ficha.objects.public()
+        .filter(is_latest=True)
+        .order_by("program__name", "program__slug")
+        .values_list("program__slug", "program__name", "program__service", "synthetic")
+    )
     out: dict[str, str] = {}
     for slug, name, service, synthetic in rows:
         label = f"{name} — {service}" + (DEMO_SUFFIX if synthetic else "")
@@ -54,30 +58,63 @@ def build(query: QueryDict) -> dict[str, Any]:
     """Context of the comparison page; ``data`` is its JSON twin."""
     options = choices()
     slugs, unknown = wanted(query, options)
-    found = {f.program.slug: f for f in Ficha.objects.public().filter(is_latest=True, program__slug__in=slugs)
-             .select_related("program").defer("submission", "evaluation", "search_text")}
+    found = {
+        f.program.slug: f
+        for f in Ficha.objects.public()
+        .filter(is_latest=True, program__slug__in=slugs)
+        .select_related("program")
+        .defer("submission", "evaluation", "search_text")
+    }
     fichas = [found[s] for s in slugs if s in found]
     label_of = {slug: label for label, slug in options.items()}
     years = sorted({int(y) for f in fichas for series in f.metrics.values() for y in series})
-    programs = [{"id": f.program.slug, "name": f.program.name, "service": f.program.service,
-                 "ministry": f.program.ministry, "edition": f.edition, "price_base_year": f.price_base_year,
-                 "synthetic": f.synthetic, "label": label_of.get(f.program.slug, f.program.name),
-                 "url": reverse("portal:ficha", args=[f.program.slug]),
-                 "metrics": {m: f.metrics.get(m, {}) for m in KEY_FIGURES}} for f in fichas]
+    programs = [
+        {
+            "id": f.program.slug,
+            "name": f.program.name,
+            "service": f.program.service,
+            "ministry": f.program.ministry,
+            "edition": f.edition,
+            "price_base_year": f.price_base_year,
+            "synthetic": f.synthetic,
+            "label": label_of.get(f.program.slug, f.program.name),
+            "url": reverse("portal:ficha", args=[f.program.slug]),
+            "metrics": {m: f.metrics.get(m, {}) for m in KEY_FIGURES},
+        }
+        for f in fichas
+    ]
     # Two columns never share a header: service in the header, and the id when name and service repeat.
     seen = Counter((p["name"], p["service"]) for p in programs)
     for p in programs:
         p["header_note"] = p["service"] + (f" ({p['id']})" if seen[(p["name"], p["service"])] > 1 else "")
     bases = sorted({f.price_base_year for f in fichas})
-    tables = [{"metric": m, "label": label.replace(" (M$)", ""), "money": m in MONEY_FIGURES,
-               "mixed_bases": m in MONEY_FIGURES and len(bases) > 1,
-               "rows": [(y, [_cell(m, f, y) for f in fichas]) for y in years]}
-              for m, label in KEY_FIGURES.items()]
+    tables = [
+        {
+            "metric": m,
+            "label": label.replace(" (M$)", ""),
+            "money": m in MONEY_FIGURES,
+            "mixed_bases": m in MONEY_FIGURES and len(bases) > 1,
+            "rows": [(y, [_cell(m, f, y) for f in fichas]) for y in years],
+        }
+        for m, label in KEY_FIGURES.items()
+    ]
     inputs = [p["label"] for p in programs] + [""] * max(2, 3 - len(programs))
-    data = {"ids": slugs, "not_found": unknown, "years": years, "price_base_years": bases, "programs": programs}
-    return {"data": data, "programs": programs, "tables": tables, "bases": bases,
-            "inputs": inputs[:MAX_COMPARE], "options": list(options),
-            "placeholder": next(iter(options), "")}
+    data = {
+        "ids": slugs,
+        "not_found": unknown,
+        "years": years,
+        "price_base_years": bases,
+        "programs": programs,
+    }
+    return {
+        "data": data,
+        "programs": programs,
+        "tables": tables,
+        "bases": bases,
+        "inputs": inputs[:MAX_COMPARE],
+        "options": list(options),
+        "placeholder": next(iter(options), ""),
+    }
 
 
 def _cell(metric: str, ficha: Ficha, year: int) -> str:
@@ -90,6 +127,10 @@ def _cell(metric: str, ficha: Ficha, year: int) -> str:
 def csv_rows(data: dict[str, Any]) -> tuple[list[str], Any]:
     """The ``.csv`` twin: one row per program, figure and year, with the price base of its amounts."""
     header = ["id", "programa", "edicion", "anio_precios", "metrica", "anio", "valor"]
-    rows = ([p["id"], p["name"], p["edition"], p["price_base_year"], m, y, p["metrics"][m].get(str(y), "")]
-            for p in data["programs"] for m in KEY_FIGURES for y in data["years"])
+    rows = (
+        [p["id"], p["name"], p["edition"], p["price_base_year"], m, y, p["metrics"][m].get(str(y), "")]
+        for p in data["programs"]
+        for m in KEY_FIGURES
+        for y in data["years"]
+    )
     return header, rows

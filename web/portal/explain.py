@@ -41,7 +41,9 @@ def explanations(ficha: Ficha) -> dict[str, Any]:
         return {"metrics": {}, "outcomes": []}
     sub, evaluation = docs
     m = compute_metrics(sub)
-    metrics = {name: metric_dict(explain_metric(sub, name, sub.evaluated_year, metrics=m)) for name in KEY_FIGURES}
+    metrics = {
+        name: metric_dict(explain_metric(sub, name, sub.evaluated_year, metrics=m)) for name in KEY_FIGURES
+    }
     outcomes = [outcome_dict(o) for o in explain_outcomes(sub, evaluation)] if evaluation else []
     return {"metrics": metrics, "outcomes": outcomes}
 
@@ -54,16 +56,26 @@ def page_context(ficha: Ficha) -> dict[str, Any]:
         return {"figures": {}, "every": [], "outcomes": []}
     sub, evaluation = docs
     m = compute_metrics(sub)
-    figures = {name: _figure(explain_metric(sub, name, sub.evaluated_year, metrics=m)) for name in KEY_FIGURES}
+    figures = {
+        name: _figure(explain_metric(sub, name, sub.evaluated_year, metrics=m)) for name in KEY_FIGURES
+    }
     every = [_figure(e) for e in explain_metrics(sub)]
     outcomes = []
     for o in explain_outcomes(sub, evaluation) if evaluation else []:
         lines = outcome_lines(o, sources=False)
-        outcomes.append({"title": lines[0], "lines": [line.strip() for line in lines[1:]],
-                         "finding": o.status is not None})
+        outcomes.append(
+            {
+                "title": lines[0],
+                "lines": [line.strip() for line in lines[1:]],
+                "finding": o.status is not None,
+            }
+        )
     return {"figures": figures, "every": every, "outcomes": outcomes}
 
 
 def _figure(e: MetricExplanation) -> dict[str, Any]:
-    return {"title": metric_title(e), "computation": computation(e),
-            "lines": [line.strip() for line in metric_lines(e, paths=False)[1:]]}
+    return {
+        "title": metric_title(e),
+        "computation": computation(e),
+        "lines": [line.strip() for line in metric_lines(e, paths=False)[1:]],
+    }

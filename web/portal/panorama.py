@@ -24,25 +24,40 @@ COVERAGE_EDGES = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150]
 SPEND_EDGES = [0, 10, 30, 100, 300, 1000, 3000, 10000, 30000, 100000]
 
 
-def _distribution(name: str, title: str, values: list[float], edges: list[float], unit: str) -> dict[str, Any]:
+def _distribution(
+    name: str, title: str, values: list[float], edges: list[float], unit: str
+) -> dict[str, Any]:
     hist = bins(values, edges, unit)
-    return {"metric": name, "title": title, "n": len(values),
-            "bins": [{"low": b.low, "high": b.high, "label": b.label, "count": b.count} for b in hist],
-            "svg": histogram_svg(hist, title, unit=unit, log=edges is SPEND_EDGES)}  # amounts: geometric edges
+    return {
+        "metric": name,
+        "title": title,
+        "n": len(values),
+        "bins": [{"low": b.low, "high": b.high, "label": b.label, "count": b.count} for b in hist],
+        "svg": histogram_svg(hist, title, unit=unit, log=edges is SPEND_EDGES),
+    }  # amounts: geometric edges
 
 
 def _persistent(edition: int) -> list[dict[str, Any]]:
     # Superados are not «hallazgos» for the public (domain.outcomes.is_public_finding): docs/web-portal.md.
-    rows = (Outcome.objects.filter(verdict="finding", ficha__published=True, ficha__edition__lte=edition)
-            .exclude(status=FindingStatus.RESOLVED.value).values("ficha__program__slug", "ficha__program__name", "ficha__synthetic", "rule", "code")
-            .annotate(editions=Count("ficha__edition", distinct=True), last=Max("ficha__edition")))
+    rows = (
+        Outcome.objects.filter(verdict="finding", ficha__published=True, ficha__edition__lte=edition)
+        .exclude(status=FindingStatus.RESOLVED.value)
+        .values("ficha__program__slug", "ficha__program__name", "ficha__synthetic", "rule", "code")
+        .annotate(editions=Count("ficha__edition", distinct=True), last=Max("ficha__edition"))
+    )
     found: dict[str, dict[str, Any]] = {}
     for r in rows:
         if r["editions"] >= 2 or "persist" in r["code"]:
-            item = found.setdefault(r["ficha__program__slug"], {
-                "id": r["ficha__program__slug"], "name": r["ficha__program__name"], "rules": [],
-                "synthetic": r["ficha__synthetic"],
-                "url": reverse("portal:ficha", args=[r["ficha__program__slug"]])})
+            item = found.setdefault(
+                r["ficha__program__slug"],
+                {
+                    "id": r["ficha__program__slug"],
+                    "name": r["ficha__program__name"],
+                    "rules": [],
+                    "synthetic": r["ficha__synthetic"],
+                    "url": reverse("portal:ficha", args=[r["ficha__program__slug"]]),
+                },
+            )
             title = rule_title(r["rule"])
             if title not in item["rules"]:
                 item["rules"].append(title)
@@ -79,23 +94,45 @@ def build(edition: int | None) -> dict[str, Any]:
     editions = sorted(counts, reverse=True)
     chosen = edition if edition in counts else default_edition(counts)
     fichas = public.filter(edition=chosen)
-    values = list(fichas.values_list("execution_initial_pct", "coverage_pct", "spend_per_beneficiary", "synthetic"))
+    values = list(
+        fichas.values_list("execution_initial_pct", "coverage_pct", "spend_per_beneficiary", "synthetic")
+    )
     execution = [v[0] for v in values if v[0] is not None]
     coverage = [v[1] for v in values if v[1] is not None]
     spend = [v[2] for v in values if v[2] is not None and math.isfinite(v[2])]
-    per_ministry = list(fichas.values("program__ministry").annotate(
-        programs=Count("id"), focalizacion=Sum("findings_targeting"), eficiencia=Sum("findings_efficiency"),
-        eficacia=Sum("findings_effectiveness"), with_findings=Count("id", filter=Q(findings_total__gt=0)),
-    ).order_by("program__ministry"))
-    ministries = [{"ministry": r["program__ministry"], "programs": r["programs"],
-                   "with_findings": r["with_findings"],
-                   "findings": {d: r[d] or 0 for d in DIMENSIONS}} for r in per_ministry]
+    per_ministry = list(
+        fichas.values("program__ministry")
+        .annotate(
+            programs=Count("id"),
+            focalizacion=Sum("findings_targeting"),
+            eficiencia=Sum("findings_efficiency"),
+            eficacia=Sum("findings_effectiveness"),
+            with_findings=Count("id", filter=Q(findings_total__gt=0)),
+        )
+        .order_by("program__ministry")
+    )
+    ministries = [
+        {
+            "ministry": r["program__ministry"],
+            "programs": r["programs"],
+            "with_findings": r["with_findings"],
+            "findings": {d: r[d] or 0 for d in DIMENSIONS},
+        }
+        for r in per_ministry
+    ]
     data = {
-        "edition": chosen, "editions": [{"edition": e, "programs": counts[e]} for e in editions],
-        "programs": len(values), "synthetic": sum(1 for v in values if v[3]),
+        "edition": chosen,
+        "editions": [{"edition": e, "programs": counts[e]} for e in editions],
+        "programs": len(values),
+        "synthetic": sum(1 for v in values if v[3]),
         "distributions": [
-            _distribution("execution_initial_pct", "Ejecución presupuestaria inicial (%)", execution,
-                          EXECUTION_EDGES, "%"),
+            _distribution(
+                "execution_initial_pct",
+                "Ejecución presupuestaria inicial (%)",
+                execution,
+                EXECUTION_EDGES,
+                "%",
+            ),
             _distribution("coverage_pct", "Cobertura (%)", coverage, COVERAGE_EDGES, "%"),
             _distribution("spend_per_beneficiary", "Gasto por beneficiario (M$)", spend, SPEND_EDGES, ""),
         ],

@@ -20,10 +20,17 @@ def with_query(path: str, request: HttpRequest) -> str:
     return f"{path}?{query}" if query else path
 
 
-def respond(request: HttpRequest, fmt: str, template: str, context: dict[str, Any], *,
-            json_url: str, csv_url: str | None = None,
-            csv_rows: tuple[Sequence[str], Iterable[Sequence[Any]]] | None = None,
-            filename: str = "datos") -> HttpResponse:
+def respond(
+    request: HttpRequest,
+    fmt: str,
+    template: str,
+    context: dict[str, Any],
+    *,
+    json_url: str,
+    csv_url: str | None = None,
+    csv_rows: tuple[Sequence[str], Iterable[Sequence[Any]]] | None = None,
+    filename: str = "datos",
+) -> HttpResponse:
     """Render ``context`` (whose ``data`` key is the JSON body) in ``fmt``."""
     if fmt == "json":
         response = JsonResponse(context["data"], json_dumps_params={"ensure_ascii": False, "indent": 1})

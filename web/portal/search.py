@@ -16,8 +16,11 @@ from django.http import QueryDict
 from programs.figures import normalise
 from programs.models import Ficha
 
-DIMENSIONS = {"focalizacion": "Focalización", "eficiencia": "Eficiencia y ejecución presupuestaria",
-              "eficacia": "Eficacia"}
+DIMENSIONS = {
+    "focalizacion": "Focalización",
+    "eficiencia": "Eficiencia y ejecución presupuestaria",
+    "eficacia": "Eficacia",
+}
 _FINDING_FIELD = Ficha.FINDINGS_FIELD
 SORTS = {
     "nombre": ("program__name", "Nombre"),
@@ -48,6 +51,7 @@ class SearchParams:
     @classmethod
     def from_query(cls, query: QueryDict | Mapping[str, Any]) -> SearchParams:
         """From a query string, or from the API's validated filters (the same names)."""
+
         def integer(name: str) -> int | None:
             try:
                 return int(query.get(name, ""))
@@ -57,12 +61,16 @@ class SearchParams:
         orden = query.get("orden", "nombre")
         hallazgos = query.get("hallazgos", "")
         return cls(
-            q=query.get("q", "").strip()[:200], ministerio=query.get("ministerio", ""),
-            servicio=query.get("servicio", ""), region=query.get("region", ""), ods=integer("ods"),
+            q=query.get("q", "").strip()[:200],
+            ministerio=query.get("ministerio", ""),
+            servicio=query.get("servicio", ""),
+            region=query.get("region", ""),
+            ods=integer("ods"),
             edicion=integer("edicion"),
             hallazgos=hallazgos if hallazgos in DIMENSIONS or hallazgos in {"alguno", "ninguno"} else "",
             datos=query.get("datos", "") if query.get("datos", "") in DATA_KINDS else "",
-            orden=orden if orden.lstrip("-") in SORTS else "nombre", pagina=max(integer("pagina") or 1, 1),
+            orden=orden if orden.lstrip("-") in SORTS else "nombre",
+            pagina=max(integer("pagina") or 1, 1),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -102,7 +110,9 @@ def search(params: SearchParams) -> QuerySet[Ficha]:
     if params.datos:
         qs = qs.filter(synthetic=params.datos == "demostracion")
     column = SORTS[params.orden.lstrip("-")][0]
-    order = F(column).desc(nulls_last=True) if params.orden.startswith("-") else F(column).asc(nulls_last=True)
+    order = (
+        F(column).desc(nulls_last=True) if params.orden.startswith("-") else F(column).asc(nulls_last=True)
+    )
     return qs.order_by(order, "program__name", "id")
 
 

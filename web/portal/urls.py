@@ -11,10 +11,15 @@ urlpatterns = [
     path("programas/", views.search_view, name="programs"),
     re_path(r"^programas\.(?P<fmt>json|csv)$", views.search_view, name="search-twin"),
     path("programas/<slug:slug>/", views.ficha_view, name="ficha"),
-    re_path(r"^programas/(?P<slug>[a-z0-9][a-z0-9-]*)\.(?P<fmt>json|pdf)$", views.ficha_view, name="ficha-twin"),
+    re_path(
+        r"^programas/(?P<slug>[a-z0-9][a-z0-9-]*)\.(?P<fmt>json|pdf)$", views.ficha_view, name="ficha-twin"
+    ),
     path("programas/<slug:slug>/<int:edition>/", views.ficha_view, name="ficha-edition"),
-    re_path(r"^programas/(?P<slug>[a-z0-9][a-z0-9-]*)/(?P<edition>[0-9]{4})\.(?P<fmt>json|pdf)$",
-            views.ficha_view, name="ficha-edition-twin"),
+    re_path(
+        r"^programas/(?P<slug>[a-z0-9][a-z0-9-]*)/(?P<edition>[0-9]{4})\.(?P<fmt>json|pdf)$",
+        views.ficha_view,
+        name="ficha-edition-twin",
+    ),
     path("comparar/", views.compare_view, name="compare"),
     re_path(r"^comparar\.(?P<fmt>json|csv)$", views.compare_view, name="compare-twin"),
     path("panorama/", views.panorama_view, name="panorama"),

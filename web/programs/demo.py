@@ -23,7 +23,9 @@ def seed_submissions(directory: Path = SEEDS_DIR) -> list[Submission]:
 DEMO_EDITIONS = (2020, 2023)
 
 
-def synthetic_submissions(n: int, seed: int = 2023, editions: tuple[int, ...] = DEMO_EDITIONS) -> Iterator[Submission]:
+def synthetic_submissions(
+    n: int, seed: int = 2023, editions: tuple[int, ...] = DEMO_EDITIONS
+) -> Iterator[Submission]:
     """``n`` synthetic programs (``monitoreo.synth.generate``), one submission per edition in ``editions``."""
     from monitoreo.synth import generate
 
@@ -36,8 +38,11 @@ def synthetic_submissions(n: int, seed: int = 2023, editions: tuple[int, ...] = 
 DEMO_PRICE_BASE, DEMO_INFLATORS = 2024, "base-2024"
 DEMO_CYCLE_YEAR = 2025
 DEMO_STATES = ("submitted", "in_review", "right_of_reply")
-_ACTIONS = {"submitted": ("submit",), "in_review": ("submit", "start_review"),
-            "right_of_reply": ("submit", "start_review", "evaluate", "open_reply")}
+_ACTIONS = {
+    "submitted": ("submit",),
+    "in_review": ("submit", "start_review"),
+    "right_of_reply": ("submit", "start_review", "evaluate", "open_reply"),
+}
 
 
 def _demo_reports(services: dict[str, Any], seed: int) -> dict[str, list[tuple[Submission, str]]]:
@@ -55,8 +60,12 @@ def _demo_reports(services: dict[str, Any], seed: int) -> dict[str, list[tuple[S
             state = next((s for s in states if (s == "right_of_reply") == has_findings), None)
             if state is None:
                 continue
-            program = sub.program.model_copy(update={"service": service, "ministry": services[service].ministry})
-            out[service].append((sub.model_copy(update={"id": f"ciclo-{sub.id}"[:120], "program": program}), state))
+            program = sub.program.model_copy(
+                update={"service": service, "ministry": services[service].ministry}
+            )
+            out[service].append(
+                (sub.model_copy(update={"id": f"ciclo-{sub.id}"[:120], "program": program}), state)
+            )
             states.remove(state)
             break
         if not any(wanted.values()):
@@ -82,35 +91,58 @@ def open_demo_cycle(seed: int = DEMO_CYCLE_YEAR) -> dict[str, list[str]]:
 
     from programs.models import Program
 
-    users = {u.username: u for u in get_user_model().objects.filter(username__in=[p.username for p in PERSONAS])}
+    users = {
+        u.username: u for u in get_user_model().objects.filter(username__in=[p.username for p in PERSONAS])
+    }
     if len(users) < len(PERSONAS) or MonitoringCycle.objects.filter(year=DEMO_CYCLE_YEAR).exists():
         return {}
     reporters = {p.service: users[p.username] for p in PERSONAS if p.role == REPORTER and p.service}
-    real = {pr.service: pr for pr in Program.objects.filter(service__in=list(reporters), fichas__published=True,
-                                                            fichas__synthetic=False).distinct()}
+    real = {
+        pr.service: pr
+        for pr in Program.objects.filter(
+            service__in=list(reporters), fichas__published=True, fichas__synthetic=False
+        ).distinct()
+    }
     reporters = {s: u for s, u in reporters.items() if s in real}
     plan = _demo_reports(real, seed)
     demo_programs = {}
     for items in plan.values():
         for sub, _ in items:
             demo_programs[sub.id], _ = Program.objects.update_or_create(
-                slug=sub.id, defaults={"name": sub.program.name, "service": sub.program.service,
-                                       "ministry": sub.program.ministry})
+                slug=sub.id,
+                defaults={
+                    "name": sub.program.name,
+                    "service": sub.program.service,
+                    "ministry": sub.program.ministry,
+                },
+            )
     publisher = next(users[p.username] for p in PERSONAS if p.role == "publicador")
     evaluator = next(users[p.username] for p in PERSONAS if p.role == "evaluador")
     states: dict[str, list[str]] = {}
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         # Last year's reports are in M$2024 and no base-2026 inflator table ships (docs/inflators.md): the demo
         # cycle runs in M$2024 with base-2024, as a unit would until it enters the 2026 table.
-        cycle = open_cycle(publisher, DEMO_CYCLE_YEAR, DEMO_CYCLE_YEAR, DEMO_PRICE_BASE, DEMO_INFLATORS,
-                           [*real.values(), *demo_programs.values()], evaluator=evaluator)
+        cycle = open_cycle(
+            publisher,
+            DEMO_CYCLE_YEAR,
+            DEMO_CYCLE_YEAR,
+            DEMO_PRICE_BASE,
+            DEMO_INFLATORS,
+            [*real.values(), *demo_programs.values()],
+            evaluator=evaluator,
+        )
         for service, reporter in reporters.items():
             states[reporter.username] = ["draft"]
             ServiceMembership.objects.get_or_create(user=reporter, service=service)
             for sub, state in plan[service]:
                 report = Report.objects.get(cycle=cycle, program=demo_programs[sub.id])
-                report = save_document(report, sub.model_dump(mode="json"), reporter, report.version,
-                                       note="reporte de demostración (ficticio)")
+                report = save_document(
+                    report,
+                    sub.model_dump(mode="json"),
+                    reporter,
+                    report.version,
+                    note="reporte de demostración (ficticio)",
+                )
                 for action in _ACTIONS[state]:
                     report = perform(report, action, reporter if action == "submit" else evaluator)
                 states[reporter.username].append(report.state)

@@ -30,7 +30,9 @@ def normalise(text: str) -> str:
 
 def plain_metrics(m: Metrics) -> dict[str, dict[str, Plain]]:
     """Yearly metrics as JSON: ``{metric: {"2023": 25.52 | "S/I"}}`` (unrounded)."""
-    return {name: {str(y): formatting.plain(v) for y, v in series.items()} for name, series in m.yearly.items()}
+    return {
+        name: {str(y): formatting.plain(v) for y, v in series.items()} for name, series in m.yearly.items()
+    }
 
 
 def key_figures(m: Metrics, year: int) -> dict[str, Plain]:

@@ -35,7 +35,9 @@ def evaluate(submission: Submission, history: tuple[Submission, ...] = ()) -> Ev
 
 def content_hash(submission: dict[str, Any], evaluation: dict[str, Any] | None) -> str:
     """sha256 of the canonical JSON of submission + evaluation (cache key of the rendered PDF)."""
-    canonical = json.dumps([submission, evaluation], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    canonical = json.dumps(
+        [submission, evaluation], sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -69,12 +71,21 @@ def _histories(subs: list[Submission]) -> list[tuple[Submission, ...]]:
     by_id: dict[str, list[Submission]] = {}
     for s in subs:
         by_id.setdefault(s.id, []).append(s)
-    return [tuple(sorted((h for h in by_id[s.id] if h.evaluated_year < s.evaluated_year),
-                         key=lambda h: h.evaluated_year, reverse=True)) for s in subs]
+    return [
+        tuple(
+            sorted(
+                (h for h in by_id[s.id] if h.evaluated_year < s.evaluated_year),
+                key=lambda h: h.evaluated_year,
+                reverse=True,
+            )
+        )
+        for s in subs
+    ]
 
 
-def _prepare(sub: Submission, history: tuple[Submission, ...], publish: bool, now: datetime,
-             evaluator: Evaluator) -> _Prepared:
+def _prepare(
+    sub: Submission, history: tuple[Submission, ...], publish: bool, now: datetime, evaluator: Evaluator
+) -> _Prepared:
     metrics = compute_metrics(sub)
     evaluation = evaluator(sub, history)
     sub_json = sub.model_dump(mode="json")
@@ -86,22 +97,41 @@ def _prepare(sub: Submission, history: tuple[Submission, ...], publish: bool, no
         counts = {_DIMENSION_FIELD[d.value]: n for d, n in evaluation.public_finding_counts().items()}
     outcomes = []
     for o in evaluation.outcomes if evaluation is not None else ():
-        outcomes.append(Outcome(code=o.code, rule=o.rule, dimension=o.dimension.value, verdict=o.verdict.value,
-                                status=o.status.value if o.status else "", text=o.text, indicator=o.indicator,
-                                label=o.label or "", detail=o.detail or ""))
+        outcomes.append(
+            Outcome(
+                code=o.code,
+                rule=o.rule,
+                dimension=o.dimension.value,
+                verdict=o.verdict.value,
+                status=o.status.value if o.status else "",
+                text=o.text,
+                indicator=o.indicator,
+                label=o.label or "",
+                detail=o.detail or "",
+            )
+        )
     p = sub.program
     ficha = Ficha(
-        edition=sub.edition, evaluated_year=sub.evaluated_year, price_base_year=sub.price_base_year,
-        submission=sub_json, evaluation=eval_json, metrics=figures.plain_metrics(metrics),
-        content_hash=content_hash(sub_json, eval_json), published=publish, synthetic=sub.synthetic,
+        edition=sub.edition,
+        evaluated_year=sub.evaluated_year,
+        price_base_year=sub.price_base_year,
+        submission=sub_json,
+        evaluation=eval_json,
+        metrics=figures.plain_metrics(metrics),
+        content_hash=content_hash(sub_json, eval_json),
+        published=publish,
+        synthetic=sub.synthetic,
         published_at=(_aware(sub.published_at) or now) if publish else None,
         search_text=figures.normalise(" ".join((p.name, p.service, p.ministry, p.purpose, p.description))),
         regions="|" + "|".join(p.regions) + "|" if p.regions else "",
         ods_goals="|" + "|".join(str(o.goal) for o in sub.ods) + "|" if sub.ods else "",
-        executed_budget=figures.sortable(key["total_executed"]), coverage_pct=figures.sortable(key["coverage_pct"]),
+        executed_budget=figures.sortable(key["total_executed"]),
+        coverage_pct=figures.sortable(key["coverage_pct"]),
         execution_initial_pct=figures.sortable(key["execution_initial_pct"]),
-        spend_per_beneficiary=figures.sortable(key["spend_per_beneficiary"]), figures=key,
-        findings_total=sum(counts.values()), **counts,
+        spend_per_beneficiary=figures.sortable(key["spend_per_beneficiary"]),
+        figures=key,
+        findings_total=sum(counts.values()),
+        **counts,
     )
     return _Prepared(sub, ficha, outcomes)
 
@@ -136,20 +166,28 @@ def refresh_latest(program_ids: Iterable[int]) -> None:
     Ficha.objects.filter(id__in=[f for _, f in best.values()]).update(is_latest=True)
 
 
-def load_submissions(subs: Iterable[Submission], publish: bool = True, now: datetime | None = None,
-                     evaluator: Evaluator = evaluate) -> LoadReport:
+def load_submissions(
+    subs: Iterable[Submission],
+    publish: bool = True,
+    now: datetime | None = None,
+    evaluator: Evaluator = evaluate,
+) -> LoadReport:
     """Store ``subs`` (replacing the same program + edition) in one transaction; see the module docstring.
     Each submission is evaluated with the batch's earlier reports of the same program as ``history``."""
     moment = now or timezone.now()
     items = list(subs)
-    prepared = [_prepare(s, h, publish, moment, evaluator) for s, h in zip(items, _histories(items), strict=True)]
+    prepared = [
+        _prepare(s, h, publish, moment, evaluator) for s, h in zip(items, _histories(items), strict=True)
+    ]
     report = LoadReport(slugs=[p.submission.id for p in prepared])
     with transaction.atomic():
         programs = _upsert_programs(prepared, report)
         for p in prepared:
             p.ficha.program = programs[p.submission.id]
         pairs = {(p.ficha.program.id, p.ficha.edition) for p in prepared}
-        stale = Ficha.objects.filter(program_id__in={pid for pid, _ in pairs}).values_list("id", "program_id", "edition")
+        stale = Ficha.objects.filter(program_id__in={pid for pid, _ in pairs}).values_list(
+            "id", "program_id", "edition"
+        )
         Ficha.objects.filter(id__in=[fid for fid, pid, ed in stale if (pid, ed) in pairs]).delete()
         fichas = Ficha.objects.bulk_create([p.ficha for p in prepared], batch_size=200)
         outcomes = []

@@ -40,15 +40,22 @@ class Ficha(models.Model):
     submission = models.JSONField(help_text="Submission.model_dump(mode='json')")
     evaluation = models.JSONField(null=True, blank=True, help_text="Evaluation.model_dump(mode='json')")
     metrics = models.JSONField(default=dict, help_text="Métricas anuales sin redondear (valor o código S/I).")
-    content_hash = models.CharField(max_length=64, help_text="sha256 de submission + evaluation (caché del PDF).")
+    content_hash = models.CharField(
+        max_length=64, help_text="sha256 de submission + evaluation (caché del PDF)."
+    )
     published = models.BooleanField(default=False, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    is_latest = models.BooleanField(default=False, db_index=True, help_text="Última edición publicada del programa.")
-    synthetic = models.BooleanField(default=False, db_index=True,
-                                    help_text="Datos de demostración ficticios (Submission.synthetic).")
+    is_latest = models.BooleanField(
+        default=False, db_index=True, help_text="Última edición publicada del programa."
+    )
+    synthetic = models.BooleanField(
+        default=False, db_index=True, help_text="Datos de demostración ficticios (Submission.synthetic)."
+    )
     # Denormalised for search, filters and sorting. Sort columns are NULL when the value is a code (S/I…);
     # ``figures`` keeps the value or the code for display.
-    search_text = models.TextField(default="", help_text="Nombre, servicio, propósito: minúsculas sin tildes.")
+    search_text = models.TextField(
+        default="", help_text="Nombre, servicio, propósito: minúsculas sin tildes."
+    )
     regions = models.TextField(default="", help_text="Claves de región entre barras: |maule|biobio|")
     ods_goals = models.TextField(default="", help_text="Objetivos ODS entre barras: |2|8|")
     executed_budget = models.FloatField(null=True, db_index=True)
@@ -61,8 +68,11 @@ class Ficha(models.Model):
     findings_effectiveness = models.PositiveSmallIntegerField(default=0)
     findings_total = models.PositiveSmallIntegerField(default=0, db_index=True)
     #: The column counting each dimension's findings (keys: ``monitoreo.domain`` dimension values).
-    FINDINGS_FIELD = {"focalizacion": "findings_targeting", "eficiencia": "findings_efficiency",
-                      "eficacia": "findings_effectiveness"}
+    FINDINGS_FIELD = {
+        "focalizacion": "findings_targeting",
+        "eficiencia": "findings_efficiency",
+        "eficacia": "findings_effectiveness",
+    }
 
     objects = FichaQuerySet.as_manager()
 
@@ -86,9 +96,15 @@ class Outcome(models.Model):
     status = models.CharField(max_length=20, blank=True, default="")
     text = models.TextField()
     indicator = models.PositiveSmallIntegerField(null=True, blank=True)
-    label = models.CharField(max_length=120, blank=True, default="",
-                             help_text="Rótulo del bloque en que se imprime («Ejecución presupuestaria:»).")
-    detail = models.TextField(blank=True, default="", help_text="Texto del evaluador que sigue a la frase estándar.")
+    label = models.CharField(
+        max_length=120,
+        blank=True,
+        default="",
+        help_text="Rótulo del bloque en que se imprime («Ejecución presupuestaria:»).",
+    )
+    detail = models.TextField(
+        blank=True, default="", help_text="Texto del evaluador que sigue a la frase estándar."
+    )
 
     class Meta:
         ordering = ["ficha", "dimension", "id"]

@@ -63,9 +63,12 @@ def _why(report: Any, evaluation: Evaluation | None) -> dict[tuple[str, int | No
     sub = check_document(report.data).submission
     if sub is None:
         return {}
-    return {(o.code, o.indicator): [line.strip() for line in outcome_lines(explain_outcome(sub, evaluation, o),
-                                                                            sources=False)[1:]]
-            for o in evaluation.findings()}
+    return {
+        (o.code, o.indicator): [
+            line.strip() for line in outcome_lines(explain_outcome(sub, evaluation, o), sources=False)[1:]
+        ]
+        for o in evaluation.findings()
+    }
 
 
 def finding_views(report: Any) -> list[FindingView]:
@@ -79,12 +82,21 @@ def finding_views(report: Any) -> list[FindingView]:
         outcome = stored.get((f.code, f.indicator))
         after = provisional.get((f.code, f.indicator))
         pending = bool(f.verdict) and report.state not in FINAL
-        status = (after.status.value if after is not None and after.status else f.status) if pending else f.status
+        status = (
+            (after.status.value if after is not None and after.status else f.status) if pending else f.status
+        )
         status_text = "superado" if status == "superado" else "no superado"
         if pending:
             status_text += f" (veredicto «{f.verdict}», pendiente de aprobación)"
-        out.append(FindingView(f, Dimension(f.dimension).label if f.dimension in set(Dimension) else f.dimension,
-                               figures(outcome.values, report.data, year, outcome.rule) if outcome else [],
-                               status_text, pending, (outcome.label or "") if outcome else "",
-                               why.get((f.code, f.indicator), [])))
+        out.append(
+            FindingView(
+                f,
+                Dimension(f.dimension).label if f.dimension in set(Dimension) else f.dimension,
+                figures(outcome.values, report.data, year, outcome.rule) if outcome else [],
+                status_text,
+                pending,
+                (outcome.label or "") if outcome else "",
+                why.get((f.code, f.indicator), []),
+            )
+        )
     return out

@@ -58,8 +58,14 @@ def save_judgements(report: Report, judgements: list[Judgement], user: Any) -> R
         data["review"] = review
         fresh.data, fresh.version = data, fresh.version + 1
         fresh.save(update_fields=["data", "version", "updated_at"])
-        log_action(user, "review.judgements_saved", program_slug=fresh.program.slug, obj=fresh,
-                   before=before, after=review["judgements"])
+        log_action(
+            user,
+            "review.judgements_saved",
+            program_slug=fresh.program.slug,
+            obj=fresh,
+            before=before,
+            after=review["judgements"],
+        )
     return fresh
 
 
@@ -75,8 +81,14 @@ def reply(finding: Finding, text: str, observation: int | None, user: Any) -> Fi
         before = fresh.reply
         fresh.reply, fresh.reply_observation = text.strip(), observation
         fresh.save(update_fields=["reply", "reply_observation"])
-        log_action(user, "finding.replied", program_slug=report.program.slug, obj=fresh,
-                   before={"reply": before}, after={"reply": fresh.reply, "finding": fresh.code})
+        log_action(
+            user,
+            "finding.replied",
+            program_slug=report.program.slug,
+            obj=fresh,
+            before={"reply": before},
+            after={"reply": fresh.reply, "finding": fresh.code},
+        )
     return fresh
 
 
@@ -91,6 +103,12 @@ def record_verdict(finding: Finding, verdict: str, text: str, user: Any) -> Find
         before = {"verdict": fresh.verdict, "text": fresh.verdict_text}
         fresh.verdict, fresh.verdict_text = verdict, text.strip()
         fresh.save(update_fields=["verdict", "verdict_text"])
-        log_action(user, "finding.verdict", program_slug=report.program.slug, obj=fresh, before=before,
-                   after={"verdict": verdict, "text": fresh.verdict_text, "finding": fresh.code})
+        log_action(
+            user,
+            "finding.verdict",
+            program_slug=report.program.slug,
+            obj=fresh,
+            before=before,
+            after={"verdict": verdict, "text": fresh.verdict_text, "finding": fresh.code},
+        )
     return fresh

@@ -53,21 +53,42 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
         from submissions.document import evaluate_document
 
         candidate = evaluate_document(check.submission, report.cycle.methodology_edition, report.previous)
-    return render(request, "gestion/workspace.html", {
-        "report": report, "check": check, "metrics": _metric_table(check.submission),
-        "evaluation": evaluation or candidate, "is_candidate": evaluation is None,
-        "findings": finding_views(report), "changes": diff.changes(report.previous, report.data),
-        "candidates": [{"dimension": o.dimension.label, "text": o.text,
-                        "figures": figures(o.values, report.data, report.cycle.evaluated_year, o.rule)}
-                       for o in (evaluation or candidate).findings()] if (evaluation or candidate) else [],
-        "board": dashboard(report.pk, report.data, check, report.previous),
-        "judgements": [{"code": c, "label": judgement_label(c), "value": (current.get(c) or {}).get("value"),
-                        "text": (current.get(c) or {}).get("text", ""),
-                        "reason": (current.get(c) or {}).get("reason", ""),
-                        "extra": [(v, EXTRA_LABELS[v]) for v in sorted(extra.get(c, ()))]}
-                       for c in judgement_codes],
-        "is_assigned": report.evaluator_id == request.user.pk,
-    })
+    return render(
+        request,
+        "gestion/workspace.html",
+        {
+            "report": report,
+            "check": check,
+            "metrics": _metric_table(check.submission),
+            "evaluation": evaluation or candidate,
+            "is_candidate": evaluation is None,
+            "findings": finding_views(report),
+            "changes": diff.changes(report.previous, report.data),
+            "candidates": [
+                {
+                    "dimension": o.dimension.label,
+                    "text": o.text,
+                    "figures": figures(o.values, report.data, report.cycle.evaluated_year, o.rule),
+                }
+                for o in (evaluation or candidate).findings()
+            ]
+            if (evaluation or candidate)
+            else [],
+            "board": dashboard(report.pk, report.data, check, report.previous),
+            "judgements": [
+                {
+                    "code": c,
+                    "label": judgement_label(c),
+                    "value": (current.get(c) or {}).get("value"),
+                    "text": (current.get(c) or {}).get("text", ""),
+                    "reason": (current.get(c) or {}).get("reason", ""),
+                    "extra": [(v, EXTRA_LABELS[v]) for v in sorted(extra.get(c, ()))],
+                }
+                for c in judgement_codes
+            ],
+            "is_assigned": report.evaluator_id == request.user.pk,
+        },
+    )
 
 
 def _metric_table(submission: Any) -> list[dict[str, Any]]:
@@ -77,8 +98,13 @@ def _metric_table(submission: Any) -> list[dict[str, Any]]:
     from monitoreo.validation.format import show
 
     metrics = compute_metrics(submission)
-    return [{"name": metric_label(name), "values": [show(series[y]) if y in series else "" for y in submission.years]}
-            for name, series in metrics.yearly.items()]
+    return [
+        {
+            "name": metric_label(name),
+            "values": [show(series[y]) if y in series else "" for y in submission.years],
+        }
+        for name, series in metrics.yearly.items()
+    ]
 
 
 @login_required
@@ -120,8 +146,11 @@ def save_reply(request: HttpRequest, item: Finding) -> str:
     raw = request.POST.get(f"observation-{item.pk}", request.POST.get("observation", ""))
     observation, code = parse_observation(raw, observation_count(item.report))
     if code is not None:
-        messages.error(request, f"Hallazgo «{item.text[:60]}…»: «{raw}»: {CYCLE_CODES[code][0].lower()}"
-                       f"{CYCLE_CODES[code][1:]} Se guardó el texto sin esa observación: elíjala de la lista. [{code}]")
+        messages.error(
+            request,
+            f"Hallazgo «{item.text[:60]}…»: «{raw}»: {CYCLE_CODES[code][0].lower()}"
+            f"{CYCLE_CODES[code][1:]} Se guardó el texto sin esa observación: elíjala de la lista. [{code}]",
+        )
         observation = item.reply_observation
     if text.strip() == item.reply and observation == item.reply_observation:
         return "refused" if code else "unchanged"
@@ -163,8 +192,10 @@ def sheet_fragment(report: Any, submission: Any) -> tuple[str, str]:
     from reviews.explain import provisional_evaluation
 
     evaluation = provisional_evaluation(report) or (
-        Evaluation.model_validate(report.evaluation) if report.evaluation else
-        evaluate_document(submission, report.cycle.methodology_edition, report.previous))
+        Evaluation.model_validate(report.evaluation)
+        if report.evaluation
+        else evaluate_document(submission, report.cycle.methodology_edition, report.previous)
+    )
     return render_html_fragment(build_sheet(submission, evaluation)), stylesheet()
 
 
@@ -180,8 +211,10 @@ def _sheet(request: HttpRequest, pk: int) -> Any:
     from reviews.explain import provisional_evaluation
 
     evaluation = provisional_evaluation(report) or (
-        Evaluation.model_validate(report.evaluation) if report.evaluation else
-        evaluate_document(check.submission, report.cycle.methodology_edition, report.previous))
+        Evaluation.model_validate(report.evaluation)
+        if report.evaluation
+        else evaluate_document(check.submission, report.cycle.methodology_edition, report.previous)
+    )
     return report, build_sheet(check.submission, evaluation)
 
 
@@ -194,10 +227,18 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("gestion:report", pk=pk)
     from monitoreo.sheet import render_html_fragment, stylesheet
 
-    return render(request, "gestion/preview.html", {
-        "report": report, "fragment": render_html_fragment(model), "css": stylesheet(),
-        "pending": report.state not in ("approved", "published") and report.findings.exclude(verdict="").exists(),
-        "perms_review": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER)})
+    return render(
+        request,
+        "gestion/preview.html",
+        {
+            "report": report,
+            "fragment": render_html_fragment(model),
+            "css": stylesheet(),
+            "pending": report.state not in ("approved", "published")
+            and report.findings.exclude(verdict="").exists(),
+            "perms_review": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
+        },
+    )
 
 
 @login_required
@@ -210,5 +251,7 @@ def preview_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from monitoreo.sheet import render_pdf
 
     response = HttpResponse(render_pdf(model), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="borrador-{report.program.slug}-{report.cycle.year}.pdf"'
+    response["Content-Disposition"] = (
+        f'inline; filename="borrador-{report.program.slug}-{report.cycle.year}.pdf"'
+    )
     return response

@@ -34,8 +34,9 @@ def anchor_url(report_pk: int, section: str | None, anchor: str | None) -> str |
     return url + (f"#f-{anchor}" if anchor else "")
 
 
-def items(report_pk: int, data: dict[str, Any], check: DocumentCheck,
-          previous: dict[str, Any] | None = None) -> list[Item]:
+def items(
+    report_pk: int, data: dict[str, Any], check: DocumentCheck, previous: dict[str, Any] | None = None
+) -> list[Item]:
     """Every problem (errors first) of the check, named by field label, and the texts carried over from
     ``previous`` that still quote last year's figures (``cycle.W001``, a warning)."""
     raw = [(p.path, p.message, p.code, "error") for p in check.problems]
@@ -44,7 +45,16 @@ def items(report_pk: int, data: dict[str, Any], check: DocumentCheck,
     out = []
     for path, message, code, severity in raw:
         ref = label_of(data, path)
-        out.append(Item(ref.section, ref.label, message, code, severity, anchor_url(report_pk, ref.section, ref.anchor)))
+        out.append(
+            Item(
+                ref.section,
+                ref.label,
+                message,
+                code,
+                severity,
+                anchor_url(report_pk, ref.section, ref.anchor),
+            )
+        )
     return sorted(out, key=lambda i: i.severity != "error")
 
 
@@ -76,7 +86,8 @@ class Dashboard:
         return self.state.complete and not self.errors
 
 
-def dashboard(report_pk: int, data: dict[str, Any], check: DocumentCheck,
-              previous: dict[str, Any] | None = None) -> Dashboard:
+def dashboard(
+    report_pk: int, data: dict[str, Any], check: DocumentCheck, previous: dict[str, Any] | None = None
+) -> Dashboard:
     listed = items(report_pk, data, check, previous)
     return Dashboard(completeness(data, errors_by_section(listed)), listed, data.get("evaluated_year"))

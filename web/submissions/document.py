@@ -32,7 +32,9 @@ class DocumentCheck:
         for p in self.problems:
             out.setdefault(p.path, []).append({"code": p.code, "message": p.message, "severity": "error"})
         for i in self.issues:
-            out.setdefault(i.path, []).append({"code": i.code, "message": i.message, "severity": i.severity.value})
+            out.setdefault(i.path, []).append(
+                {"code": i.code, "message": i.message, "severity": i.severity.value}
+            )
         return out
 
 
@@ -53,8 +55,9 @@ def parse_or_none(data: dict[str, Any] | None) -> Submission | None:
         return None
 
 
-def evaluate_document(submission: Submission, methodology_edition: int,
-                      previous: dict[str, Any] | None) -> Evaluation:
+def evaluate_document(
+    submission: Submission, methodology_edition: int, previous: dict[str, Any] | None
+) -> Evaluation:
     """The evaluation under the cycle's methodology, with last year's report as history when it parses."""
     prior = parse_or_none(previous)
     history = (prior,) if prior is not None and prior.evaluated_year < submission.evaluated_year else ()

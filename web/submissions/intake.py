@@ -22,14 +22,18 @@ def check(report: Report) -> DocumentCheck:
     return check_document(report.data, f"{report.program.slug}-{report.cycle.year}")
 
 
-def save_section(report: Report, section: str, entries: dict[str, Any], user: Any,
-                 version: int) -> tuple[Report, list[Problem]]:
+def save_section(
+    report: Report, section: str, entries: dict[str, Any], user: Any, version: int
+) -> tuple[Report, list[Problem]]:
     """Save what is valid, keep out what is not: every entry that is a value of its field is saved (a new
     version, when anything changed); an entry that is not keeps the field's stored value and comes back as a
     ``form.E0nn`` problem for the form to show beside the person's text. A field the request does not carry
     is left as it is (a partial post never clears the rest of the section)."""
-    current = {c.path: show(c.kind, get_path(report.data, c.path)) for c in cells(report.data)
-               if c.section == section and not c.readonly}
+    current = {
+        c.path: show(c.kind, get_path(report.data, c.path))
+        for c in cells(report.data)
+        if c.section == section and not c.readonly
+    }
     data, problems = apply_entries(report.data, {**current, **entries}, section)
     problems = [form_problem(p) for p in problems]
     baseline, _ = apply_entries(report.data, current, section)  # the stored data, normalized the same way
@@ -41,8 +45,9 @@ def save_section(report: Report, section: str, entries: dict[str, Any], user: An
     return save_document(report, data, user, version, note=f"sección «{title}»"), problems
 
 
-def place(by_path: dict[str, list[dict[str, str]]], data: dict[str, Any]
-          ) -> tuple[dict[str, list[dict[str, str]]], list[dict[str, str]]]:
+def place(
+    by_path: dict[str, list[dict[str, str]]], data: dict[str, Any]
+) -> tuple[dict[str, list[dict[str, str]]], list[dict[str, str]]]:
     """Messages per form field: a message on a field goes next to it, a message on a container
     (``budget.years.2025``) next to its first field; messages that fit no field are returned apart."""
     paths = [c.path for c in cells(data)]
@@ -63,19 +68,27 @@ def upload_problems(upload: Any, max_bytes: int) -> list[str]:
     if upload is None:
         return ["Elija un archivo .xlsx."]
     if upload.size > max_bytes:
-        size, limit = (formatting.number(Decimal(n) / Decimal(10**6), d) for n, d in ((upload.size, 1), (max_bytes, 0)))
+        size, limit = (
+            formatting.number(Decimal(n) / Decimal(10**6), d) for n, d in ((upload.size, 1), (max_bytes, 0))
+        )
         return [f"El archivo pesa {size} MB; el máximo es {limit} MB."]
     if not (upload.name or "").lower().endswith(".xlsx"):
         return ["Sólo se aceptan planillas Excel .xlsx."]
     head = upload.read()
     upload.seek(0)
     if not is_xlsx(head):
-        return ["El archivo no es una planilla Excel .xlsx válida (se revisa el contenido, no sólo el nombre)."]
+        return [
+            "El archivo no es una planilla Excel .xlsx válida (se revisa el contenido, no sólo el nombre)."
+        ]
     return []
 
 
-def import_workbook(report: Report, content: bytes, name: str, user: Any, version: int) -> tuple[Report, list[str]]:
+def import_workbook(
+    report: Report, content: bytes, name: str, user: Any, version: int
+) -> tuple[Report, list[str]]:
     data, problems = read_workbook(content, report.data, name)
     if data is None:
         return report, [f"{p.path}: {p.message}" if p.path else p.message for p in problems]
-    return save_document(report, data, user, version, action="submission.imported", note=f"planilla {name}"), []
+    return save_document(
+        report, data, user, version, action="submission.imported", note=f"planilla {name}"
+    ), []

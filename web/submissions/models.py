@@ -34,15 +34,26 @@ class ReportQuerySet(models.QuerySet["Report"]):
 class Report(models.Model):
     cycle = models.ForeignKey(MonitoringCycle, on_delete=models.PROTECT, related_name="reports")
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="reports")
-    state = models.CharField(max_length=20, choices=[(s.value, STATE_LABELS[s]) for s in State],
-                             default=State.DRAFT.value, db_index=True)
+    state = models.CharField(
+        max_length=20,
+        choices=[(s.value, STATE_LABELS[s]) for s in State],
+        default=State.DRAFT.value,
+        db_index=True,
+    )
     data = models.JSONField(help_text="Documento del reporte (formato de datos de monitoreo, JSON).")
     previous = models.JSONField(null=True, blank=True, help_text="Reporte del año anterior (para comparar).")
     evaluation = models.JSONField(null=True, blank=True, help_text="Evaluation.model_dump(mode='json').")
     version = models.PositiveIntegerField(default=1, help_text="Bloqueo optimista: sube en cada cambio.")
-    evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="assigned_reports")
-    return_comment = models.TextField(blank=True, default="", help_text="Comentarios de la última devolución.")
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_reports",
+    )
+    return_comment = models.TextField(
+        blank=True, default="", help_text="Comentarios de la última devolución."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReportQuerySet.as_manager()
@@ -65,7 +76,9 @@ class Revision(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
     data = models.JSONField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(auto_now_add=True)
     note = models.CharField(max_length=200, blank=True, default="")
 

@@ -27,8 +27,11 @@ SUBJECTS = {
     "cycle.opened": "Se abrió el ciclo de monitoreo: complete el reporte de su programa",
 }
 #: A second e-mail, to the service, for these codes: the receipt of what it sent.
-RECEIPTS = {"submission.submitted": "Recibimos su reporte", "submission.resubmitted": "Recibimos su reporte corregido",
-            "submission.replies_sent": "Recibimos sus respuestas a los hallazgos"}
+RECEIPTS = {
+    "submission.submitted": "Recibimos su reporte",
+    "submission.resubmitted": "Recibimos su reporte corregido",
+    "submission.replies_sent": "Recibimos sus respuestas a los hallazgos",
+}
 
 
 def report_url(report: Any) -> str:
@@ -36,7 +39,9 @@ def report_url(report: Any) -> str:
     from django.conf import settings
     from django.urls import reverse
 
-    base = getattr(settings, "MONITOREO_SITE_URL", "") or os.environ.get("MONITOREO_SITE_URL", "http://localhost:8000")
+    base = getattr(settings, "MONITOREO_SITE_URL", "") or os.environ.get(
+        "MONITOREO_SITE_URL", "http://localhost:8000"
+    )
     return base.rstrip("/") + reverse("gestion:report", kwargs={"pk": report.pk})
 
 
@@ -46,17 +51,31 @@ def _body(report: Any, subject: str, comment: str) -> str:
     from monitoreo.cycle.deadlines import deadline_note
 
     cycle = report.cycle
-    notes = [deadline_note("submission", cycle.submission_deadline, date.today()),
-             deadline_note("reply", cycle.reply_deadline, date.today())]
-    return (f"{subject}.\n\nPrograma: {report.program.name}\nCiclo: {cycle.year}\nEstado: {report.state_label}\n"
-            f"Reporte: {report_url(report)}\n" + "".join(f"{n}\n" for n in notes if n)
-            + (f"\nComentarios:\n{comment}\n" if comment else ""))
+    notes = [
+        deadline_note("submission", cycle.submission_deadline, date.today()),
+        deadline_note("reply", cycle.reply_deadline, date.today()),
+    ]
+    return (
+        f"{subject}.\n\nPrograma: {report.program.name}\nCiclo: {cycle.year}\nEstado: {report.state_label}\n"
+        f"Reporte: {report_url(report)}\n"
+        + "".join(f"{n}\n" for n in notes if n)
+        + (f"\nComentarios:\n{comment}\n" if comment else "")
+    )
 
 
 def recipients(report: Any, code: str) -> list[str]:
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    if code in {"submission.submitted", "submission.resubmitted", "submission.replies_sent", "submission.assigned"}:
-        chosen = users.filter(pk=report.evaluator_id) if report.evaluator_id else users.filter(groups__name=PUBLISHER)
+    if code in {
+        "submission.submitted",
+        "submission.resubmitted",
+        "submission.replies_sent",
+        "submission.assigned",
+    }:
+        chosen = (
+            users.filter(pk=report.evaluator_id)
+            if report.evaluator_id
+            else users.filter(groups__name=PUBLISHER)
+        )
     elif code == "submission.approved":
         chosen = users.filter(groups__name=PUBLISHER)
     else:

@@ -73,14 +73,21 @@ def require_role(user: Any, role: str) -> None:
 
 
 def _revision(report: Report, user: Any, note: str) -> None:
-    Revision.objects.create(report=report, version=report.version, data=report.data,
-                            author=user if user.is_authenticated else None, note=note[:200])
+    Revision.objects.create(
+        report=report,
+        version=report.version,
+        data=report.data,
+        author=user if user.is_authenticated else None,
+        note=note[:200],
+    )
 
 
 #: (kind, "added" | "removed") → audit code of ``add_entry`` / ``remove_entry``.
 ENTRY_ACTIONS = {
-    ("components", "added"): "submission.component_added", ("components", "removed"): "submission.component_removed",
-    ("indicators", "added"): "submission.indicator_added", ("indicators", "removed"): "submission.indicator_removed",
+    ("components", "added"): "submission.component_added",
+    ("components", "removed"): "submission.component_removed",
+    ("indicators", "added"): "submission.indicator_added",
+    ("indicators", "removed"): "submission.indicator_removed",
 }
 
 
@@ -94,21 +101,41 @@ def _editable(report: Report, user: Any, expected_version: int) -> Report:
     return fresh
 
 
-def _store(fresh: Report, data: dict[str, Any], user: Any, action: str, note: str,
-           before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> Report:
+def _store(
+    fresh: Report,
+    data: dict[str, Any],
+    user: Any,
+    action: str,
+    note: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> Report:
     """New version of the document + revision + audit entry + notification (call inside atomic)."""
     previous = fresh.version
     fresh.data, fresh.version = data, fresh.version + 1
     fresh.save(update_fields=["data", "version", "updated_at"])
     _revision(fresh, user, note or action)
-    log_action(user, action, program_slug=fresh.program.slug, obj=fresh, before={"version": previous, **(before or {})},
-               after={"version": fresh.version, **(after or {})}, comment=note)
+    log_action(
+        user,
+        action,
+        program_slug=fresh.program.slug,
+        obj=fresh,
+        before={"version": previous, **(before or {})},
+        after={"version": fresh.version, **(after or {})},
+        comment=note,
+    )
     notify(fresh, action, note)
     return fresh
 
 
-def save_document(report: Report, data: dict[str, Any], user: Any, expected_version: int,
-                  action: str = "submission.saved", note: str = "") -> Report:
+def save_document(
+    report: Report,
+    data: dict[str, Any],
+    user: Any,
+    expected_version: int,
+    action: str = "submission.saved",
+    note: str = "",
+) -> Report:
     """Store a new version of the document (reporter, editable states only)."""
     require_role(user, REPORTER)
     with _busy_is_conflict(expected_version), transaction.atomic():
@@ -122,13 +149,21 @@ def add_entry(report: Report, kind: str, user: Any, expected_version: int) -> tu
     require_role(user, REPORTER)
     with _busy_is_conflict(expected_version), transaction.atomic():
         fresh = _editable(report, user, expected_version)
-        taken = [str(c.get("id")) for c in (fresh.previous or {}).get("components") or [] if isinstance(c, dict)]
+        taken = [
+            str(c.get("id")) for c in (fresh.previous or {}).get("components") or [] if isinstance(c, dict)
+        ]
         data, entry = entries.add_entry(fresh.data, kind, taken)
         position = len(data[kind])
         key = entries.entry_key(kind, position - 1, entry)
         label = f"{entries.KINDS[kind]} {position}" + (f" ({key})" if kind == "components" else "")
-        fresh = _store(fresh, data, user, ENTRY_ACTIONS[(kind, "added")], f"agregado {label}",
-                       after={kind: {"position": position, "key": key, "entry": entry}})
+        fresh = _store(
+            fresh,
+            data,
+            user,
+            ENTRY_ACTIONS[(kind, "added")],
+            f"agregado {label}",
+            after={kind: {"position": position, "key": key, "entry": entry}},
+        )
     return fresh, key
 
 
@@ -143,10 +178,21 @@ def remove_entry(report: Report, kind: str, key: str, user: Any, expected_versio
         except KeyError:
             raise Http404("entrada no encontrada") from None
         name = removed.entry.get("name") or "sin nombre"
-        fresh = _store(fresh, data, user, ENTRY_ACTIONS[(kind, "removed")],
-                       f"quitado {entries.KINDS[kind]} {removed.position} «{name}»",
-                       before={kind: {"position": removed.position, "key": removed.key, "entry": removed.entry,
-                                      "reported": removed.reported}})
+        fresh = _store(
+            fresh,
+            data,
+            user,
+            ENTRY_ACTIONS[(kind, "removed")],
+            f"quitado {entries.KINDS[kind]} {removed.position} «{name}»",
+            before={
+                kind: {
+                    "position": removed.position,
+                    "key": removed.key,
+                    "entry": removed.entry,
+                    "reported": removed.reported,
+                }
+            },
+        )
     return fresh
 
 
@@ -166,8 +212,15 @@ def perform(report: Report, action: str, user: Any, comment: str = "") -> Report
         fresh.state = target.value
         fresh.version += 1
         fresh.save()
-        log_action(user, transition.audit, program_slug=fresh.program.slug, obj=fresh,
-                   before={"state": before.value}, after={"state": target.value}, comment=comment)
+        log_action(
+            user,
+            transition.audit,
+            program_slug=fresh.program.slug,
+            obj=fresh,
+            before={"state": before.value},
+            after={"state": target.value},
+            comment=comment,
+        )
         notify(fresh, transition.audit, comment)
     return fresh
 
@@ -181,12 +234,17 @@ def _check_complete(report: Report, user: Any, comment: str) -> None:
     present (``monitoreo.cycle.completeness``, ``cycle.E001``)."""
     check = check_document(report.data)
     if check.blocking:
-        raise WorkflowError(f"El reporte tiene {check.blocking} error(es) por corregir antes de enviarlo.", "cycle.E002")
+        raise WorkflowError(
+            f"El reporte tiene {check.blocking} error(es) por corregir antes de enviarlo.", "cycle.E002"
+        )
     gaps = completeness(report.data).gaps
     if gaps:
         shown = "; ".join(g.where for g in gaps[:3]) + ("…" if len(gaps) > 3 else "")
-        raise WorkflowError(f"El reporte está incompleto: faltan {len(gaps)} valor(es) ({shown}). Llénelos o marque "
-                            "S/I, N/A, N/C o «-» antes de enviarlo.", "cycle.E001")
+        raise WorkflowError(
+            f"El reporte está incompleto: faltan {len(gaps)} valor(es) ({shown}). Llénelos o marque "
+            "S/I, N/A, N/C o «-» antes de enviarlo.",
+            "cycle.E001",
+        )
 
 
 def _require_comment(report: Report, user: Any, comment: str) -> None:
@@ -219,9 +277,15 @@ def _replies_complete(report: Report, user: Any, comment: str) -> None:
 
 def decisions_of(report: Report) -> list[ReviewDecision]:
     return [
-        ReviewDecision(finding=f.code, indicator=f.indicator, verdict=Verdict(f.verdict), text=f.verdict_text or None,
-                       justification=Justification(text=f.reply, observation=f.reply_observation) if f.reply else None)
-        for f in report.findings.all() if f.verdict
+        ReviewDecision(
+            finding=f.code,
+            indicator=f.indicator,
+            verdict=Verdict(f.verdict),
+            text=f.verdict_text or None,
+            justification=Justification(text=f.reply, observation=f.reply_observation) if f.reply else None,
+        )
+        for f in report.findings.all()
+        if f.verdict
     ]
 
 
@@ -250,8 +314,11 @@ def _publish(report: Report, user: Any, comment: str) -> None:
     from monitoreo.cycle.prices import price_problem
 
     previous_base = (report.previous or {}).get("price_base_year")
-    problem = price_problem(report.cycle.price_base_year, report.cycle.inflator_table,
-                            [int(previous_base)] if previous_base else [])
+    problem = price_problem(
+        report.cycle.price_base_year,
+        report.cycle.inflator_table,
+        [int(previous_base)] if previous_base else [],
+    )
     if problem:
         raise WorkflowError(f"No se puede publicar: {problem[0].lower()}{problem[1:]}", "cycle.E003")
     check = check_document(report.data)
@@ -262,8 +329,14 @@ def _publish(report: Report, user: Any, comment: str) -> None:
 
 
 _GUARDS = {
-    "submit": _check_complete, "resubmit": _check_complete, "return": _require_comment, "evaluate": _evaluate,
-    "open_reply": _open_reply, "send_replies": _replies_complete, "approve": _approve, "publish": _publish,
+    "submit": _check_complete,
+    "resubmit": _check_complete,
+    "return": _require_comment,
+    "evaluate": _evaluate,
+    "open_reply": _open_reply,
+    "send_replies": _replies_complete,
+    "approve": _approve,
+    "publish": _publish,
 }
 
 

@@ -39,21 +39,35 @@ def _sections(report: Report) -> dict[str, str]:
     """The form sections of ``report`` (section → title): the executors and complementarities are 2025's."""
     return {s.section: s.title for s in sheets_for(report.data)}
 
-CONFLICT = ("Otra persona guardó este reporte mientras usted lo editaba (versión {version}). "
-            "Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo.")
-BUSY = ("El sistema está ocupado guardando otros cambios y no alcanzó a guardar los suyos. "
-        "Sus datos se muestran abajo sin guardar: guarde de nuevo en unos segundos.")
+
+CONFLICT = (
+    "Otra persona guardó este reporte mientras usted lo editaba (versión {version}). "
+    "Sus datos se muestran abajo sin guardar: revíselos y guarde de nuevo."
+)
+BUSY = (
+    "El sistema está ocupado guardando otros cambios y no alcanzó a guardar los suyos. "
+    "Sus datos se muestran abajo sin guardar: guarde de nuevo en unos segundos."
+)
 
 
 def get_report(request: HttpRequest, pk: int) -> Report:
-    return get_object_or_404(Report.objects.for_user(request.user).select_related("program", "cycle", "evaluator"), pk=pk)
+    return get_object_or_404(
+        Report.objects.for_user(request.user).select_related("program", "cycle", "evaluator"), pk=pk
+    )
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     reports = Report.objects.for_user(request.user).select_related("program", "cycle", "evaluator")
-    return render(request, "gestion/home.html", {"reports": reports, "roles": roles_of(request.user),
-                                                 "is_publisher": has_role(request.user, PUBLISHER)})
+    return render(
+        request,
+        "gestion/home.html",
+        {
+            "reports": reports,
+            "roles": roles_of(request.user),
+            "is_publisher": has_role(request.user, PUBLISHER),
+        },
+    )
 
 
 def _actions(report: Report, user: Any) -> list[Any]:
@@ -71,16 +85,26 @@ def _actions(report: Report, user: Any) -> list[Any]:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report(request, pk)
     check = intake.check(report)
-    return render(request, "gestion/report.html", {
-        "report": report, "actions": _actions(report, request.user), "sections": _sections(report), "check": check,
-        "board": dashboard(report.pk, report.data, check, report.previous),
-        "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
-        "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
-        "findings": finding_views(report), "can_reply": State(report.state) is State.RIGHT_OF_REPLY
-        and has_role(request.user, REPORTER),
-        "observations": [(i + 1, o.get("topic") or "") for i, o in enumerate(report.data.get("observations") or [])
-                         if isinstance(o, dict)],
-    })
+    return render(
+        request,
+        "gestion/report.html",
+        {
+            "report": report,
+            "actions": _actions(report, request.user),
+            "sections": _sections(report),
+            "check": check,
+            "board": dashboard(report.pk, report.data, check, report.previous),
+            "editable": State(report.state) in EDITABLE and has_role(request.user, REPORTER),
+            "is_reviewer": has_role(request.user, EVALUATOR) or has_role(request.user, PUBLISHER),
+            "findings": finding_views(report),
+            "can_reply": State(report.state) is State.RIGHT_OF_REPLY and has_role(request.user, REPORTER),
+            "observations": [
+                (i + 1, o.get("topic") or "")
+                for i, o in enumerate(report.data.get("observations") or [])
+                if isinstance(o, dict)
+            ],
+        },
+    )
 
 
 def _can_edit(report: Report, user: Any) -> bool:
@@ -107,7 +131,9 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         try:
             saved, problems = intake.save_section(report, name, entries, request.user, _version(request))
         except ConflictError as exc:
-            messages.error(request, BUSY if isinstance(exc, BusyError) else CONFLICT.format(version=exc.current_version))
+            messages.error(
+                request, BUSY if isinstance(exc, BusyError) else CONFLICT.format(version=exc.current_version)
+            )
             status = 409
             report = get_report(request, pk)
         except WorkflowError as exc:
@@ -117,29 +143,45 @@ def section(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             changed = saved.version != report.version
             report = saved
             if not problems:
-                messages.success(request, "Borrador guardado." if changed else "No había cambios que guardar.")
+                messages.success(
+                    request, "Borrador guardado." if changed else "No había cambios que guardar."
+                )
                 return redirect("gestion:section", pk=report.pk, name=name)
             status = 400
             bad = {p.path for p in problems}
             entries = {k: v for k, v in entries.items() if k in bad}  # the rest shows what was saved
-            messages.error(request, (f"{'Se guardaron los demás valores. ' if changed else ''}"
-                                     f"{len(bad)} valor(es) no se guardaron: corríjalos junto a su mensaje."))
+            messages.error(
+                request,
+                (
+                    f"{'Se guardaron los demás valores. ' if changed else ''}"
+                    f"{len(bad)} valor(es) no se guardaron: corríjalos junto a su mensaje."
+                ),
+            )
     return _section_page(request, report, name, entries, problems, status)
 
 
-def _section_page(request: HttpRequest, report: Report, name: str, entries: dict[str, Any] | None = None,
-                  problems: list[Any] | tuple[Any, ...] = (), status: int = 200) -> HttpResponse:
+def _section_page(
+    request: HttpRequest,
+    report: Report,
+    name: str,
+    entries: dict[str, Any] | None = None,
+    problems: list[Any] | tuple[Any, ...] = (),
+    status: int = 200,
+) -> HttpResponse:
     """The section's form: fields grouped in blocks (one per component / indicator), messages by field."""
     can_edit = _can_edit(report, request.user)
     check = intake.check(report)
     by_path = check.by_path()
     for stale in stale_texts(report.previous, report.data):
-        by_path.setdefault(stale.path, []).append({"code": STALE, "message": stale.message, "severity": "warning"})
+        by_path.setdefault(stale.path, []).append(
+            {"code": STALE, "message": stale.message, "severity": "warning"}
+        )
     for p in problems:
         by_path.setdefault(p.path, []).insert(0, {"code": p.code, "message": p.message, "severity": "error"})
     by_path, loose = intake.place(by_path, report.data)
-    loose = [{**u, "label": ref.label} for u in loose
-             if (ref := label_of(report.data, u["path"])).section == name]  # in their section only (the rest: dashboard)
+    loose = [
+        {**u, "label": ref.label} for u in loose if (ref := label_of(report.data, u["path"])).section == name
+    ]  # in their section only (the rest: dashboard)
     blocks: list[dict[str, Any]] = []
     kind = name if name in entry_ops.KINDS else None  # entry sections are named after their list
     for cell in cells(report.data):
@@ -147,20 +189,49 @@ def _section_page(request: HttpRequest, report: Report, name: str, entries: dict
             continue
         if not blocks or blocks[-1]["item"] != cell.item:
             item = cell.item
-            blocks.append({"item": item, "fields": [], "key": None if item is None or kind is None else
-                           entry_ops.entry_key(kind, item, (report.data.get(kind) or [])[item]),
-                           "title": None if item is None else block_title(SHEETS[name], report.data, item)})
-        value = (entries[cell.path] if entries is not None and cell.path in entries
-                 else form_value(cell.kind, get_path(report.data, cell.path)))
-        blocks[-1]["fields"].append({"cell": cell, "value": value, "issues": by_path.get(cell.path, []),
-                                     "choices": choices(cell.kind)})
+            blocks.append(
+                {
+                    "item": item,
+                    "fields": [],
+                    "key": None
+                    if item is None or kind is None
+                    else entry_ops.entry_key(kind, item, (report.data.get(kind) or [])[item]),
+                    "title": None if item is None else block_title(SHEETS[name], report.data, item),
+                }
+            )
+        value = (
+            entries[cell.path]
+            if entries is not None and cell.path in entries
+            else form_value(cell.kind, get_path(report.data, cell.path))
+        )
+        blocks[-1]["fields"].append(
+            {
+                "cell": cell,
+                "value": value,
+                "issues": by_path.get(cell.path, []),
+                "choices": choices(cell.kind),
+            }
+        )
     state = next(st for st in completeness(report.data).sections if st.section == name)
-    return render(request, "gestion/section.html", {
-        "report": report, "name": name, "title": SECTIONS[name], "sections": _sections(report), "blocks": blocks,
-        "state": state, "year": report.data.get("evaluated_year"),
-        "can_edit": can_edit, "check": check, "unplaced": loose, "kind": kind,
-        "item_label": entry_ops.KINDS.get(kind or ""),
-    }, status=status)
+    return render(
+        request,
+        "gestion/section.html",
+        {
+            "report": report,
+            "name": name,
+            "title": SECTIONS[name],
+            "sections": _sections(report),
+            "blocks": blocks,
+            "state": state,
+            "year": report.data.get("evaluated_year"),
+            "can_edit": can_edit,
+            "check": check,
+            "unplaced": loose,
+            "kind": kind,
+            "item_label": entry_ops.KINDS.get(kind or ""),
+        },
+        status=status,
+    )
 
 
 def _entry_section(request: HttpRequest, pk: int, name: str) -> tuple[Report, str]:
@@ -181,14 +252,20 @@ def entry_add(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     try:
         report, key = services.add_entry(report, kind, request.user, _version(request))
     except ConflictError as exc:
-        messages.error(request, f"Otra persona guardó este reporte (versión {exc.current_version}): no se agregó "
-                       "nada. Revise la versión actual y vuelva a intentarlo.")
+        messages.error(
+            request,
+            f"Otra persona guardó este reporte (versión {exc.current_version}): no se agregó "
+            "nada. Revise la versión actual y vuelva a intentarlo.",
+        )
         return _section_page(request, get_report(request, pk), name, status=409)
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return _section_page(request, get_report(request, pk), name, status=409)
-    messages.success(request, f"Se agregó el {entry_ops.KINDS[kind]} {len(report.data[kind])}: complete sus "
-                     "datos y guarde (mientras no tenga nombre, el reporte no se puede enviar).")
+    messages.success(
+        request,
+        f"Se agregó el {entry_ops.KINDS[kind]} {len(report.data[kind])}: complete sus "
+        "datos y guarde (mientras no tenga nombre, el reporte no se puede enviar).",
+    )
     return redirect(reverse("gestion:section", kwargs={"pk": report.pk, "name": name}) + f"#entrada-{key}")
 
 
@@ -201,14 +278,19 @@ def entry_remove(request: HttpRequest, pk: int, name: str, key: str) -> HttpResp
         try:
             services.remove_entry(report, kind, key, request.user, _version(request))
         except ConflictError as exc:
-            messages.error(request, f"Otra persona guardó este reporte (versión {exc.current_version}): no se quitó "
-                           "nada. Revise abajo la versión actual antes de confirmar.")
+            messages.error(
+                request,
+                f"Otra persona guardó este reporte (versión {exc.current_version}): no se quitó "
+                "nada. Revise abajo la versión actual antes de confirmar.",
+            )
             report, status = get_report(request, pk), 409
         except WorkflowError as exc:
             messages.error(request, str(exc))
             return redirect("gestion:report", pk=report.pk)
         else:
-            messages.success(request, f"Se quitó el {entry_ops.KINDS[kind]}. Queda constancia en el registro de auditoría.")
+            messages.success(
+                request, f"Se quitó el {entry_ops.KINDS[kind]}. Queda constancia en el registro de auditoría."
+            )
             return redirect("gestion:section", pk=report.pk, name=name)
     index = entry_ops.find(report.data, kind, key)
     if index is None and status == 409:
@@ -216,13 +298,26 @@ def entry_remove(request: HttpRequest, pk: int, name: str, key: str) -> HttpResp
     if index is None:
         raise Http404("entrada no encontrada")
     entry = (report.data.get(kind) or [])[index]
-    shown = [{"label": c.label, "value": show(c.kind, get_path(report.data, c.path))}
-             for c in cells(report.data) if c.section == name and c.item == index]
-    return render(request, "gestion/remove_entry.html", {
-        "report": report, "name": name, "key": key, "title": block_title(SHEETS[name], report.data, index),
-        "entry_name": entry.get("name") if isinstance(entry, dict) else None, "fields": shown,
-        "item_label": entry_ops.KINDS[kind], "reported": entry_ops.has_reported_values(kind, entry),
-    }, status=status)
+    shown = [
+        {"label": c.label, "value": show(c.kind, get_path(report.data, c.path))}
+        for c in cells(report.data)
+        if c.section == name and c.item == index
+    ]
+    return render(
+        request,
+        "gestion/remove_entry.html",
+        {
+            "report": report,
+            "name": name,
+            "key": key,
+            "title": block_title(SHEETS[name], report.data, index),
+            "entry_name": entry.get("name") if isinstance(entry, dict) else None,
+            "fields": shown,
+            "item_label": entry_ops.KINDS[kind],
+            "reported": entry_ops.has_reported_values(kind, entry),
+        },
+        status=status,
+    )
 
 
 #: Actions that send the report to the evaluator: the report page links to a confirmation page first.
@@ -244,9 +339,19 @@ def submit_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         from reviews.views import sheet_fragment
 
         fragment, css = sheet_fragment(report, check.submission)
-    return render(request, "gestion/submit_confirm.html", {
-        "report": report, "board": board, "action": action_, "fragment": fragment, "css": css, "check": check,
-        "editable": True})
+    return render(
+        request,
+        "gestion/submit_confirm.html",
+        {
+            "report": report,
+            "board": board,
+            "action": action_,
+            "fragment": fragment,
+            "css": css,
+            "check": check,
+            "editable": True,
+        },
+    )
 
 
 def _not_found() -> Exception:
@@ -286,8 +391,10 @@ def excel_download(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report(request, pk)
     from monitoreo.ingest.excel_book import write_workbook
 
-    response = HttpResponse(write_workbook(report.data),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        write_workbook(report.data),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     response["Content-Disposition"] = f'attachment; filename="{report.program.slug}-{report.cycle.year}.xlsx"'
     return response
 
@@ -302,16 +409,26 @@ def excel_upload(request: HttpRequest, pk: int) -> HttpResponse:
     problems = intake.upload_problems(upload, settings.MONITOREO_UPLOAD_MAX_BYTES)
     if not problems and upload is not None:
         try:
-            report, problems = intake.import_workbook(report, upload.read(), upload.name or "planilla.xlsx",
-                                                      request.user, int(request.POST.get("version", "0") or 0))
+            report, problems = intake.import_workbook(
+                report,
+                upload.read(),
+                upload.name or "planilla.xlsx",
+                request.user,
+                int(request.POST.get("version", "0") or 0),
+            )
         except ConflictError as exc:
-            problems = ["El sistema está ocupado guardando otros cambios y no alcanzó a importar la planilla: "
-                        "súbala de nuevo en unos segundos." if isinstance(exc, BusyError) else
-                        "El reporte cambió mientras usted subía la planilla: descargue la versión actual."]
+            problems = [
+                "El sistema está ocupado guardando otros cambios y no alcanzó a importar la planilla: "
+                "súbala de nuevo en unos segundos."
+                if isinstance(exc, BusyError)
+                else "El reporte cambió mientras usted subía la planilla: descargue la versión actual."
+            ]
         except WorkflowError as exc:
             problems = [str(exc)]
     if problems:
-        return render(request, "gestion/upload_errors.html", {"report": report, "problems": problems}, status=400)
+        return render(
+            request, "gestion/upload_errors.html", {"report": report, "problems": problems}, status=400
+        )
     messages.success(request, "Planilla importada.")
     return redirect("gestion:report", pk=report.pk)
 

@@ -57,24 +57,89 @@ class Transition:
     label: str
 
 
-def _t(action: str, sources: tuple[State, ...], target: State, role: str, audit: str, label: str) -> Transition:
+def _t(
+    action: str, sources: tuple[State, ...], target: State, role: str, audit: str, label: str
+) -> Transition:
     return Transition(action, sources, target, role, audit, label)
 
 
-TRANSITIONS: dict[str, Transition] = {t.action: t for t in (
-    _t("submit", (State.DRAFT,), State.SUBMITTED, "reportero", "submission.submitted", "Enviar a revisión"),
-    _t("resubmit", (State.RETURNED,), State.RESUBMITTED, "reportero", "submission.resubmitted", "Reenviar corregido"),
-    _t("start_review", (State.SUBMITTED, State.RESUBMITTED), State.IN_REVIEW, "evaluador",
-       "submission.review_started", "Comenzar la revisión"),
-    _t("return", (State.IN_REVIEW,), State.RETURNED, "evaluador", "submission.returned", "Devolver con observaciones"),
-    _t("evaluate", (State.IN_REVIEW,), State.EVALUATED, "evaluador", "submission.evaluated", "Evaluar (calcular hallazgos)"),
-    _t("open_reply", (State.EVALUATED,), State.RIGHT_OF_REPLY, "evaluador", "submission.reply_opened",
-       "Abrir el derecho a respuesta"),
-    _t("send_replies", (State.RIGHT_OF_REPLY,), State.REPLIED, "reportero", "submission.replies_sent",
-       "Enviar las respuestas"),
-    _t("approve", (State.EVALUATED, State.REPLIED), State.APPROVED, "evaluador", "submission.approved", "Aprobar"),
-    _t("publish", (State.APPROVED,), State.PUBLISHED, "publicador", "submission.published", "Publicar la ficha"),
-)}
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        _t(
+            "submit",
+            (State.DRAFT,),
+            State.SUBMITTED,
+            "reportero",
+            "submission.submitted",
+            "Enviar a revisión",
+        ),
+        _t(
+            "resubmit",
+            (State.RETURNED,),
+            State.RESUBMITTED,
+            "reportero",
+            "submission.resubmitted",
+            "Reenviar corregido",
+        ),
+        _t(
+            "start_review",
+            (State.SUBMITTED, State.RESUBMITTED),
+            State.IN_REVIEW,
+            "evaluador",
+            "submission.review_started",
+            "Comenzar la revisión",
+        ),
+        _t(
+            "return",
+            (State.IN_REVIEW,),
+            State.RETURNED,
+            "evaluador",
+            "submission.returned",
+            "Devolver con observaciones",
+        ),
+        _t(
+            "evaluate",
+            (State.IN_REVIEW,),
+            State.EVALUATED,
+            "evaluador",
+            "submission.evaluated",
+            "Evaluar (calcular hallazgos)",
+        ),
+        _t(
+            "open_reply",
+            (State.EVALUATED,),
+            State.RIGHT_OF_REPLY,
+            "evaluador",
+            "submission.reply_opened",
+            "Abrir el derecho a respuesta",
+        ),
+        _t(
+            "send_replies",
+            (State.RIGHT_OF_REPLY,),
+            State.REPLIED,
+            "reportero",
+            "submission.replies_sent",
+            "Enviar las respuestas",
+        ),
+        _t(
+            "approve",
+            (State.EVALUATED, State.REPLIED),
+            State.APPROVED,
+            "evaluador",
+            "submission.approved",
+            "Aprobar",
+        ),
+        _t(
+            "publish",
+            (State.APPROVED,),
+            State.PUBLISHED,
+            "publicador",
+            "submission.published",
+            "Publicar la ficha",
+        ),
+    )
+}
 
 #: States in which the service edits its report (forms and Excel upload).
 EDITABLE = (State.DRAFT, State.RETURNED)
@@ -88,7 +153,9 @@ def next_state(state: State, action: str) -> State:
     if transition is None:
         raise WorkflowError(f"acción desconocida «{action}»")
     if state not in transition.sources:
-        raise WorkflowError(f"No se puede «{transition.label.lower()}» un reporte en estado «{STATE_LABELS[state]}».")
+        raise WorkflowError(
+            f"No se puede «{transition.label.lower()}» un reporte en estado «{STATE_LABELS[state]}»."
+        )
     return transition.target
 
 

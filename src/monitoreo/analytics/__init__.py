@@ -8,7 +8,16 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__all__ = ["QUESTIONS", "BundleError", "connect", "execution", "findings", "persistent", "trends", "unit_costs"]
+__all__ = [
+    "QUESTIONS",
+    "BundleError",
+    "connect",
+    "execution",
+    "findings",
+    "persistent",
+    "trends",
+    "unit_costs",
+]
 
 
 def __getattr__(name: str) -> Any:

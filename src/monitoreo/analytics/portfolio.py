@@ -46,7 +46,9 @@ def connect(bundle: str | Path) -> duckdb.DuckDBPyConnection:
     for spec in TABLES:
         path = base / f"{spec.name}.parquet"
         if not path.is_file():
-            raise BundleError(f"{path}: falta la tabla «{spec.name}» (¿es un paquete de `monitoreo publish`?)")
+            raise BundleError(
+                f"{path}: falta la tabla «{spec.name}» (¿es un paquete de `monitoreo publish`?)"
+            )
         literal = str(path).replace("'", "''")
         con.execute(f"CREATE VIEW {spec.name} AS SELECT * FROM read_parquet('{literal}')")
     return con
@@ -71,8 +73,14 @@ def execution(bundle: str | Path) -> Rows:
     con = connect(bundle)
     parts = []
     for metric in ("execution_initial_pct", "execution_final_pct", "coverage_pct"):
-        under = (f"avg(CASE WHEN {metric} < {UNDER_EXECUTION_PCT} THEN 1.0 ELSE 0.0 END) "
-                 f"FILTER (WHERE {metric} IS NOT NULL)") if metric != "coverage_pct" else "NULL::DOUBLE"
+        under = (
+            (
+                f"avg(CASE WHEN {metric} < {UNDER_EXECUTION_PCT} THEN 1.0 ELSE 0.0 END) "
+                f"FILTER (WHERE {metric} IS NOT NULL)"
+            )
+            if metric != "coverage_pct"
+            else "NULL::DOUBLE"
+        )
         parts.append(f"""
             SELECT edition, coalesce(ministry, '{ALL}') AS ministry, '{metric}' AS metric,
                    count(*) AS programs, count({metric}) AS n, count(*) - count({metric}) AS n_missing,
@@ -80,8 +88,11 @@ def execution(bundle: str | Path) -> Rows:
                    quantile_cont({metric}, 0.75) AS p75, avg({metric}) AS mean,
                    min({metric}) AS min, max({metric}) AS max, {under} AS share_under_85
             FROM current GROUP BY GROUPING SETS ((edition, ministry), (edition))""")
-    sql = (f"WITH current AS ({_CURRENT}), parts AS (" + " UNION ALL ".join(parts)
-           + f") SELECT * FROM parts ORDER BY edition, ministry = '{ALL}', ministry, metric")
+    sql = (
+        f"WITH current AS ({_CURRENT}), parts AS ("
+        + " UNION ALL ".join(parts)
+        + f") SELECT * FROM parts ORDER BY edition, ministry = '{ALL}', ministry, metric"
+    )
     return _rows(con, sql)
 
 

@@ -10,5 +10,14 @@ from monitoreo.charts.ficha import Point, Rendered, bar_chart, execution_chart, 
 from monitoreo.charts.histogram import Bin, bins, histogram_svg
 from monitoreo.charts.svg import contrast
 
-__all__ = ["Bin", "Point", "Rendered", "bar_chart", "bins", "contrast", "execution_chart", "histogram_svg",
-           "population_chart"]
+__all__ = [
+    "Bin",
+    "Point",
+    "Rendered",
+    "bar_chart",
+    "bins",
+    "contrast",
+    "execution_chart",
+    "histogram_svg",
+    "population_chart",
+]

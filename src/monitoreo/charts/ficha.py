@@ -25,7 +25,13 @@ WIDTH, HEIGHT = 320.0, 170.0  # as before #14: the PDF page breaks of the seeds 
 LEFT, RIGHT = 8.0, 8.0
 MIN_TEXT = 11.5  # user units; × 318/320 (390 px phone, portal and ficha margins) ≈ 11,4 px
 VALUE, YEAR, LEGEND = 11.5, 11.5, 11.5
-SHIFTS = (0.0, -VALUE - 2, VALUE + 2, -2 * VALUE - 4, 2 * VALUE + 4)  # a label's fallback rows beside its mark
+SHIFTS = (
+    0.0,
+    -VALUE - 2,
+    VALUE + 2,
+    -2 * VALUE - 4,
+    2 * VALUE + 4,
+)  # a label's fallback rows beside its mark
 
 
 @dataclass(frozen=True)
@@ -83,8 +89,9 @@ def _above(x: float, top: float, text: str, fill: str = "#222222") -> list[Text]
     return [Text(x, top - 5, text, VALUE, fill=fill), Text(x, top - 6 - VALUE, text, VALUE, fill=fill)]
 
 
-def _bars(canvas: Canvas, x: float, width: float, base: float, per_unit: float, point: Point,
-          colour: str) -> tuple[Rect | None, list[Text]]:
+def _bars(
+    canvas: Canvas, x: float, width: float, base: float, per_unit: float, point: Point, colour: str
+) -> tuple[Rect | None, list[Text]]:
     """A bar centred at ``x`` and the candidate places of its label; a code (S/I…) is its text on the axis."""
     if point.value is None:
         return None, [Text(x, base - 4, point.text, VALUE)]
@@ -94,19 +101,27 @@ def _bars(canvas: Canvas, x: float, width: float, base: float, per_unit: float, 
     return bar, _above(x, base - height, point.text)
 
 
-def population_chart(title: str, target: Sequence[Point], served: Sequence[Point],
-                     coverage: Sequence[Point]) -> Rendered | None:
+def population_chart(
+    title: str, target: Sequence[Point], served: Sequence[Point], coverage: Sequence[Point]
+) -> Rendered | None:
     """Bars for the target population, dots for the served one, coverage printed under each year
     (2020 ficha: «Barra azul: Población objetivo / Punto rojo: Población beneficiada»); ``None`` when
     neither population has a value in any year."""
     if _empty(target, served):
         return None
-    label = title + ". " + "; ".join(
-        f"{t.year}: población objetivo {t.text}, población beneficiada {s.text}, cobertura {c.text}"
-        for t, s, c in zip(target, served, coverage, strict=True)
+    label = (
+        title
+        + ". "
+        + "; ".join(
+            f"{t.year}: población objetivo {t.text}, población beneficiada {s.text}, cobertura {c.text}"
+            for t, s, c in zip(target, served, coverage, strict=True)
+        )
     )
     canvas = Canvas(WIDTH, HEIGHT, label)
-    top = _legend(canvas, [("bar", TARGET_COLOUR, "Población objetivo"), ("dot", SERVED_COLOUR, "Población beneficiada")])
+    top = _legend(
+        canvas,
+        [("bar", TARGET_COLOUR, "Población objetivo"), ("dot", SERVED_COLOUR, "Población beneficiada")],
+    )
     years = max(len(target), 1)
     bar = min(30.0, (WIDTH - LEFT - RIGHT) / years * 0.3)
     # the served label goes right of the dot: leave the last slot room for it (2.958.153 at the far right)
@@ -141,14 +156,20 @@ def population_chart(title: str, target: Sequence[Point], served: Sequence[Point
         if dot is None:
             continue
         x, y = dot.cx, dot.cy
-        canvas.place([
-            *(Text(x + bar / 2 + 3, y + 3.5 + dy, s.text, VALUE, anchor="start", fill=SERVED_COLOUR)
-              for dy in SHIFTS),
-            *(Text(x - bar / 2 - 3, y + 3.5 + dy, s.text, VALUE, anchor="end", fill=SERVED_COLOUR)
-              for dy in SHIFTS),
-            Text(x, y - dot.r - 3, s.text, VALUE, fill=SERVED_COLOUR),
-            Text(x, y + dot.r + 3 + VALUE * 0.76, s.text, VALUE, fill=SERVED_COLOUR),
-        ])
+        canvas.place(
+            [
+                *(
+                    Text(x + bar / 2 + 3, y + 3.5 + dy, s.text, VALUE, anchor="start", fill=SERVED_COLOUR)
+                    for dy in SHIFTS
+                ),
+                *(
+                    Text(x - bar / 2 - 3, y + 3.5 + dy, s.text, VALUE, anchor="end", fill=SERVED_COLOUR)
+                    for dy in SHIFTS
+                ),
+                Text(x, y - dot.r - 3, s.text, VALUE, fill=SERVED_COLOUR),
+                Text(x, y + dot.r + 3 + VALUE * 0.76, s.text, VALUE, fill=SERVED_COLOUR),
+            ]
+        )
     return Rendered(canvas.svg(), label)
 
 
@@ -163,7 +184,9 @@ def bar_chart(title: str, series: Sequence[Point], colour: str = TARGET_COLOUR) 
     centres = _axis(canvas, [p.year for p in series], base)
     per_unit = (base - 8 - 2 * VALUE) / _scale([p.value for p in series])
     bar = min(40.0, (WIDTH - LEFT - RIGHT) / max(len(series), 1) * 0.5)
-    pending = [_bars(canvas, x, bar, base, per_unit, p, colour)[1] for x, p in zip(centres, series, strict=True)]
+    pending = [
+        _bars(canvas, x, bar, base, per_unit, p, colour)[1] for x, p in zip(centres, series, strict=True)
+    ]
     for candidates in pending:
         canvas.place(candidates)
     return Rendered(canvas.svg(), label)
@@ -174,11 +197,18 @@ def execution_chart(title: str, initial: Sequence[Point], final: Sequence[Point]
     broken under the labels; ``None`` when no year has a value."""
     if _empty(initial, final):
         return None
-    label = title + ". " + "; ".join(
-        f"{i.year}: ejecución inicial {i.text}, ejecución final {f.text}" for i, f in zip(initial, final, strict=True)
+    label = (
+        title
+        + ". "
+        + "; ".join(
+            f"{i.year}: ejecución inicial {i.text}, ejecución final {f.text}"
+            for i, f in zip(initial, final, strict=True)
+        )
     )
     canvas = Canvas(WIDTH, HEIGHT, label)
-    top = _legend(canvas, [("bar", TARGET_COLOUR, "Ejecución inicial"), ("bar", SECOND_COLOUR, "Ejecución final")])
+    top = _legend(
+        canvas, [("bar", TARGET_COLOUR, "Ejecución inicial"), ("bar", SECOND_COLOUR, "Ejecución final")]
+    )
     base = HEIGHT - 20
     centres = _axis(canvas, [p.year for p in initial], base)
     peak = top + 2 * VALUE + 8

@@ -52,7 +52,11 @@ def bins(values: Sequence[float], edges: Sequence[float], unit: str = "") -> lis
     result = []
     for i, count in enumerate(counts):
         last = i == len(counts) - 1
-        label = f"≥ {_label(edges[i], unit)}" if last else f"{_label(edges[i], unit)}–{_label(edges[i + 1], unit)}"
+        label = (
+            f"≥ {_label(edges[i], unit)}"
+            if last
+            else f"{_label(edges[i], unit)}–{_label(edges[i + 1], unit)}"
+        )
         result.append(Bin(edges[i], None if last else edges[i + 1], count, label))
     return result
 
@@ -64,8 +68,10 @@ def _positions(hist: Sequence[Bin], log: bool) -> list[float]:
     if log:
         positive = [e for e in edges if e > 0 and not math.isnan(e)]
         step = math.log10(positive[1] / positive[0]) if len(positive) > 1 else 1.0
-        scaled = [math.log10(e) if e > 0 else math.nan if math.isnan(e) else math.log10(positive[0]) - step
-                  for e in edges]
+        scaled = [
+            math.log10(e) if e > 0 else math.nan if math.isnan(e) else math.log10(positive[0]) - step
+            for e in edges
+        ]
     else:
         scaled = list(edges)
     if math.isnan(scaled[-1]):
@@ -80,11 +86,19 @@ def _tick(x: float, base: float, text: str, anchor: str = "middle") -> list[Text
     return [Text(x, base + 2 + SIZE + row * (SIZE + 2), text, SIZE, anchor=anchor) for row in range(3)]
 
 
-def histogram_svg(hist: Sequence[Bin], title: str, width: int = 360, height: int = 230, *,
-                  log: bool = False, unit: str | None = None) -> str:
+def histogram_svg(
+    hist: Sequence[Bin],
+    title: str,
+    width: int = 360,
+    height: int = 230,
+    *,
+    log: bool = False,
+    unit: str | None = None,
+) -> str:
     """An accessible SVG histogram of ``hist`` (see module docstring)."""
     desc = "; ".join(f"{b.label}: {b.count}" for b in hist) + (
-        ". Ancho de cada barra proporcional a su intervalo; alto proporcional a programas por unidad de ancho.")
+        ". Ancho de cada barra proporcional a su intervalo; alto proporcional a programas por unidad de ancho."
+    )
     canvas = Canvas(float(width), float(height), title, css_class="histograma")
     left, right, top, bottom = 18.0, 18.0, 8.0 + SIZE + 4, 3 * SIZE + 14
     base = height - bottom
@@ -103,10 +117,23 @@ def histogram_svg(hist: Sequence[Bin], title: str, width: int = 360, height: int
     for i, b in enumerate(hist):
         height_i = per_unit * densities[i]
         x0, x1 = xs[i], xs[i + 1]
-        canvas.add(Rect(x0 + 1, base - height_i, max(x1 - x0 - 2, 0.5), height_i, BAR_COLOUR, tip=f"{b.label}: {b.count}"))
+        canvas.add(
+            Rect(
+                x0 + 1,
+                base - height_i,
+                max(x1 - x0 - 2, 0.5),
+                height_i,
+                BAR_COLOUR,
+                tip=f"{b.label}: {b.count}",
+            )
+        )
         centre = (x0 + x1) / 2
-        counts.append([Text(centre, base - height_i - 3, str(b.count), SIZE),
-                       Text(centre, base - height_i - 5 - SIZE, str(b.count), SIZE)])
+        counts.append(
+            [
+                Text(centre, base - height_i - 3, str(b.count), SIZE),
+                Text(centre, base - height_i - 5 - SIZE, str(b.count), SIZE),
+            ]
+        )
         ticks.append(_tick(x0, base, _label(b.low, unit)))
     if hist[-1].high is not None:
         ticks.append(_tick(xs[-1], base, _label(hist[-1].high, unit), "end"))

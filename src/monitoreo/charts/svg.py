@@ -43,8 +43,12 @@ class Box:
     y1: float
 
     def overlaps(self, other: Box, gap: float = 0.0) -> bool:
-        return (self.x0 < other.x1 + gap and other.x0 < self.x1 + gap
-                and self.y0 < other.y1 + gap and other.y0 < self.y1 + gap)
+        return (
+            self.x0 < other.x1 + gap
+            and other.x0 < self.x1 + gap
+            and self.y0 < other.y1 + gap
+            and other.y0 < self.y1 + gap
+        )
 
     def inside(self, other: Box) -> bool:
         return self.x0 >= other.x0 and self.y0 >= other.y0 and self.x1 <= other.x1 and self.y1 <= other.y1
@@ -68,8 +72,10 @@ class Text:
 
     def svg(self) -> str:
         weight = ' font-weight="bold"' if self.bold else ""
-        return (f'<text x="{n(self.x)}" y="{n(self.y)}" font-family="{FONT}" font-size="{n(self.size)}" '
-                f'text-anchor="{self.anchor}" fill="{self.fill}"{weight}>{escape(self.text)}</text>')
+        return (
+            f'<text x="{n(self.x)}" y="{n(self.y)}" font-family="{FONT}" font-size="{n(self.size)}" '
+            f'text-anchor="{self.anchor}" fill="{self.fill}"{weight}>{escape(self.text)}</text>'
+        )
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,10 @@ class Rect:
         return Box(self.x, self.y, self.x + self.width, self.y + self.height)
 
     def svg(self) -> str:
-        head = (f'<rect x="{n(self.x)}" y="{n(self.y)}" width="{n(self.width)}" height="{n(self.height)}" '
-                f'fill="{self.fill}"')
+        head = (
+            f'<rect x="{n(self.x)}" y="{n(self.y)}" width="{n(self.width)}" height="{n(self.height)}" '
+            f'fill="{self.fill}"'
+        )
         return f"{head}><title>{escape(self.tip)}</title></rect>" if self.tip else f"{head}/>"
 
 
@@ -104,13 +112,19 @@ class Line:
     @property
     def box(self) -> Box:
         half = self.width / 2
-        return Box(min(self.x1, self.x2) - half, min(self.y1, self.y2) - half,
-                   max(self.x1, self.x2) + half, max(self.y1, self.y2) + half)
+        return Box(
+            min(self.x1, self.x2) - half,
+            min(self.y1, self.y2) - half,
+            max(self.x1, self.x2) + half,
+            max(self.y1, self.y2) + half,
+        )
 
     def svg(self) -> str:
         dash = f' stroke-dasharray="{self.dash}"' if self.dash else ""
-        return (f'<line x1="{n(self.x1)}" y1="{n(self.y1)}" x2="{n(self.x2)}" y2="{n(self.y2)}" '
-                f'stroke="{self.stroke}" stroke-width="{n(self.width)}"{dash}/>')
+        return (
+            f'<line x1="{n(self.x1)}" y1="{n(self.y1)}" x2="{n(self.x2)}" y2="{n(self.y2)}" '
+            f'stroke="{self.stroke}" stroke-width="{n(self.width)}"{dash}/>'
+        )
 
 
 @dataclass(frozen=True)
@@ -125,8 +139,10 @@ class Circle:
         return Box(self.cx - self.r, self.cy - self.r, self.cx + self.r, self.cy + self.r)
 
     def svg(self) -> str:
-        return (f'<circle cx="{n(self.cx)}" cy="{n(self.cy)}" r="{n(self.r)}" fill="{self.fill}" '
-                f'stroke="#ffffff" stroke-width="0.8"/>')
+        return (
+            f'<circle cx="{n(self.cx)}" cy="{n(self.cy)}" r="{n(self.r)}" fill="{self.fill}" '
+            f'stroke="#ffffff" stroke-width="0.8"/>'
+        )
 
 
 Shape = Text | Rect | Line | Circle
@@ -153,7 +169,8 @@ class Canvas:
         """True when ``box`` lies inside the frame and clear (by ``GAP``) of every shape but ``ignore``."""
         skip = {id(s) for s in ignore}
         return box.inside(self.frame) and not any(
-            s.box.overlaps(box, GAP) for s in self.shapes if id(s) not in skip)
+            s.box.overlaps(box, GAP) for s in self.shapes if id(s) not in skip
+        )
 
     def place(self, candidates: Sequence[Text]) -> Text:
         """Draw the first candidate whose box is free (the first one when none is: a test then fails)."""
@@ -164,8 +181,11 @@ class Canvas:
     def dashed_line(self, x1: float, x2: float, y: float, stroke: str) -> None:
         """A horizontal dashed line from ``x1`` to ``x2`` broken wherever a label crosses it, so it never
         runs through text (an execution of 95–100 % prints its label right at the 100 % line)."""
-        cuts = sorted((t.box.x0 - GAP - 1, t.box.x1 + GAP + 1) for t in self.shapes
-                      if isinstance(t, Text) and t.box.y0 - GAP - 1 <= y <= t.box.y1 + GAP + 1)
+        cuts = sorted(
+            (t.box.x0 - GAP - 1, t.box.x1 + GAP + 1)
+            for t in self.shapes
+            if isinstance(t, Text) and t.box.y0 - GAP - 1 <= y <= t.box.y1 + GAP + 1
+        )
         start = x1
         for a, b in cuts:
             if a > start:
@@ -175,9 +195,11 @@ class Canvas:
             self.add(Line(start, y, x2, y, stroke, 0.6, "3 2"))
 
     def svg(self, desc: str | None = None) -> str:
-        head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="{self.css_class}" width="{n(self.width)}" '
-                f'height="{n(self.height)}" viewBox="0 0 {n(self.width)} {n(self.height)}" role="img" '
-                f'aria-label="{escape(self.label)}"><title>{escape(self.label)}</title>')
+        head = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="{self.css_class}" width="{n(self.width)}" '
+            f'height="{n(self.height)}" viewBox="0 0 {n(self.width)} {n(self.height)}" role="img" '
+            f'aria-label="{escape(self.label)}"><title>{escape(self.label)}</title>'
+        )
         desc_tag = f"<desc>{escape(desc)}</desc>" if desc else ""
         return head + desc_tag + "".join(s.svg() for s in self.shapes) + "</svg>"
 
@@ -186,7 +208,7 @@ def contrast(colour: str, background: str = "#ffffff") -> float:
     """WCAG 2.x contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
 
     def luminance(hex_colour: str) -> float:
-        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

@@ -38,8 +38,20 @@ app = typer.Typer(
 )
 
 for module in (
-    metrics_cmd, schema_cmd, publish_cmd, analytics_cmd, render_cmd, import_cmd, serve_cmd, synth_cmd,
-    evaluate_cmd, methodology_cmd, validate_cmd, beneficiaries_cmd, explain_cmd, inflators_cmd,
+    metrics_cmd,
+    schema_cmd,
+    publish_cmd,
+    analytics_cmd,
+    render_cmd,
+    import_cmd,
+    serve_cmd,
+    synth_cmd,
+    evaluate_cmd,
+    methodology_cmd,
+    validate_cmd,
+    beneficiaries_cmd,
+    explain_cmd,
+    inflators_cmd,
 ):
     module.register(app)
 
@@ -57,6 +69,9 @@ def main() -> None:
         from monitoreo.cli.output import EXIT_INTERNAL, stderr
 
         message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-        stderr.print(f"[bold red]error interno[/]: {escape(message)} \\[monitoreo.E000] — repórtelo junto con "
-                     "el archivo de entrada", highlight=False)
+        stderr.print(
+            f"[bold red]error interno[/]: {escape(message)} \\[monitoreo.E000] — repórtelo junto con "
+            "el archivo de entrada",
+            highlight=False,
+        )
         sys.exit(EXIT_INTERNAL)

@@ -26,6 +26,7 @@ class Question(StrEnum):
     TRENDS = "trends"
     FINDINGS = "findings"
 
+
 TITLES = {
     "execution": "Ejecución presupuestaria y cobertura por ministerio (año evaluado)",
     "unit-costs": "Gasto unitario entre componentes comparables (misma unidad de producción)",
@@ -88,7 +89,11 @@ def analytics(
         write_csv(rows)
         return
     columns = list(rows[0]) if rows else []
-    print_rows(TITLES[name], [label(c) for c in columns], [[_cell(_readable(k, v)) for k, v in row.items()] for row in rows])
+    print_rows(
+        TITLES[name],
+        [label(c) for c in columns],
+        [[_cell(_readable(k, v)) for k, v in row.items()] for row in rows],
+    )
 
 
 def register(app: typer.Typer) -> None:

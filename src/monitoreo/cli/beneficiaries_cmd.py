@@ -27,8 +27,10 @@ def read_cutoffs(path: Path) -> dict[str, int]:
                 try:
                     out[row["program_id"]] = int(row["cutoff_percentile"])
                 except (KeyError, TypeError, ValueError):
-                    raise MicrodataError(f"{path}: línea {line}: se esperan las columnas program_id y "
-                                         "cutoff_percentile (entero 0-100)") from None
+                    raise MicrodataError(
+                        f"{path}: línea {line}: se esperan las columnas program_id y "
+                        "cutoff_percentile (entero 0-100)"
+                    ) from None
     except OSError as exc:
         raise MicrodataError(f"{path}: no se puede leer ({exc.strerror})") from None
     return out
@@ -37,8 +39,9 @@ def read_cutoffs(path: Path) -> dict[str, int]:
 def beneficiaries_cmd(
     files: Annotated[list[Path], typer.Argument(help="Registros de beneficiarios (.parquet o .csv).")],
     engine: Annotated[str, typer.Option("--engine", help="duckdb (una máquina) o spark.")] = "duckdb",
-    cutoff_file: Annotated[Path | None, typer.Option("--cutoff-file",
-                                                     help="CSV program_id,cutoff_percentile (focalización).")] = None,
+    cutoff_file: Annotated[
+        Path | None, typer.Option("--cutoff-file", help="CSV program_id,cutoff_percentile (focalización).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False,
 ) -> None:
     """Personas atendidas, desgloses por sexo y región, arrastre, focalización y traslapes entre programas."""
@@ -66,10 +69,15 @@ def beneficiaries_cmd(
     for row in result.as_dict()["programs"]:
         women = row["sex_shares"].get("F")
         above = row["share_above_cutoff"]
-        table.add_row(row["program_id"], str(row["year"]), formatting.number(Decimal(row["served"])),
-                      formatting.number(Decimal(row["new"])), formatting.number(Decimal(row["carry_over"])),
-                      "-" if women is None else formatting.percent(Decimal(str(women * 100))),
-                      "-" if above is None else formatting.percent(Decimal(str(above * 100))))
+        table.add_row(
+            row["program_id"],
+            str(row["year"]),
+            formatting.number(Decimal(row["served"])),
+            formatting.number(Decimal(row["new"])),
+            formatting.number(Decimal(row["carry_over"])),
+            "-" if women is None else formatting.percent(Decimal(str(women * 100))),
+            "-" if above is None else formatting.percent(Decimal(str(above * 100))),
+        )
     stdout.print(table)
     stdout.print(f"Pares de programas con personas en común: {len(result.overlaps)}")
 
@@ -86,7 +94,9 @@ def beneficiaries_synth(
 
     with Progress(console=stderr, transient=True, disable=as_json) as progress:
         task = progress.add_task("Generando registros", total=records)
-        written = write_records(out, records, programs, seed=seed, on_chunk=lambda n: progress.advance(task, n))
+        written = write_records(
+            out, records, programs, seed=seed, on_chunk=lambda n: progress.advance(task, n)
+        )
     if as_json:
         emit_json({"out": str(out), "records": written, "programs": programs, "seed": seed})
     else:

@@ -23,11 +23,19 @@ def _fail(message: str) -> None:
 
 def explain(
     file: Annotated[Path, typer.Argument(help="Archivo de datos (YAML o JSON).")],
-    metric: Annotated[str | None, typer.Option("--metric", help="Métrica a explicar (p. ej. coverage_pct).")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Año de la métrica (por defecto, el año evaluado).")] = None,
+    metric: Annotated[
+        str | None, typer.Option("--metric", help="Métrica a explicar (p. ej. coverage_pct).")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Año de la métrica (por defecto, el año evaluado).")
+    ] = None,
     component: Annotated[str | None, typer.Option("--component", help="Componente (para unit_cost).")] = None,
-    finding: Annotated[str | None, typer.Option("--finding", help="Código del resultado o de la regla a explicar.")] = None,
-    indicator: Annotated[int | None, typer.Option("--indicator", help="N° del indicador de propósito.")] = None,
+    finding: Annotated[
+        str | None, typer.Option("--finding", help="Código del resultado o de la regla a explicar.")
+    ] = None,
+    indicator: Annotated[
+        int | None, typer.Option("--indicator", help="N° del indicador de propósito.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False,
 ) -> None:
     """Explica de dónde sale una cifra o un hallazgo: fórmula, datos, redondeo, parámetros y decisiones."""
@@ -41,9 +49,13 @@ def explain(
             else:
                 metrics_out = explain_metrics(sub)
         if metric is None:
-            outcomes_out = [o for o in explain_outcomes(sub, evaluate(sub))
-                            if finding is None or finding in (o.code, o.rule)
-                            and (indicator is None or o.indicator == indicator)]
+            outcomes_out = [
+                o
+                for o in explain_outcomes(sub, evaluate(sub))
+                if finding is None
+                or finding in (o.code, o.rule)
+                and (indicator is None or o.indicator == indicator)
+            ]
             if finding is not None and not outcomes_out:
                 _fail(f"{file}: ningún resultado con el código «{finding}»")
     except InputError as exc:
@@ -53,9 +65,13 @@ def explain(
         _fail(f"{file}: {exc}")
         return
     if as_json:
-        data: dict[str, Any] = {"file": str(file), "id": sub.id, "edition": sub.edition,
-                                "metrics": [metric_dict(e) for e in metrics_out],
-                                "outcomes": [outcome_dict(o) for o in outcomes_out]}
+        data: dict[str, Any] = {
+            "file": str(file),
+            "id": sub.id,
+            "edition": sub.edition,
+            "metrics": [metric_dict(e) for e in metrics_out],
+            "outcomes": [outcome_dict(o) for o in outcomes_out],
+        }
         emit_json(data)
         return
     for e in metrics_out:

@@ -23,9 +23,14 @@ from monitoreo.io.read import dump_submission
 if TYPE_CHECKING:
     from monitoreo.ingest import ImportIssue, ImportResult
 
-_REASONS = {errno.EISDIR: "es una carpeta", errno.EACCES: "sin permiso de escritura", errno.EPERM: "sin permiso",
-            errno.ENOSPC: "no queda espacio en el disco", errno.ENOTDIR: "una parte de la ruta no es una carpeta",
-            errno.EROFS: "el disco es de sólo lectura"}
+_REASONS = {
+    errno.EISDIR: "es una carpeta",
+    errno.EACCES: "sin permiso de escritura",
+    errno.EPERM: "sin permiso",
+    errno.ENOSPC: "no queda espacio en el disco",
+    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+    errno.EROFS: "el disco es de sólo lectura",
+}
 
 
 def _reason(exc: OSError) -> str:
@@ -43,10 +48,12 @@ def _save(result: ImportResult, out: Path, taken: set[str]) -> dict[str, Any]:
     taken.add(stem)
     data_file, sidecar = out / f"{stem}.yaml", out / f"{stem}.import.json"
     side = result.as_dict() | {"data_file": data_file.name}
-    atomic.write_all({
-        data_file: dump_submission(sub),
-        sidecar: json.dumps(side, ensure_ascii=False, indent=2, default=str) + "\n",
-    })
+    atomic.write_all(
+        {
+            data_file: dump_submission(sub),
+            sidecar: json.dumps(side, ensure_ascii=False, indent=2, default=str) + "\n",
+        }
+    )
     return {"output": str(data_file), "sidecar": str(sidecar)}
 
 
@@ -64,9 +71,15 @@ def _report(file: Path, issues: tuple[ImportIssue, ...], failed: bool) -> None:
 def import_(
     files: Annotated[list[Path], typer.Argument(help="Fichas publicadas: texto (.txt) o PDF (.pdf).")],
     out: Annotated[Path, typer.Option("--out", help="Carpeta donde escribir los archivos de datos.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Salida JSON: por ficha, archivos, procedencia y avisos.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No mostrar avisos (W), sólo errores.")] = False,
-    workers: Annotated[int, typer.Option("--workers", min=0, help="Procesos en paralelo (0: uno por núcleo, hasta 2).")] = 0,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Salida JSON: por ficha, archivos, procedencia y avisos.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No mostrar avisos (W), sólo errores.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=0, help="Procesos en paralelo (0: uno por núcleo, hasta 2).")
+    ] = 0,
 ) -> None:
     """Importa fichas publicadas (texto o PDF) a archivos de datos, con procedencia y avisos codificados."""
     # Imported here, not at the top: the parsers and the PDF reader are only needed by this command (#19).
@@ -94,8 +107,10 @@ def import_(
     if as_json:
         emit_json(results)
     else:
-        stdout.print(f"{len(files) - failed} de {len(files)} fichas importadas en {escape(str(out))}"
-                     + (f"; {failed} con errores" if failed else ""))
+        stdout.print(
+            f"{len(files) - failed} de {len(files)} fichas importadas en {escape(str(out))}"
+            + (f"; {failed} con errores" if failed else "")
+        )
     if failed:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -111,8 +126,11 @@ def _one(path: Path, result: ImportResult, out: Path, taken: set[str]) -> dict[s
             issue = ImportIssue("import.E010", "id", f"otra ficha del lote ya produjo «{dup}»")
             entry |= {"ok": False, "issues": [*entry["issues"], issue.as_dict()]}
         except OSError as exc:
-            issue = ImportIssue("import.E011", "", f"no se pudo escribir en {out} ({_reason(exc)}); no se "
-                                "escribió nada de esta ficha")
+            issue = ImportIssue(
+                "import.E011",
+                "",
+                f"no se pudo escribir en {out} ({_reason(exc)}); no se escribió nada de esta ficha",
+            )
             entry |= {"ok": False, "issues": [*entry["issues"], issue.as_dict()]}
     return entry
 

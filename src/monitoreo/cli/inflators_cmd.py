@@ -23,15 +23,24 @@ from monitoreo.reference.inflator_tables import (
     user_directory,
 )
 
-app = typer.Typer(help="Tablas de inflactores (precios constantes) que ingresa la unidad.", no_args_is_help=True)
+app = typer.Typer(
+    help="Tablas de inflactores (precios constantes) que ingresa la unidad.", no_args_is_help=True
+)
 
-DirOption = Annotated[Path | None, typer.Option(
-    "--dir", help="Carpeta de las tablas ingresadas (por defecto $MONITOREO_DATA_DIR/inflators).")]
+DirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--dir", help="Carpeta de las tablas ingresadas (por defecto $MONITOREO_DATA_DIR/inflators)."
+    ),
+]
 
 
 def _as_json(name: str, table: InflatorTable, shipped: bool, path: Path | None = None) -> dict[str, object]:
     data: dict[str, object] = {
-        "name": name, "base": int(table.base), "source": table.source, "shipped": shipped,
+        "name": name,
+        "base": int(table.base),
+        "source": table.source,
+        "shipped": shipped,
         "factors": {str(y): str(f) for y, f in sorted(table.factors.items())},
     }
     if path is not None:
@@ -42,8 +51,12 @@ def _as_json(name: str, table: InflatorTable, shipped: bool, path: Path | None =
 @app.command("import")
 def import_command(
     file: Annotated[Path, typer.Argument(help="CSV con las columnas anio e inflactor (una fila por año).")],
-    base: Annotated[int | None, typer.Option("--base", help="Año base (por defecto, el año cuyo inflactor es 1).")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Fuente de la tabla (p. ej. «Ley de Presupuestos 2026»).")] = None,
+    base: Annotated[
+        int | None, typer.Option("--base", help="Año base (por defecto, el año cuyo inflactor es 1).")
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Fuente de la tabla (p. ej. «Ley de Presupuestos 2026»).")
+    ] = None,
     directory: DirOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False,
 ) -> None:
@@ -61,13 +74,17 @@ def import_command(
         emit_json({"ok": True, "table": _as_json(name, table, False, path)})
         return
     years = sorted(table.factors)
-    stdout.print(f"Tabla de inflactores «{name}» guardada en {path}: {len(years)} años ({years[0]}–{years[-1]}), "
-                 f"base {int(table.base)}.", highlight=False)
+    stdout.print(
+        f"Tabla de inflactores «{name}» guardada en {path}: {len(years)} años ({years[0]}–{years[-1]}), "
+        f"base {int(table.base)}.",
+        highlight=False,
+    )
 
 
 @app.command("list")
-def list_command(directory: DirOption = None,
-                 as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False) -> None:
+def list_command(
+    directory: DirOption = None, as_json: Annotated[bool, typer.Option("--json", help="Salida JSON.")] = False
+) -> None:
     """Las tablas disponibles: las que trae monitoreo y las ingresadas por la unidad."""
     try:
         tables = all_tables(directory)

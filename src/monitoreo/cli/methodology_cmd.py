@@ -22,8 +22,9 @@ from monitoreo.methodology import (
 from monitoreo.methodology.registry import rules
 
 JSON = Annotated[bool, typer.Option("--json", help="Salida JSON.")]
-methodology_app = typer.Typer(help="Ediciones de la metodología: listar, mostrar, revisar y comparar.",
-                              no_args_is_help=True)
+methodology_app = typer.Typer(
+    help="Ediciones de la metodología: listar, mostrar, revisar y comparar.", no_args_is_help=True
+)
 
 
 def _load(edition: int) -> EditionSpec:
@@ -36,28 +37,53 @@ def _load(edition: int) -> EditionSpec:
 
 def summary(spec: EditionSpec) -> dict[str, Any]:
     assumed = [k for r in spec.rules for k, s in r.sources.items() if s.status == "A"]
-    return {"edition": spec.edition, "title": spec.title, "extends": spec.extends, "hash": spec.hash,
-            "rules": [r.code for r in spec.rules], "judgements": list(spec.judgements),
-            "assumptions": len(assumed)}
+    return {
+        "edition": spec.edition,
+        "title": spec.title,
+        "extends": spec.extends,
+        "hash": spec.hash,
+        "rules": [r.code for r in spec.rules],
+        "judgements": list(spec.judgements),
+        "assumptions": len(assumed),
+    }
 
 
 def detail(spec: EditionSpec) -> dict[str, Any]:
     catalogue = rules()
     return summary(spec) | {
-        "justification_clears_finding": spec.justification_clears_finding, "block_style": spec.block_style,
+        "justification_clears_finding": spec.justification_clears_finding,
+        "block_style": spec.block_style,
         "no_findings": {d.value: s for d, s in spec.no_findings.items()},
         "rule_details": [
-            {"code": r.code, "dimension": catalogue[r.code].dimension.value, "title": catalogue[r.code].title,
-             "methodology": catalogue[r.code].methodology,
-             "parameters": {k: {"value": s.value, "source": s.source, "status": s.status}
-                            for k, s in r.sources.items() if not k.startswith("wording.")},
-             "wording": {k.removeprefix("wording."): {"value": s.value, "source": s.source, "status": s.status}
-                         for k, s in r.sources.items() if k.startswith("wording.")},
-             "label": r.label, "assessment": r.assessment}
+            {
+                "code": r.code,
+                "dimension": catalogue[r.code].dimension.value,
+                "title": catalogue[r.code].title,
+                "methodology": catalogue[r.code].methodology,
+                "parameters": {
+                    k: {"value": s.value, "source": s.source, "status": s.status}
+                    for k, s in r.sources.items()
+                    if not k.startswith("wording.")
+                },
+                "wording": {
+                    k.removeprefix("wording."): {"value": s.value, "source": s.source, "status": s.status}
+                    for k, s in r.sources.items()
+                    if k.startswith("wording.")
+                },
+                "label": r.label,
+                "assessment": r.assessment,
+            }
             for r in spec.rules
         ],
-        "combined": [{"outcomes": list(c.outcomes), "wording": c.wording, "source": c.source.source,
-                      "status": c.source.status} for c in spec.combined],
+        "combined": [
+            {
+                "outcomes": list(c.outcomes),
+                "wording": c.wording,
+                "source": c.source.source,
+                "status": c.source.status,
+            }
+            for c in spec.combined
+        ],
     }
 
 
@@ -73,12 +99,16 @@ def list_editions(as_json: JSON = False) -> None:
         table.add_column(column)
     for s in specs:
         data = summary(s)
-        table.add_row(str(s.edition), str(s.extends or "—"), str(len(s.rules)), str(data["assumptions"]), s.title)
+        table.add_row(
+            str(s.edition), str(s.extends or "—"), str(len(s.rules)), str(data["assumptions"]), s.title
+        )
     stdout.print(table)
 
 
 @methodology_app.command("show")
-def show(edition: Annotated[int, typer.Argument(help="Edición (2020, 2023, 2025…).")], as_json: JSON = False) -> None:
+def show(
+    edition: Annotated[int, typer.Argument(help="Edición (2020, 2023, 2025…).")], as_json: JSON = False
+) -> None:
     """Muestra las reglas activas de una edición con sus parámetros, redacciones y fuentes."""
     data = detail(_load(edition))
     if as_json:
@@ -92,15 +122,23 @@ def show(edition: Annotated[int, typer.Argument(help="Edición (2020, 2023, 2025
             stdout.print(f"  {printed}: {escape(rule['label'])}", highlight=False)
         for section in ("parameters", "wording"):
             for key, item in rule[section].items():
-                stdout.print(f"  {key} = {escape(repr(item['value']))} [{item['status']}] "
-                             f"[dim]{escape(item['source'])}[/]", highlight=False)
+                stdout.print(
+                    f"  {key} = {escape(repr(item['value']))} [{item['status']}] "
+                    f"[dim]{escape(item['source'])}[/]",
+                    highlight=False,
+                )
     for item in data["combined"]:
-        stdout.print(f"\n[bold]{' + '.join(item['outcomes'])}[/] (una frase)\n  {escape(repr(item['wording']))} "
-                     f"[{item['status']}] [dim]{escape(item['source'])}[/]", highlight=False)
+        stdout.print(
+            f"\n[bold]{' + '.join(item['outcomes'])}[/] (una frase)\n  {escape(repr(item['wording']))} "
+            f"[{item['status']}] [dim]{escape(item['source'])}[/]",
+            highlight=False,
+        )
 
 
 @methodology_app.command("check")
-def check(file: Annotated[Path, typer.Argument(help="Archivo de edición (YAML).")], as_json: JSON = False) -> None:
+def check(
+    file: Annotated[Path, typer.Argument(help="Archivo de edición (YAML).")], as_json: JSON = False
+) -> None:
     """Revisa un archivo de edición: reglas, parámetros, fuentes y redacciones. Sale con 1 si hay errores."""
     try:
         spec = load_edition_file(file)
@@ -113,12 +151,17 @@ def check(file: Annotated[Path, typer.Argument(help="Archivo de edición (YAML).
     if as_json:
         emit_json({"file": str(file), "valid": True, **summary(spec)})
     else:
-        stdout.print(f"{escape(str(file))}: edición {spec.edition} válida ({len(spec.rules)} reglas)", highlight=False)
+        stdout.print(
+            f"{escape(str(file))}: edición {spec.edition} válida ({len(spec.rules)} reglas)", highlight=False
+        )
 
 
 @methodology_app.command("diff")
-def diff(a: Annotated[int, typer.Argument(help="Edición de partida.")],
-         b: Annotated[int, typer.Argument(help="Edición de llegada.")], as_json: JSON = False) -> None:
+def diff(
+    a: Annotated[int, typer.Argument(help="Edición de partida.")],
+    b: Annotated[int, typer.Argument(help="Edición de llegada.")],
+    as_json: JSON = False,
+) -> None:
     """Qué cambia de la edición A a la B: reglas, parámetros, redacciones y ajustes."""
     changes = diff_editions(_load(a), _load(b))
     if as_json:

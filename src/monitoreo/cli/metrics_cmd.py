@@ -37,22 +37,30 @@ def metrics_as_json(file: str, m: Metrics) -> dict[str, Any]:
         "edition": m.edition,
         "price_base_year": m.price_base_year,
         "metrics": {
-            name: {str(y): formatting.plain(v) for y, v in series.items()} for name, series in m.yearly.items()
+            name: {str(y): formatting.plain(v) for y, v in series.items()}
+            for name, series in m.yearly.items()
         },
-        "provenance": {
-            name: {str(y): p for y, p in series.items()} for name, series in m.provenance.items()
-        },
+        "provenance": {name: {str(y): p for y, p in series.items()} for name, series in m.provenance.items()},
         "components": [
-            {"id": c.id, "name": c.name, "unit": c.unit,
-             "unit_cost": {str(y): formatting.plain(v) for y, v in c.unit_cost.items()}}
+            {
+                "id": c.id,
+                "name": c.name,
+                "unit": c.unit,
+                "unit_cost": {str(y): formatting.plain(v) for y, v in c.unit_cost.items()},
+            }
             for c in m.components
         ],
         "regional": {
             "year": m.regional_year,
             "rows": [
-                {"region": r.region, "name": r.name, "spend": formatting.plain(r.spend),
-                 "served": formatting.plain(r.served), "spend_share_pct": formatting.plain(r.spend_share_pct),
-                 "served_share_pct": formatting.plain(r.served_share_pct)}
+                {
+                    "region": r.region,
+                    "name": r.name,
+                    "spend": formatting.plain(r.spend),
+                    "served": formatting.plain(r.served),
+                    "spend_share_pct": formatting.plain(r.spend_share_pct),
+                    "served_share_pct": formatting.plain(r.served_share_pct),
+                }
                 for r in m.regions
             ],
             "totals": {k: formatting.plain(v) for k, v in m.region_totals.items()},
@@ -71,14 +79,23 @@ def _table(file: str, m: Metrics) -> Table:
         cells = []
         for year in m.years:
             value = series[year]
-            text = formatting.percent(value, rounding.percent_decimals, rounding.mode) if pct else (
-                formatting.number(value, rounding.unit_cost_decimals, rounding.mode)
-                if name == "spend_per_beneficiary" else formatting.money(value))
+            text = (
+                formatting.percent(value, rounding.percent_decimals, rounding.mode)
+                if pct
+                else (
+                    formatting.number(value, rounding.unit_cost_decimals, rounding.mode)
+                    if name == "spend_per_beneficiary"
+                    else formatting.money(value)
+                )
+            )
             cells.append(text + (" *" if m.provenance[name][year] == "published" else ""))
         table.add_row(LABELS.get(name, name), *cells)
     for comp in m.components:
-        cells = [formatting.number(comp.unit_cost[y], rounding.unit_cost_decimals, rounding.mode)
-                 + (" *" if comp.provenance[y] == "published" else "") for y in m.years]
+        cells = [
+            formatting.number(comp.unit_cost[y], rounding.unit_cost_decimals, rounding.mode)
+            + (" *" if comp.provenance[y] == "published" else "")
+            for y in m.years
+        ]
         table.add_row(f"Gasto unitario: {comp.name}", *cells)
     table.caption = "* cifra publicada en la ficha sin sus insumos (no calculada)"
     return table
@@ -87,7 +104,9 @@ def _table(file: str, m: Metrics) -> Table:
 def metrics(
     files: Annotated[list[Path], typer.Argument(help="Archivos de datos (YAML o JSON).")],
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON (valores sin redondear).")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Agrega de dónde sale cada cifra (fórmula, datos, redondeo).")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Agrega de dónde sale cada cifra (fórmula, datos, redondeo).")
+    ] = False,
 ) -> None:
     """Calcula cobertura, ejecución, gasto por beneficiario, costos unitarios y participaciones."""
     results: list[dict[str, Any]] = []
@@ -103,8 +122,10 @@ def metrics(
             continue
         explanations = explain_metrics(sub) if explain else []
         if as_json:
-            results.append(metrics_as_json(str(path), m)
-                           | ({"explanations": [metric_dict(e) for e in explanations]} if explain else {}))
+            results.append(
+                metrics_as_json(str(path), m)
+                | ({"explanations": [metric_dict(e) for e in explanations]} if explain else {})
+            )
         else:
             stdout.print(_table(str(path), m))
             for e in explanations:

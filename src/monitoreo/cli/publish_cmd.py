@@ -30,13 +30,21 @@ def read_all(paths: list[Path], show_progress: bool) -> list[Submission]:
                 problems.extend(exc.problems)
             progress.advance(task)
     if not files and not problems:
-        problems.append(Problem(", ".join(map(str, paths)), "", "input.E005", "no hay archivos de datos (.yaml, .json)"))
+        problems.append(
+            Problem(", ".join(map(str, paths)), "", "input.E005", "no hay archivos de datos (.yaml, .json)")
+        )
     seen: dict[tuple[int, str], Path] = {}
     for file, sub in zip(files, subs, strict=False) if not problems else ():
         key = (int(sub.edition), sub.id)
         if key in seen:
-            problems.append(Problem(str(file), "id", "publish.E001",
-                                    f"programa «{sub.id}» de la edición {sub.edition} repetido (también en {seen[key]})"))
+            problems.append(
+                Problem(
+                    str(file),
+                    "id",
+                    "publish.E001",
+                    f"programa «{sub.id}» de la edición {sub.edition} repetido (también en {seen[key]})",
+                )
+            )
         seen[key] = file
     if problems:
         raise InputError(problems)
@@ -57,9 +65,13 @@ def evaluate_all(subs: list[Submission], show_progress: bool) -> list[Evaluation
 
 def publish(
     paths: Annotated[list[Path], typer.Argument(help="Archivos de datos o carpetas que los contienen.")],
-    out: Annotated[Path, typer.Option("--out", help="Carpeta del paquete de datos abiertos (se reemplaza entera).")],
-    evaluate: Annotated[bool, typer.Option("--evaluate/--no-evaluate",
-                                           help="Incluir los resultados de la evaluación (hallazgos).")] = True,
+    out: Annotated[
+        Path, typer.Option("--out", help="Carpeta del paquete de datos abiertos (se reemplaza entera).")
+    ],
+    evaluate: Annotated[
+        bool,
+        typer.Option("--evaluate/--no-evaluate", help="Incluir los resultados de la evaluación (hallazgos)."),
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON (manifiesto del paquete).")] = False,
 ) -> None:
     """Publica el ciclo como datos abiertos: tablas CSV y Parquet con datapackage.json (Frictionless)."""
@@ -80,15 +92,19 @@ def publish(
     try:
         manifest = publish_bundle(subs, out, evaluations)
     except OSError as exc:
-        problem = Problem(str(out), "", "publish.E002", f"no se pudo escribir el paquete ({exc.strerror or exc})")
+        problem = Problem(
+            str(out), "", "publish.E002", f"no se pudo escribir el paquete ({exc.strerror or exc})"
+        )
         _fail(InputError([problem]), "", EXIT_BAD_INPUT, as_json)
     except MonitoreoError as exc:
         _fail(exc, "no se pudo publicar", EXIT_FINDINGS, as_json)
     if as_json:
         emit_json(manifest.as_dict())
         return
-    stdout.print(f"Paquete de datos abiertos en [bold]{out}[/]: {manifest.programs} programas, "
-                 f"ediciones {', '.join(map(str, manifest.editions))}.")
+    stdout.print(
+        f"Paquete de datos abiertos en [bold]{out}[/]: {manifest.programs} programas, "
+        f"ediciones {', '.join(map(str, manifest.editions))}."
+    )
     for table, rows in manifest.rows.items():
         stdout.print(f"  {table}: {rows} filas (CSV y Parquet)")
 

@@ -11,7 +11,9 @@ from monitoreo.domain.submission import Submission
 
 
 def schema(
-    as_json: Annotated[bool, typer.Option("--json", help="Salida JSON (siempre lo es; por uniformidad).")] = True,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Salida JSON (siempre lo es; por uniformidad).")
+    ] = True,
 ) -> None:
     """Imprime el JSON Schema del formato de archivo de datos de un programa."""
     emit_json(Submission.model_json_schema())

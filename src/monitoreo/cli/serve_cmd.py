@@ -63,8 +63,14 @@ def _wait_ready(host: str, port: int, server: subprocess.Popen[bytes]) -> bool:
 
 
 def _manage(web: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(web / "manage.py"), *args], env=env, cwd=web,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, str(web / "manage.py"), *args],
+        env=env,
+        cwd=web,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _prepare_demo(web: Path, env: dict[str, str], data_dir: Path, size: int, show: bool) -> dict[str, object]:
@@ -97,13 +103,17 @@ class _Quiet:
 
 
 def serve(
-    demo: Annotated[bool, typer.Option("--demo", help="Base SQLite nueva con las fichas semilla y una cartera sintética.")] = False,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Base SQLite nueva con las fichas semilla y una cartera sintética.")
+    ] = False,
     host: Annotated[str, typer.Option(help="Dirección en que escuchar.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Puerto.", min=1, max=65535)] = 8000,
     size: Annotated[int, typer.Option(help="Programas sintéticos de la demostración.", min=0)] = 700,
     workers: Annotated[int, typer.Option(help="Procesos de gunicorn.", min=1)] = 2,
     data_dir: Annotated[Path, typer.Option(help="Carpeta de la base de demostración.")] = Path(".demo"),
-    as_json: Annotated[bool, typer.Option("--json", help="Escribe la dirección y el resumen en JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Escribe la dirección y el resumen en JSON.")
+    ] = False,
 ) -> None:
     """Sirve el portal web público (fichas, búsqueda, panorama, API)."""
     web = web_dir()
@@ -121,8 +131,20 @@ def serve(
         summary = _prepare_demo(web, env, data_dir, size, show=not as_json)
     elif not env.get("SECRET_KEY"):
         raise _fail("falta SECRET_KEY (o use --demo); ver docs/web-portal.md")
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{host}:{port}",
-               "--workers", str(workers), "--chdir", str(web), "--log-level", "warning"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--chdir",
+        str(web),
+        "--log-level",
+        "warning",
+    ]
     server = subprocess.Popen(command, env=env, cwd=web)
     signal.signal(signal.SIGTERM, _interrupt)  # stop gunicorn too when we are asked to stop
     try:
@@ -138,7 +160,9 @@ def serve(
             stdout.print(f"Portal en [bold]{url}[/]{loaded} — Ctrl+C para detener", highlight=False)
             logins = summary.get("logins")
             if isinstance(logins, dict) and logins:  # demo personas of the monitoring cycle (/gestion/)
-                stdout.print(f"Gestión del ciclo en {url}gestion/ — usuarios de demostración:", highlight=False)
+                stdout.print(
+                    f"Gestión del ciclo en {url}gestion/ — usuarios de demostración:", highlight=False
+                )
                 cycle = summary.get("cycle_text")
                 reports = cycle if isinstance(cycle, dict) else {}
                 for name, secret in logins.items():

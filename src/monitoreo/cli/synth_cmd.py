@@ -23,8 +23,12 @@ def _bad(where: str, message: str, as_json: bool) -> typer.Exit:
 
 def synth(
     programs: Annotated[int, typer.Option("--programs", "-n", help="Número de programas a generar.")] = 10,
-    seed: Annotated[int, typer.Option("--seed", help="Semilla: la misma semilla da los mismos archivos.")] = 1,
-    out: Annotated[Path, typer.Option("--out", help="Carpeta de salida (se crea si no existe).")] = Path("synth"),
+    seed: Annotated[
+        int, typer.Option("--seed", help="Semilla: la misma semilla da los mismos archivos.")
+    ] = 1,
+    out: Annotated[Path, typer.Option("--out", help="Carpeta de salida (se crea si no existe).")] = Path(
+        "synth"
+    ),
     edition: Annotated[int, typer.Option("--edition", help="Edición: 2020, 2023 o 2025.")] = 2023,
     as_json: Annotated[bool, typer.Option("--json", help="Salida JSON: lista de archivos escritos.")] = False,
 ) -> None:
@@ -43,14 +47,25 @@ def synth(
     with Progress(*columns, console=stderr, transient=True, disable=as_json) as bar:
         task = bar.add_task("synth", total=programs)
         try:
-            paths = write_portfolio(out, programs, seed, edition, lambda done, _: bar.update(task, completed=done))
+            paths = write_portfolio(
+                out, programs, seed, edition, lambda done, _: bar.update(task, completed=done)
+            )
         except OSError as exc:
             raise _bad(str(out), f"no se pudo escribir en la carpeta ({exc.strerror})", as_json) from None
     if as_json:
-        emit_json({"out": str(out), "edition": edition, "seed": seed, "programs": len(paths),
-                   "files": [str(p) for p in paths]})
+        emit_json(
+            {
+                "out": str(out),
+                "edition": edition,
+                "seed": seed,
+                "programs": len(paths),
+                "files": [str(p) for p in paths],
+            }
+        )
     else:
-        stdout.print(f"{len(paths)} programas sintéticos (edición {edition}, semilla {seed}) escritos en {out}")
+        stdout.print(
+            f"{len(paths)} programas sintéticos (edición {edition}, semilla {seed}) escritos en {out}"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -36,15 +36,24 @@ def fits(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int, wrap
     return needed <= width
 
 
-def print_rows(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]], wrap: Sequence[int] = (),
-               caption: str = "") -> None:
+def print_rows(
+    title: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    wrap: Sequence[int] = (),
+    caption: str = "",
+) -> None:
     """Print ``rows`` as a table or as a list (see module docstring)."""
     width = _width()
     if fits(columns, rows, width, wrap):
         table = Table(title=title, caption=caption or None)
         for i, column in enumerate(columns):
-            table.add_column(column, no_wrap=i not in wrap, ratio=1 if i in wrap else None,
-                             min_width=WRAP_MIN if i in wrap else None)
+            table.add_column(
+                column,
+                no_wrap=i not in wrap,
+                ratio=1 if i in wrap else None,
+                min_width=WRAP_MIN if i in wrap else None,
+            )
         for row in rows:
             table.add_row(*row)
         # A console of this width on the same stream: ``stdout`` may have pinned a narrower one at import.

@@ -15,20 +15,31 @@ from monitoreo.validation import ValidationReport, validate
 
 
 def report_as_json(file: str, report: ValidationReport) -> dict[str, Any]:
-    return {"file": file, "id": report.submission_id, "valid": report.valid,
-            "errors": len(report.errors), "warnings": len(report.warnings),
-            "issues": [i.as_dict() for i in report.issues]}
+    return {
+        "file": file,
+        "id": report.submission_id,
+        "valid": report.valid,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "issues": [i.as_dict() for i in report.issues],
+    }
 
 
 def _print(file: str, report: ValidationReport) -> None:
     head = "[green]válido[/]" if report.valid else "[bold red]con errores[/]"
     errors, warnings = len(report.errors), len(report.warnings)
-    stdout.print(f"{escape(file)} ({report.submission_id}): {head} — {errors} error{'es' if errors != 1 else ''}, "
-                 f"{warnings} advertencia{'s' if warnings != 1 else ''}", highlight=False)
+    stdout.print(
+        f"{escape(file)} ({report.submission_id}): {head} — {errors} error{'es' if errors != 1 else ''}, "
+        f"{warnings} advertencia{'s' if warnings != 1 else ''}",
+        highlight=False,
+    )
     for issue in report.issues:
         color = "red" if issue.severity.value == "error" else "yellow"
-        stdout.print(f"  [{color}]{issue.severity.label}[/] {escape(issue.path)}: {escape(issue.message)} "
-                     f"[dim]\\[{issue.code}][/]", highlight=False)
+        stdout.print(
+            f"  [{color}]{issue.severity.label}[/] {escape(issue.path)}: {escape(issue.message)} "
+            f"[dim]\\[{issue.code}][/]",
+            highlight=False,
+        )
 
 
 def validate_command(

@@ -18,8 +18,11 @@ from monitoreo.cycle.completeness import present
 from monitoreo.cycle.fields import form_value, label_of
 from monitoreo.ingest.excel import cells, get_path
 
-KIND_LABELS = {"changed": "cambió", "dropped": "el año anterior tenía un valor; este reporte lo deja vacío",
-               "removed": "componente del año anterior que este reporte ya no tiene"}
+KIND_LABELS = {
+    "changed": "cambió",
+    "dropped": "el año anterior tenía un valor; este reporte lo deja vacío",
+    "removed": "componente del año anterior que este reporte ya no tiene",
+}
 
 
 #: Sections written anew every year (the institution's observations are this year's notes, never carried over).
@@ -85,10 +88,19 @@ def changes(previous: Mapping[str, Any] | None, current: Mapping[str, Any]) -> l
         else:
             kind = "changed"
         ref = label_of(current, cell.path)
-        out.append(Change(ref.section, ref.label, form_value(cell.kind, old), form_value(cell.kind, new), kind))
+        out.append(
+            Change(ref.section, ref.label, form_value(cell.kind, old), form_value(cell.kind, new), kind)
+        )
     kept = {c.get("id") for c in current.get("components") or [] if isinstance(c, dict)}
     for comp in previous.get("components") or []:
         if isinstance(comp, dict) and comp.get("id") not in kept:
-            out.append(Change("components", f"Componente «{comp.get('name') or comp.get('id')}»",
-                              str(comp.get("name") or ""), "", "removed"))
+            out.append(
+                Change(
+                    "components",
+                    f"Componente «{comp.get('name') or comp.get('id')}»",
+                    str(comp.get("name") or ""),
+                    "",
+                    "removed",
+                )
+            )
     return out

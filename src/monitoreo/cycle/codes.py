@@ -14,14 +14,16 @@ CYCLE_CODES: dict[str, str] = {
     "form.E018": "Respondió «Sí» y además escribió filas en esta sección: deje sólo una de las dos respuestas.",
     "form.E014": "Se esperaba el número de una de las observaciones de la institución (p. ej. 3 o «N° 3»).",
     "cycle.E001": "El reporte está incompleto: faltan valores del año evaluado (llénelos o marque S/I, N/A, "
-                  "N/C o «-»); no se puede enviar.",
+    "N/C o «-»); no se puede enviar.",
     "cycle.E002": "El reporte tiene errores por corregir; no se puede enviar.",
     "cycle.E003": "El año de precios del ciclo no tiene una tabla de inflactores con esa base; no se puede "
-                  "abrir ni publicar.",
+    "abrir ni publicar.",
     "cycle.E004": "Un identificador de programa no corresponde a ningún programa conocido.",
     "cycle.W001": "Un texto traspasado del reporte anterior cita una cifra de ese año: actualícelo (no impide "
-                  "enviar).",
+    "enviar).",
 }
 
 #: Excel cell code → the web form's code for the same problem.
-FORM_CODE_OF: dict[str, str] = {f"excel.E0{n}": f"form.E0{n}" for n in ("10", "11", "12", "13", "16", "17", "18")}
+FORM_CODE_OF: dict[str, str] = {
+    f"excel.E0{n}": f"form.E0{n}" for n in ("10", "11", "12", "13", "16", "17", "18")
+}

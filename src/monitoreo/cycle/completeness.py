@@ -30,8 +30,11 @@ class SectionStatus(StrEnum):
     EMPTY = "empty"
 
 
-STATUS_LABELS = {SectionStatus.COMPLETE: "Completa", SectionStatus.PROBLEMS: "Con problemas",
-                 SectionStatus.EMPTY: "Vacía"}
+STATUS_LABELS = {
+    SectionStatus.COMPLETE: "Completa",
+    SectionStatus.PROBLEMS: "Con problemas",
+    SectionStatus.EMPTY: "Vacía",
+}
 
 
 @dataclass(frozen=True)
@@ -146,9 +149,16 @@ def completeness(data: Mapping[str, Any], errors: Mapping[str, int] | None = Non
     for sheet in sheets_for(data):
         mine = [c for c in cells(data) if c.section == sheet.section and not c.readonly]
         needed = [c for c in mine if c.path in required]
-        gaps = tuple(Gap(c.path, c.section, c.label,
-                         None if c.item is None else block_title(sheets[c.section], data, c.item))
-                     for c in needed if not present(get_path(data, c.path)))
+        gaps = tuple(
+            Gap(
+                c.path,
+                c.section,
+                c.label,
+                None if c.item is None else block_title(sheets[c.section], data, c.item),
+            )
+            for c in needed
+            if not present(get_path(data, c.path))
+        )
         any_value = any(present(get_path(data, c.path)) for c in mine)
         n_errors = int(errors.get(sheet.section, 0))
         if n_errors or (gaps and len(gaps) < len(needed)):
@@ -157,6 +167,16 @@ def completeness(data: Mapping[str, Any], errors: Mapping[str, int] | None = Non
             status = SectionStatus.EMPTY
         else:
             status = SectionStatus.COMPLETE
-        states.append(SectionState(sheet.section, sheet.title, status, len(needed), len(needed) - len(gaps),
-                                   n_errors, gaps, sheet.section not in rule.sections))
+        states.append(
+            SectionState(
+                sheet.section,
+                sheet.title,
+                status,
+                len(needed),
+                len(needed) - len(gaps),
+                n_errors,
+                gaps,
+                sheet.section not in rule.sections,
+            )
+        )
     return Completeness(tuple(states))

@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from datetime import date
 
-MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-          "noviembre", "diciembre")
+MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
 KINDS = {"submission": "Plazo para enviar el reporte", "reply": "Plazo para responder a los hallazgos"}
 
 
@@ -23,6 +35,11 @@ def deadline_note(kind: str, d: date | None, today: date | None = None) -> str:
     text = f"{KINDS[kind]}: {long_date(d)}"
     if today is not None:
         days = (d - today).days
-        text += (" (vence hoy)" if days == 0 else f" (quedan {days} día{'s' if days != 1 else ''})" if days > 0
-                 else f" (venció hace {-days} día{'s' if days != -1 else ''})")
+        text += (
+            " (vence hoy)"
+            if days == 0
+            else f" (quedan {days} día{'s' if days != 1 else ''})"
+            if days > 0
+            else f" (venció hace {-days} día{'s' if days != -1 else ''})"
+        )
     return text + "."

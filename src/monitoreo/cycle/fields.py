@@ -20,10 +20,18 @@ from monitoreo.errors import Problem
 from monitoreo.ingest.excel import CODES, block_title, cells, mapping, show
 
 #: Top-level keys of the data format that no form field holds, named for people.
-OTHER_PARTS = {"program": "Identificación del programa", "history": "Historial de evaluaciones",
-               "budget": "Presupuesto", "populations": "Poblaciones", "components": "Componentes",
-               "indicators": "Indicadores de propósito", "observations": "Observaciones de la institución",
-               "review": "Revisión", "years": "Años del reporte", "ods": "Objetivos de Desarrollo Sostenible"}
+OTHER_PARTS = {
+    "program": "Identificación del programa",
+    "history": "Historial de evaluaciones",
+    "budget": "Presupuesto",
+    "populations": "Poblaciones",
+    "components": "Componentes",
+    "indicators": "Indicadores de propósito",
+    "observations": "Observaciones de la institución",
+    "review": "Revisión",
+    "years": "Años del reporte",
+    "ods": "Objetivos de Desarrollo Sostenible",
+}
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,9 @@ def form_value(kind: str, value: Any) -> str:
     return str(value)
 
 
-_OBSERVATION = re.compile(r"^(?:n\s*[°ºo]?\.?\s*|nro\.?\s*|número\s*|observaci[oó]n\s*)?(\d+)$", re.IGNORECASE)
+_OBSERVATION = re.compile(
+    r"^(?:n\s*[°ºo]?\.?\s*|nro\.?\s*|número\s*|observaci[oó]n\s*)?(\d+)$", re.IGNORECASE
+)
 
 
 def parse_observation(text: str, count: int) -> tuple[int | None, str | None]:

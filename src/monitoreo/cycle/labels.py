@@ -92,7 +92,9 @@ def sources(metric: str, data: Mapping[str, Any], year: int) -> tuple[Source, ..
         path = template.replace("{year}", str(year))
         value = get_path(data, path)
         ref = label_of(data, path)
-        out.append(Source(ref.label, form_value("amount", value) or "vacío (cuenta como S/I)", path, ref.section))
+        out.append(
+            Source(ref.label, form_value("amount", value) or "vacío (cuenta como S/I)", path, ref.section)
+        )
     return tuple(out)
 
 
@@ -115,7 +117,10 @@ def figures(values: Mapping[str, Any], data: Mapping[str, Any], year: int, rule:
             continue
         label = str(spec["label"]).replace("{y}", str(key_year or year))
         if key == "direction" and isinstance(value, str):
-            value = {"ascendente": "ascendente (más es mejor)", "descendente": "descendente (menos es mejor)"}.get(value, value)
+            value = {
+                "ascendente": "ascendente (más es mejor)",
+                "descendente": "descendente (menos es mejor)",
+            }.get(value, value)
         if key == "judgement" and isinstance(value, str):
             value = judgement_label(value)
         metric = remap.get(key) or spec.get("metric")
@@ -123,7 +128,13 @@ def figures(values: Mapping[str, Any], data: Mapping[str, Any], year: int, rule:
         if spec.get("field"):
             path = str(spec["field"]).replace("{year}", str(year))
             ref = label_of(data, path)
-            found = (Source(ref.label, form_value("amount", get_path(data, path)) or "vacío (cuenta como S/I)", path,
-                            ref.section),)
+            found = (
+                Source(
+                    ref.label,
+                    form_value("amount", get_path(data, path)) or "vacío (cuenta como S/I)",
+                    path,
+                    ref.section,
+                ),
+            )
         out.append(Figure(label, show(value), found))
     return out

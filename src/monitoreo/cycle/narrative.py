@@ -33,8 +33,10 @@ class StaleText:
 
     @property
     def message(self) -> str:
-        return (f"El texto viene del reporte anterior y cita «{self.quoted}», la cifra de {self.figure}: "
-                "actualícelo con las cifras de este año o confirme que sigue vigente editándolo.")
+        return (
+            f"El texto viene del reporte anterior y cita «{self.quoted}», la cifra de {self.figure}: "
+            "actualícelo con las cifras de este año o confirme que sigue vigente editándolo."
+        )
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -79,8 +81,13 @@ def stale_texts(previous: Mapping[str, Any] | None, current: Mapping[str, Any]) 
         for match in _NUMBER.finditer(text):
             value = _decimal(match.group(0))
             if value is not None and value in figures:
-                out.append(StaleText(cell.path, label_of(current, cell.path).label,
-                                     formatting.number(value, 0) if value == value.to_integral_value()
-                                     else match.group(0), figures[value]))
+                out.append(
+                    StaleText(
+                        cell.path,
+                        label_of(current, cell.path).label,
+                        formatting.number(value, 0) if value == value.to_integral_value() else match.group(0),
+                        figures[value],
+                    )
+                )
                 break
     return out

@@ -24,8 +24,17 @@ from typing import Any
 
 from monitoreo.domain import MISSING_CODES
 
-CLEARED = ("published", "assessment", "review", "regional", "technical_notes", "observations", "published_at",
-           "inflators", "health_adjustments")
+CLEARED = (
+    "published",
+    "assessment",
+    "review",
+    "regional",
+    "technical_notes",
+    "observations",
+    "published_at",
+    "inflators",
+    "health_adjustments",
+)
 
 
 def _keep_years(series: Any, window: set[int], factor: Decimal | None = None) -> dict[str, Any]:
@@ -52,8 +61,14 @@ def _scale(value: Any, factor: Decimal | None) -> Any:
         return value
 
 
-def prefill(previous: dict[str, Any], edition: int, evaluated_year: int, price_base_year: int,
-            years_shown: int, inflators: dict[int, Decimal] | None = None) -> dict[str, Any]:
+def prefill(
+    previous: dict[str, Any],
+    edition: int,
+    evaluated_year: int,
+    price_base_year: int,
+    years_shown: int,
+    inflators: dict[int, Decimal] | None = None,
+) -> dict[str, Any]:
     """The new cycle's report data; see the module docstring."""
     data = copy.deepcopy(previous)
     for key in CLEARED:
@@ -67,8 +82,10 @@ def prefill(previous: dict[str, Any], edition: int, evaluated_year: int, price_b
     _populations(data.get("populations") or {}, keep)
     budget = data.get("budget") or {}
     data["budget"] = {
-        "years": {y: {k: _scale(v, factor) for k, v in row.items()}
-                  for y, row in _keep_years(budget.get("years"), money_keep).items()},
+        "years": {
+            y: {k: _scale(v, factor) for k, v in row.items()}
+            for y, row in _keep_years(budget.get("years"), money_keep).items()
+        },
         "admin_spend": _keep_years(budget.get("admin_spend"), money_keep, factor),
     }
     for comp in data.get("components") or []:

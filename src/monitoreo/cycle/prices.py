@@ -29,13 +29,17 @@ def price_problem(price_base_year: int, table: str, previous_bases: Iterable[int
         if table not in known:
             return f"No existe la tabla de inflactores «{table}»."
         if known[table] != price_base_year:
-            return (f"La tabla de inflactores «{table}» tiene base {known[table]}, no {price_base_year}: los montos "
-                    f"quedarían en M${known[table]} bajo el rótulo M${price_base_year}.")
+            return (
+                f"La tabla de inflactores «{table}» tiene base {known[table]}, no {price_base_year}: los montos "
+                f"quedarían en M${known[table]} bajo el rótulo M${price_base_year}."
+            )
         return None
     others = sorted({int(b) for b in previous_bases if int(b) != price_base_year})
     if others:
         bases = ", ".join(f"M${b}" for b in others)
         choices = ", ".join(f"{name} (base {base})" for name, base in known.items()) or "ninguna"
-        return (f"Los reportes del año anterior están en {bases} y no hay tabla de inflactores con base "
-                f"{price_base_year} para convertirlos a M${price_base_year}. Tablas disponibles: {choices}.")
+        return (
+            f"Los reportes del año anterior están en {bases} y no hay tabla de inflactores con base "
+            f"{price_base_year} para convertirlos a M${price_base_year}. Tablas disponibles: {choices}."
+        )
     return None

@@ -36,7 +36,9 @@ class SubtitleTable(Model):
 
     rows: list[SubtitleRow] = Field(default_factory=list)
     total: Amount | None = Field(default=None, description="Total impreso.")
-    admin_total: Amount | None = Field(default=None, description="Total impreso de la columna administrativa.")
+    admin_total: Amount | None = Field(
+        default=None, description="Total impreso de la columna administrativa."
+    )
 
 
 class Budget(Model):

@@ -22,7 +22,9 @@ class Dimension(StrEnum):
     def label(self) -> str:
         """The dimension's name as people read it («Focalización»); the ficha's own headings are in
         ``sheet/wording.py``."""
-        return {"focalizacion": "Focalización", "eficiencia": "Eficiencia", "eficacia": "Eficacia"}[self.value]
+        return {"focalizacion": "Focalización", "eficiencia": "Eficiencia", "eficacia": "Eficacia"}[
+            self.value
+        ]
 
 
 class Verdict(StrEnum):

@@ -56,7 +56,8 @@ class Outcome(Model):
         default=None, description="Rótulo del bloque en que se imprime («Ejecución presupuestaria:»)."
     )
     detail: str | None = Field(
-        default=None, description="Texto del evaluador que sigue a la frase estándar (sus razones), tal como se imprime."
+        default=None,
+        description="Texto del evaluador que sigue a la frase estándar (sus razones), tal como se imprime.",
     )
 
 
@@ -107,7 +108,8 @@ class Evaluation(Model):
     def findings(self, status: FindingStatus | None = None) -> list[Outcome]:
         """Findings, optionally only those with ``status``."""
         return [
-            o for o in self.outcomes
+            o
+            for o in self.outcomes
             if o.verdict is OutcomeVerdict.FINDING and (status is None or o.status is status)
         ]
 

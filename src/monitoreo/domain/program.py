@@ -15,7 +15,9 @@ class Executor(Model):
     """A third party that carries out the program, printed with its type («Municipio», «Universidad»…)."""
 
     name: str = Field(min_length=1, description="Nombre del ejecutor.")
-    type: str = Field(min_length=1, description="Tipo de ejecutor (Municipio, Servicio o Institución Pública…).")
+    type: str = Field(
+        min_length=1, description="Tipo de ejecutor (Municipio, Servicio o Institución Pública…)."
+    )
 
 
 class Executors(Model):
@@ -30,7 +32,9 @@ class Complementarity(Model):
     """A program of the public offer this one complements, with the service's own description."""
 
     program: str = Field(min_length=1, description="Programa con el que se complementa.")
-    description: str | None = Field(default=None, description="Descripción de la complementariedad (texto del servicio).")
+    description: str | None = Field(
+        default=None, description="Descripción de la complementariedad (texto del servicio)."
+    )
 
 
 class Complementarities(Model):

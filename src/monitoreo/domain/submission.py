@@ -32,19 +32,31 @@ class Submission(Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Identificador estable (slug).")
     edition: Edition = Field(description="Edición de la metodología / proceso de monitoreo.")
     evaluated_year: EvaluatedYear = Field(description="Año evaluado t.")
-    years: list[Year] = Field(min_length=1, description="Años que muestra la ficha, ascendentes, terminan en t.")
+    years: list[Year] = Field(
+        min_length=1, description="Años que muestra la ficha, ascendentes, terminan en t."
+    )
     price_base_year: PriceYear = Field(description="Año de los precios de los montos (M$ del año).")
     program: Identity = Field(description="Identificación y diseño del programa.")
     history: EvaluationHistory = Field(default_factory=EvaluationHistory, description="Historial evaluativo.")
-    populations: Populations = Field(default_factory=Populations, description="Poblaciones potencial, objetivo y beneficiada.")
-    budget: Budget = Field(default_factory=Budget, description="Presupuesto, subtítulos y gasto administrativo.")
+    populations: Populations = Field(
+        default_factory=Populations, description="Poblaciones potencial, objetivo y beneficiada."
+    )
+    budget: Budget = Field(
+        default_factory=Budget, description="Presupuesto, subtítulos y gasto administrativo."
+    )
     components: list[Component] = Field(default_factory=list, description="Componentes: gasto y producción.")
-    regional: RegionalDistribution | None = Field(default=None, description="Desagregación regional del año t.")
+    regional: RegionalDistribution | None = Field(
+        default=None, description="Desagregación regional del año t."
+    )
     indicators: list[PurposeIndicator] = Field(default_factory=list, description="Indicadores de propósito.")
     ods: list[OdsContribution] = Field(default_factory=list, description="Contribución a los ODS.")
     gender_approach: str | None = Field(default=None, description="Enfoque de género (texto publicado).")
-    health_adjustments: str | None = Field(default=None, description="«AJUSTES POR SITUACIÓN SOCIO SANITARIA» (2020).")
-    observations: list[InstitutionObservation] = Field(default_factory=list, description="Observaciones de la institución.")
+    health_adjustments: str | None = Field(
+        default=None, description="«AJUSTES POR SITUACIÓN SOCIO SANITARIA» (2020)."
+    )
+    observations: list[InstitutionObservation] = Field(
+        default_factory=list, description="Observaciones de la institución."
+    )
     technical_notes: list[str] = Field(default_factory=list, description="Notas técnicas, en orden.")
     inflators: InflatorTable | None = Field(default=None, description="Tabla de inflactores impresa.")
     published_at: datetime | None = Field(default=None, description="Fecha de publicación del reporte.")
@@ -52,9 +64,13 @@ class Submission(Model):
         default=False,
         description="Datos de demostración ficticios (monitoreo synth): la ficha y el portal los marcan como tales.",
     )
-    published: list[PublishedFigure] = Field(default_factory=list, description="Cifras derivadas tal como se imprimen.")
+    published: list[PublishedFigure] = Field(
+        default_factory=list, description="Cifras derivadas tal como se imprimen."
+    )
     assessment: PrintedAssessment | None = Field(default=None, description="Textos de resultados impresos.")
-    review: Review = Field(default_factory=Review, description="Juicios del evaluador y decisiones sobre hallazgos.")
+    review: Review = Field(
+        default_factory=Review, description="Juicios del evaluador y decisiones sobre hallazgos."
+    )
 
     @model_validator(mode="after")
     def _window(self) -> Submission:

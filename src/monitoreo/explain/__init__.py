@@ -4,6 +4,11 @@ from monitoreo.explain.findings import OutcomeExplanation, explain_outcome, expl
 from monitoreo.explain.metrics import ExplainError, MetricExplanation, explain_metric, explain_metrics
 
 __all__ = [
-    "ExplainError", "MetricExplanation", "OutcomeExplanation", "explain_metric", "explain_metrics",
-    "explain_outcome", "explain_outcomes",
+    "ExplainError",
+    "MetricExplanation",
+    "OutcomeExplanation",
+    "explain_metric",
+    "explain_metrics",
+    "explain_outcome",
+    "explain_outcomes",
 ]

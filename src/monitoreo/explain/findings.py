@@ -77,8 +77,11 @@ def _show(value: Any, kind: str) -> str:
         return _JUDGED[value]
     if isinstance(value, float | int | Decimal):
         number = Decimal(str(value))
-        return formatting.number(number, 1) + " %" if kind == "percent" else formatting.number(
-            number, 0 if number == number.to_integral_value() else 2)
+        return (
+            formatting.number(number, 1) + " %"
+            if kind == "percent"
+            else formatting.number(number, 0 if number == number.to_integral_value() else 2)
+        )
     return str(value)
 
 
@@ -115,24 +118,37 @@ def _why(sub: Submission, outcome: Outcome, clears: bool) -> tuple[tuple[str, ..
     decided: list[str] = []
     for judgement in sub.review.judgements:
         if outcome.values.get("judgement") == judgement.code and judgement.indicator == outcome.indicator:
-            decided.append(f"Juicio del evaluador: {registry.judgement_codes().get(judgement.code, judgement.code)} "
-                           f"→ {_show(judgement.value, 'text')}" + (f". «{judgement.text}»" if judgement.text else ""))
+            decided.append(
+                f"Juicio del evaluador: {registry.judgement_codes().get(judgement.code, judgement.code)} "
+                f"→ {_show(judgement.value, 'text')}" + (f". «{judgement.text}»" if judgement.text else "")
+            )
     if outcome.verdict is not OutcomeVerdict.FINDING:
-        why = ("Sin hallazgo: los valores cumplen la regla de la edición." if outcome.verdict is OutcomeVerdict.OK
-               else "No evaluable: falta un dato o un juicio que la regla necesita; no es un hallazgo.")
+        why = (
+            "Sin hallazgo: los valores cumplen la regla de la edición."
+            if outcome.verdict is OutcomeVerdict.OK
+            else "No evaluable: falta un dato o un juicio que la regla necesita; no es un hallazgo."
+        )
         return tuple(decided), why
     decision = decision_for(outcome.code, outcome.indicator, sub.review.decisions)
     if decision is None:
-        return tuple(decided), "Hallazgo no superado: no hay una justificación del Servicio evaluada como pertinente."
+        return tuple(
+            decided
+        ), "Hallazgo no superado: no hay una justificación del Servicio evaluada como pertinente."
     if decision.justification is not None:
-        ref = f" (observación N° {decision.justification.observation})" if decision.justification.observation else ""
+        ref = (
+            f" (observación N° {decision.justification.observation})"
+            if decision.justification.observation
+            else ""
+        )
         text = f": «{decision.justification.text}»" if decision.justification.text else ""
         decided.append(f"Justificación del Servicio{ref}{text}")
     verdict = "pertinente" if decision.verdict is Verdict.PERTINENT else "insuficiente"
     decided.append(f"Veredicto del evaluador: {verdict}" + (f". «{decision.text}»" if decision.text else ""))
     if outcome.status is FindingStatus.RESOLVED:
-        why = ("Hallazgo superado: el evaluador juzgó pertinente la justificación del Servicio y en esta edición "
-               "una justificación pertinente supera el hallazgo.")
+        why = (
+            "Hallazgo superado: el evaluador juzgó pertinente la justificación del Servicio y en esta edición "
+            "una justificación pertinente supera el hallazgo."
+        )
     elif decision.verdict is Verdict.PERTINENT and not clears:
         why = "Hallazgo no superado: en esta edición una justificación, aunque pertinente, no supera este hallazgo."
     else:
@@ -153,16 +169,31 @@ def explain_outcome(sub: Submission, evaluation: Evaluation, outcome: Outcome) -
         for name, value in active.params.items():
             param = spec.params.get(name)
             source = active.sources.get(name)
-            parameters.append(Parameter(name, param.doc if param else name, _plain(value),
-                                        _show(_plain(value), "percent" if name.endswith("_pct") else "text"),
-                                        source.source if source else ""))
+            parameters.append(
+                Parameter(
+                    name,
+                    param.doc if param else name,
+                    _plain(value),
+                    _show(_plain(value), "percent" if name.endswith("_pct") else "text"),
+                    source.source if source else "",
+                )
+            )
     decided, why = _why(sub, outcome, clears)
     return OutcomeExplanation(
-        code=outcome.code, rule=outcome.rule, rule_title=spec.title if spec else outcome.rule,
-        dimension=outcome.dimension.label, verdict=outcome.verdict.label,
-        status=outcome.status.label if outcome.status else None, edition=edition.edition,
-        edition_title=edition.title, sentence=outcome.text, indicator=outcome.indicator,
-        compared=_compared(dict(outcome.values)), parameters=tuple(parameters), decided_by=decided, why=why,
+        code=outcome.code,
+        rule=outcome.rule,
+        rule_title=spec.title if spec else outcome.rule,
+        dimension=outcome.dimension.label,
+        verdict=outcome.verdict.label,
+        status=outcome.status.label if outcome.status else None,
+        edition=edition.edition,
+        edition_title=edition.title,
+        sentence=outcome.text,
+        indicator=outcome.indicator,
+        compared=_compared(dict(outcome.values)),
+        parameters=tuple(parameters),
+        decided_by=decided,
+        why=why,
     )
 
 
@@ -172,5 +203,8 @@ def _plain(value: object) -> Any:
 
 def explain_outcomes(sub: Submission, evaluation: Evaluation) -> list[OutcomeExplanation]:
     """Explanations of every printed outcome (a sentence) and every finding of ``evaluation``."""
-    return [explain_outcome(sub, evaluation, o) for o in evaluation.outcomes
-            if o.text or o.verdict is OutcomeVerdict.FINDING]
+    return [
+        explain_outcome(sub, evaluation, o)
+        for o in evaluation.outcomes
+        if o.text or o.verdict is OutcomeVerdict.FINDING
+    ]

@@ -26,7 +26,10 @@ from monitoreo.errors import MonitoreoError
 from monitoreo.metrics import Metrics, compute_metrics
 from monitoreo.metrics.compute import PUBLISHED
 
-_MODE_WORDS = {"half_up": "redondeado a {n}, la mitad hacia arriba", "truncate": "truncado a {n}, sin redondear"}
+_MODE_WORDS = {
+    "half_up": "redondeado a {n}, la mitad hacia arriba",
+    "truncate": "truncado a {n}, sin redondear",
+}
 
 
 def _decimals(n: int) -> str:
@@ -123,7 +126,9 @@ def lookup(sub: Submission, path: str) -> Num:
     head = parts[0]
     if head == "populations":
         population = getattr(sub.populations, parts[1])
-        return Missing.NOT_REPORTED if population is None else _series_value(population.quantity, int(parts[3]))
+        return (
+            Missing.NOT_REPORTED if population is None else _series_value(population.quantity, int(parts[3]))
+        )
     if head == "budget" and parts[1] == "years":
         year_budget = sub.budget.years.get(int(parts[2])) or BudgetYear()
         value: Num | None = getattr(year_budget, parts[3])
@@ -166,7 +171,9 @@ def _metric_value(m: Metrics, name: str, year: Year, component: str | None) -> t
     return Missing.NOT_REPORTED, "computed"
 
 
-def _inputs(sub: Submission, m: Metrics, spec: dict[str, Any], year: Year, component: str | None) -> list[Input]:
+def _inputs(
+    sub: Submission, m: Metrics, spec: dict[str, Any], year: Year, component: str | None
+) -> list[Input]:
     inputs: list[Input] = []
     for item in spec["inputs"]:
         if item.get("each") == "component":
@@ -193,10 +200,14 @@ def _explain(sub: Submission, m: Metrics, name: str, year: Year, component: str 
         informed = getattr(sub.budget.years.get(year) or BudgetYear(), reported.rsplit(".", 1)[1])
         parts = combine(operation, [i.value for i in inputs])
         if informed is not None and informed != parts:
-            inputs = [Input(spec["label"], f"{spec['label']} informado", reported.format(year=year), year, informed)]
+            inputs = [
+                Input(spec["label"], f"{spec['label']} informado", reported.format(year=year), year, informed)
+            ]
             operation = "value"
-            notes.append(f"La ficha imprime el total que informa el programa; la suma de sus partes da "
-                         f"{formatting.money(parts)}.")
+            notes.append(
+                f"La ficha imprime el total que informa el programa; la suma de sus partes da "
+                f"{formatting.money(parts)}."
+            )
     value, provenance = _metric_value(m, name, year, component)
     if name not in m.yearly and name != "unit_cost":
         value = combine(operation, [i.value for i in inputs])
@@ -204,16 +215,30 @@ def _explain(sub: Submission, m: Metrics, name: str, year: Year, component: str 
         missing = [i.label for i in inputs if isinstance(i.value, Missing)]
         codes = "/".join(sorted({str(i.code) for i in inputs if i.code}))
         verb = "no se informa" if len(missing) == 1 else "no se informan"
-        notes.append(f"Cifra impresa en la ficha publicada, tal como se publicó: no se puede recalcular porque "
-                     f"{' y '.join(missing)} {verb} ({codes}).")
+        notes.append(
+            f"Cifra impresa en la ficha publicada, tal como se publicó: no se puede recalcular porque "
+            f"{' y '.join(missing)} {verb} ({codes})."
+        )
     if any(i.path.startswith(("budget.", "metric:")) or ".spend." in i.path for i in inputs):
         notes.append(price_note(sub, year))
     printed, rounding = _printed(spec["print"], value, sub.edition)
     return MetricExplanation(
-        metric=name, label=spec["label"], year=year, edition=sub.edition, price_base_year=sub.price_base_year,
-        words=spec["words"], symbols=spec["symbols"], operation=operation, print_kind=spec["print"],
-        inputs=tuple(inputs), value=value, provenance=provenance, printed=printed, rounding=rounding,
-        component=component, notes=tuple(notes),
+        metric=name,
+        label=spec["label"],
+        year=year,
+        edition=sub.edition,
+        price_base_year=sub.price_base_year,
+        words=spec["words"],
+        symbols=spec["symbols"],
+        operation=operation,
+        print_kind=spec["print"],
+        inputs=tuple(inputs),
+        value=value,
+        provenance=provenance,
+        printed=printed,
+        rounding=rounding,
+        component=component,
+        notes=tuple(notes),
         component_name=next((c.name for c in sub.components if c.id == component), None),
     )
 
@@ -227,7 +252,9 @@ def explain_metric(
         known = ", ".join(sorted(formulas()))
         raise ExplainError(f"métrica desconocida «{metric}» (conocidas: {known})")
     if year not in sub.years:
-        raise ExplainError(f"el año {year} no está entre los años de la ficha ({', '.join(map(str, sub.years))})")
+        raise ExplainError(
+            f"el año {year} no está entre los años de la ficha ({', '.join(map(str, sub.years))})"
+        )
     if metric == "unit_cost" and component not in {c.id for c in sub.components}:
         raise ExplainError(f"componente desconocido «{component}»")
     return _explain(sub, metrics or compute_metrics(sub), metric, year, component)
@@ -248,8 +275,10 @@ def price_note(sub: Submission, year: Year) -> str:
     if table is None or year not in table.factors:
         return f"Montos en M${sub.price_base_year} (miles de pesos de {sub.price_base_year})."
     factor: Decimal = table.factors[year]
-    return (f"Montos en M${sub.price_base_year} (miles de pesos de {sub.price_base_year}): los pesos de {year} "
-            f"se multiplicaron por el inflactor {formatting.number(factor, 4)} (tabla base {table.base}).")
+    return (
+        f"Montos en M${sub.price_base_year} (miles de pesos de {sub.price_base_year}): los pesos de {year} "
+        f"se multiplicaron por el inflactor {formatting.number(factor, 4)} (tabla base {table.base})."
+    )
 
 
 def formula_catalogue(edition: int) -> dict[str, dict[str, Any]]:
@@ -260,12 +289,19 @@ def formula_catalogue(edition: int) -> dict[str, dict[str, Any]]:
     decimals = {"percent": rounding.percent_decimals, "unit": rounding.unit_cost_decimals, "money": 0}
     catalogue = {}
     for name, spec in formulas().items():
-        resolved = {**spec, **spec["variants"][conventions.spend_per_beneficiary]} if "variants" in spec else spec
+        resolved = (
+            {**spec, **spec["variants"][conventions.spend_per_beneficiary]} if "variants" in spec else spec
+        )
         catalogue[name] = {
-            "label": resolved["label"], "words": resolved["words"], "symbols": resolved["symbols"],
+            "label": resolved["label"],
+            "words": resolved["words"],
+            "symbols": resolved["symbols"],
             "operation": resolved["operation"],
-            "inputs": [{"symbol": i["symbol"], "label": i["label"], "path": i["path"]} for i in resolved["inputs"]],
-            "printed_as": resolved["print"], "decimals": decimals[resolved["print"]],
+            "inputs": [
+                {"symbol": i["symbol"], "label": i["label"], "path": i["path"]} for i in resolved["inputs"]
+            ],
+            "printed_as": resolved["print"],
+            "decimals": decimals[resolved["print"]],
             "rounding": rounding.mode if resolved["print"] != "money" else "half_up",
             "money": f"M${conventions.price_base_year}",
         }

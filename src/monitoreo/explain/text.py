@@ -44,8 +44,12 @@ def metric_title(e: MetricExplanation) -> str:
 
 def metric_lines(e: MetricExplanation, *, paths: bool = True) -> list[str]:
     """The explanation as lines of text; ``paths`` adds each input's field path (CLI, not the portal)."""
-    lines = [f"{metric_title(e)} (edición {e.edition}, montos en M${e.price_base_year})",
-             f"  Fórmula: {e.words}", f"           {e.symbols}", "  Datos:"]
+    lines = [
+        f"{metric_title(e)} (edición {e.edition}, montos en M${e.price_base_year})",
+        f"  Fórmula: {e.words}",
+        f"           {e.symbols}",
+        "  Datos:",
+    ]
     for i in e.inputs:
         where = f"  [{i.path}]" if paths and not i.path.startswith("metric:") else ""
         lines.append(f"    {i.symbol} = {i.label} {i.year}: {_num(i.value)}{where}")
@@ -65,17 +69,33 @@ def _plain(value: Any) -> Any:
 def metric_dict(e: MetricExplanation) -> dict[str, Any]:
     """JSON-ready explanation (values unrounded, codes as strings, inputs' own explanations nested)."""
     return {
-        "metric": e.metric, "label": e.label, "year": e.year, "component": e.component,
-        "component_name": e.component_name, "edition": e.edition,
-        "price_base_year": e.price_base_year, "money_unit": f"M${e.price_base_year}",
+        "metric": e.metric,
+        "label": e.label,
+        "year": e.year,
+        "component": e.component,
+        "component_name": e.component_name,
+        "edition": e.edition,
+        "price_base_year": e.price_base_year,
+        "money_unit": f"M${e.price_base_year}",
         "formula": {"words": e.words, "symbols": e.symbols, "operation": e.operation},
         "inputs": [
-            {"symbol": i.symbol, "label": i.label, "path": i.path, "year": i.year, "value": _plain(i.value),
-             "code": i.code, "explanation": metric_dict(i.explanation) if i.explanation else None}
+            {
+                "symbol": i.symbol,
+                "label": i.label,
+                "path": i.path,
+                "year": i.year,
+                "value": _plain(i.value),
+                "code": i.code,
+                "explanation": metric_dict(i.explanation) if i.explanation else None,
+            }
             for i in e.inputs
         ],
-        "value": _plain(e.value), "provenance": e.provenance, "printed": e.printed, "rounding": e.rounding,
-        "computation": computation(e), "notes": list(e.notes),
+        "value": _plain(e.value),
+        "provenance": e.provenance,
+        "printed": e.printed,
+        "rounding": e.rounding,
+        "computation": computation(e),
+        "notes": list(e.notes),
     }
 
 
@@ -90,8 +110,14 @@ def outcome_lines(o: OutcomeExplanation, *, sources: bool = True) -> list[str]:
     if o.compared:
         lines.append("  Valores comparados: " + "; ".join(f"{c.label}: {c.text}" for c in o.compared))
     if o.parameters:
-        lines.append("  Parámetros de la edición: " + "; ".join(
-            f"{p.label.rstrip('.')}: {p.text}" + (f" (fuente: {p.source})" if sources and p.source else "") for p in o.parameters))
+        lines.append(
+            "  Parámetros de la edición: "
+            + "; ".join(
+                f"{p.label.rstrip('.')}: {p.text}"
+                + (f" (fuente: {p.source})" if sources and p.source else "")
+                for p in o.parameters
+            )
+        )
     lines += [f"  {line}" for line in o.decided_by]
     lines.append(f"  {o.why}")
     return lines

@@ -30,9 +30,12 @@ from monitoreo.reference import known_editions as _known_editions
 
 LAYOUTS = {2020: ficha_2020, 2023: ficha_2023, 2025: ficha_2025}
 _REQUIRED = (
-    ("program.name", "el nombre del programa"), ("program.service", "el servicio"),
-    ("program.ministry", "el ministerio"), ("program.description", "la descripción del programa"),
-    ("program.start_year", "el año de inicio"), ("program.purpose", "el propósito"),
+    ("program.name", "el nombre del programa"),
+    ("program.service", "el servicio"),
+    ("program.ministry", "el ministerio"),
+    ("program.description", "la descripción del programa"),
+    ("program.start_year", "el año de inicio"),
+    ("program.purpose", "el propósito"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _2023_MARKERS = re.compile(r"^(HALLAZGOS NO SUPERADOS|VII\.\s+NOTAS)", re.IGNORECASE)
@@ -50,27 +53,41 @@ def _failed(code: str, message: str, source: str, **provenance: Any) -> ImportRe
 
 
 def parse_ficha_text(
-    text: str, source: str = "<texto>", extractor: str = "text", metadata: dict[str, str] | None = None,
+    text: str,
+    source: str = "<texto>",
+    extractor: str = "text",
+    metadata: dict[str, str] | None = None,
 ) -> ImportResult:
     """Parse the text of one ficha (see module docstring); ``metadata`` are a PDF's title and author."""
     provenance: dict[str, Any] = {"source": source, "extractor": extractor}
     if not text.strip():
         return _failed("import.E003", "el archivo no contiene texto", source, extractor=extractor)
     if len(_CONTROL.findall(text[:20000])) > 8:
-        return _failed("import.E002", "el contenido parece binario, no texto de una ficha", source,
-                       extractor=extractor)
+        return _failed(
+            "import.E002", "el contenido parece binario, no texto de una ficha", source, extractor=extractor
+        )
     lines = split_lines(text)
     head = header_line(lines)
     if head is None:
-        return _failed("import.E004", "no se encontró el encabezado «MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA "
-                       "<año>»: no parece una ficha", source, extractor=extractor)
+        return _failed(
+            "import.E004",
+            "no se encontró el encabezado «MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA "
+            "<año>»: no parece una ficha",
+            source,
+            extractor=extractor,
+        )
     match = HEADER.match(head.text)
     assert match is not None
     edition = int(match.group(1))
     reader = Reader(lines, metadata=dict(metadata or {}))
     if edition not in known_editions():
-        return _failed("import.E005", f"edición {edition} no soportada (conocidas: "
-                       f"{', '.join(map(str, known_editions()))})", source, extractor=extractor, edition=edition)
+        return _failed(
+            "import.E005",
+            f"edición {edition} no soportada (conocidas: {', '.join(map(str, known_editions()))})",
+            source,
+            extractor=extractor,
+            edition=edition,
+        )
     layout = edition if edition in LAYOUTS else _closest_layout(reader, edition)
     provenance |= {"edition": edition, "layout": layout, "page_count": lines[-1].page if lines else 0}
     try:
@@ -88,8 +105,13 @@ def parse_ficha_text(
 
 def _closest_layout(reader: Reader, edition: int) -> int:
     texts = [line.text for line in reader.lines]
-    layout = (2025 if any(_2025_MARKERS.match(t) for t in texts)
-              else 2023 if any(_2023_MARKERS.match(t) for t in texts) else 2020)
+    layout = (
+        2025
+        if any(_2025_MARKERS.match(t) for t in texts)
+        else 2023
+        if any(_2023_MARKERS.match(t) for t in texts)
+        else 2020
+    )
     reader.issue("import.W011", "edition", f"la edición {edition} se leyó con la diagramación {layout}")
     return layout
 

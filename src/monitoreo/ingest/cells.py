@@ -13,7 +13,12 @@ from monitoreo.ingest.reader import Reader
 
 
 def series(
-    r: Reader, cells: Sequence[str], years: Sequence[int], path: str, line: Line | None, amount: bool = True,
+    r: Reader,
+    cells: Sequence[str],
+    years: Sequence[int],
+    path: str,
+    line: Line | None,
+    amount: bool = True,
 ) -> dict[int, Num]:
     """``{year: value}`` of the cells; an unreadable cell (or a negative amount) is left out with W002."""
     out: dict[int, Num] = {}

@@ -77,7 +77,9 @@ def new_component_id(data: Mapping[str, Any], taken: Iterable[str] = ()) -> str:
     return f"componente-{n}"
 
 
-def add_entry(data: Mapping[str, Any], kind: str, taken: Iterable[str] = ()) -> tuple[dict[str, Any], dict[str, Any]]:
+def add_entry(
+    data: Mapping[str, Any], kind: str, taken: Iterable[str] = ()
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """(copy of ``data`` with a new empty entry of ``kind`` at the end, the new entry)."""
     out = copy.deepcopy(dict(data))
     items = _items(out, kind)
@@ -92,7 +94,9 @@ def has_reported_values(kind: str, entry: Any) -> bool:
     if not isinstance(entry, dict):
         return False
     series = ("spend", "output") if kind == "components" else ("values",)
-    return any(isinstance(entry.get(s), dict) and any(v not in (None, "") for v in entry[s].values()) for s in series)
+    return any(
+        isinstance(entry.get(s), dict) and any(v not in (None, "") for v in entry[s].values()) for s in series
+    )
 
 
 def remove_entry(data: Mapping[str, Any], kind: str, key: str) -> tuple[dict[str, Any], Removed]:

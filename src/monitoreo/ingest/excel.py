@@ -59,7 +59,7 @@ EXCEL_CODES: dict[str, str] = {
     "excel.E017": "Tipo de ejecutor no admitido: elija uno de la lista.",
     "excel.E018": "Respondió «Sí» y además escribió filas en la misma hoja: deje sólo una de las dos respuestas.",
     "excel.E005": "Los componentes o indicadores de la planilla no son los del reporte (se agregó o quitó uno "
-                  "después de descargarla): descargue la planilla de nuevo.",
+    "después de descargarla): descargue la planilla de nuevo.",
 }
 #: Repeated lists whose entries are added and removed explicitly (never dropped because they are blank).
 KEPT_LISTS = ("components", "indicators")
@@ -112,11 +112,18 @@ class Cell:
 def mapping() -> tuple[SheetSpec, ...]:
     raw = yaml.safe_load(MAPPING_FILE.read_text(encoding="utf-8"))
     return tuple(
-        SheetSpec(name=s["name"], section=s["section"], title=s["title"], repeat=s.get("repeat"),
-                  item=s.get("item", ""), slots=s.get("slots"), spare=s.get("spare", 0),
-                  fields=tuple(FieldSpec(**f) for f in s["fields"]),
-                  head=tuple(FieldSpec(**f) for f in s.get("head", ())),
-                  editions=tuple(int(e) for e in s.get("editions", ())))
+        SheetSpec(
+            name=s["name"],
+            section=s["section"],
+            title=s["title"],
+            repeat=s.get("repeat"),
+            item=s.get("item", ""),
+            slots=s.get("slots"),
+            spare=s.get("spare", 0),
+            fields=tuple(FieldSpec(**f) for f in s["fields"]),
+            head=tuple(FieldSpec(**f) for f in s.get("head", ())),
+            editions=tuple(int(e) for e in s.get("editions", ())),
+        )
         for s in raw["sheets"]
     )
 
@@ -124,7 +131,11 @@ def mapping() -> tuple[SheetSpec, ...]:
 def sheets_for(data: Mapping[str, Any]) -> tuple[SheetSpec, ...]:
     """The sheets of ``data``'s template: those without ``editions`` and those of its edition."""
     edition = data.get("edition")
-    return tuple(s for s in mapping() if not s.editions or edition in s.editions or str(edition) in map(str, s.editions))
+    return tuple(
+        s
+        for s in mapping()
+        if not s.editions or edition in s.editions or str(edition) in map(str, s.editions)
+    )
 
 
 def column(index: int) -> str:
@@ -175,10 +186,22 @@ def sheet_cells(sheet: SheetSpec, data: Mapping[str, Any], spare: bool = False) 
             path = f.path.replace("{i}", str(i)) if i is not None else f.path
             if f.series:
                 for j, year in enumerate(years):
-                    yield Cell(sheet.name, sheet.section, f"{column(2 + j)}{row}", path.replace("{year}", str(year)),
-                               f"{f.label} {year}", f.kind, f.readonly, year, i, extra)
+                    yield Cell(
+                        sheet.name,
+                        sheet.section,
+                        f"{column(2 + j)}{row}",
+                        path.replace("{year}", str(year)),
+                        f"{f.label} {year}",
+                        f.kind,
+                        f.readonly,
+                        year,
+                        i,
+                        extra,
+                    )
             else:
-                yield Cell(sheet.name, sheet.section, f"B{row}", path, f.label, f.kind, f.readonly, None, i, extra)
+                yield Cell(
+                    sheet.name, sheet.section, f"B{row}", path, f.label, f.kind, f.readonly, None, i, extra
+                )
             row += 1
         if i is not None:
             row += 1  # blank row between blocks
@@ -296,7 +319,9 @@ def parse_entry(kind: str, raw: Any) -> tuple[Any, str | None]:
         if kind == "integer":
             return _integer(Decimal(text.replace(".", "")) if isinstance(raw, str) else raw), None
         if kind == "end_year":
-            return ("Permanente", None) if text.casefold() == "permanente" else (_integer(Decimal(text)), None)
+            return (
+                ("Permanente", None) if text.casefold() == "permanente" else (_integer(Decimal(text)), None)
+            )
         if kind == "list":
             return [part.strip() for part in text.split(",") if part.strip()], None
         if kind in CHOICE_KINDS:
@@ -304,7 +329,9 @@ def parse_entry(kind: str, raw: Any) -> tuple[Any, str | None]:
     except NumberLimitError:
         return None, "excel.E014"
     except (ValueError, ArithmeticError, TypeError):
-        return None, {"amount": "excel.E010", "number": "excel.E010", "end_year": "excel.E011"}.get(kind, "excel.E012")
+        return None, {"amount": "excel.E010", "number": "excel.E010", "end_year": "excel.E011"}.get(
+            kind, "excel.E012"
+        )
     return text, None
 
 
@@ -339,8 +366,11 @@ def show(kind: str, value: Any) -> str:
 def _prune(node: Any) -> Any:
     """Drop empty containers and list items left empty by cleared entries."""
     if isinstance(node, dict):
-        return {k: _prune(v) for k, v in node.items() if not (isinstance(v, dict | list) and not _prune(v))
-                or k in ("years",)}
+        return {
+            k: _prune(v)
+            for k, v in node.items()
+            if not (isinstance(v, dict | list) and not _prune(v)) or k in ("years",)
+        }
     if isinstance(node, list):
         return [_prune(v) for v in node if not (v is None or (isinstance(v, dict) and not _prune(v)))]
     return node
@@ -354,8 +384,8 @@ def _prune_document(out: dict[str, Any], original: Mapping[str, Any]) -> dict[st
         items = out.get(kind)
         if not isinstance(had, list) or not had or not isinstance(items, list):
             continue
-        head = [_prune(v) if v is not None else {} for v in items[:len(had)]]
-        tail = _prune(items[len(had):])
+        head = [_prune(v) if v is not None else {} for v in items[: len(had)]]
+        tail = _prune(items[len(had) :])
         pruned[kind] = head + tail
     return pruned
 
@@ -364,11 +394,17 @@ def _rows_typed(cell: Cell, entries: Mapping[str, Any]) -> bool:
     """True when ``entries`` has a value in a block of ``cell``'s sheet (a flag «Sí» that contradicts rows)."""
     repeat = next((s.repeat for s in mapping() if s.name == cell.sheet), None)
     return repeat is not None and any(
-        k.startswith(f"{repeat}.") and v is not None and str(v).strip() for k, v in entries.items())
+        k.startswith(f"{repeat}.") and v is not None and str(v).strip() for k, v in entries.items()
+    )
 
 
-def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: str | None = None,
-                  file: str = "reporte", spare: bool = False) -> tuple[dict[str, Any], list[Problem]]:
+def apply_entries(
+    data: Mapping[str, Any],
+    entries: Mapping[str, Any],
+    section: str | None = None,
+    file: str = "reporte",
+    spare: bool = False,
+) -> tuple[dict[str, Any], list[Problem]]:
     """``data`` with the entries of ``section`` (every section when None) written in; see the module docstring.
     Entries absent from ``entries`` clear their field. Problems carry the field path. ``spare`` reads the
     blank blocks too (the workbook); a component typed there gets a new id (``entries.assign_component_ids``)."""
@@ -383,14 +419,25 @@ def apply_entries(data: Mapping[str, Any], entries: Mapping[str, Any], section: 
                 empty.append(cell.path)
             continue
         value, code = parse_entry(cell.kind, entries.get(cell.path))
-        if code is None and value is not None and cell.kind in ("flag", "none_flag") and _rows_typed(cell, entries):
+        if (
+            code is None
+            and value is not None
+            and cell.kind in ("flag", "none_flag")
+            and _rows_typed(cell, entries)
+        ):
             code = "excel.E018"
         if code is None and cell.kind == "none_flag" and value == []:
             empty.append(cell.path)
         if code is not None:
             quoted = shown(entries.get(cell.path))
-            problems.append(Problem(file, cell.path, code, f"«{quoted}»: {EXCEL_CODES[code][0].lower()}"
-                                    f"{EXCEL_CODES[code][1:].rstrip('.')}"))
+            problems.append(
+                Problem(
+                    file,
+                    cell.path,
+                    code,
+                    f"«{quoted}»: {EXCEL_CODES[code][0].lower()}{EXCEL_CODES[code][1:].rstrip('.')}",
+                )
+            )
             continue
         set_path(out, cell.path, value)
     pruned = _prune_document(out, data)

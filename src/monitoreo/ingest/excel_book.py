@@ -80,8 +80,12 @@ def write_workbook(data: Mapping[str, Any]) -> bytes:
         for cell in by_sheet.get(spec.name, []):
             row = int("".join(ch for ch in cell.address if ch.isdigit()))
             if cell.item is not None:
-                ws.cell(row=row - _offset(spec, cell), column=1, value=block_title(spec, data, cell.item)).font = Font(bold=True)
-            ws.cell(row=row, column=1, value=cell.label if cell.year is None else cell.label.rsplit(" ", 1)[0])
+                ws.cell(
+                    row=row - _offset(spec, cell), column=1, value=block_title(spec, data, cell.item)
+                ).font = Font(bold=True)
+            ws.cell(
+                row=row, column=1, value=cell.label if cell.year is None else cell.label.rsplit(" ", 1)[0]
+            )
             value = get_path(data, cell.path)
             target = ws[cell.address]
             if cell.kind in ("amount", "number") and value is not None and str(value) not in CODES:
@@ -112,13 +116,16 @@ def _offset(spec: Any, cell: Any) -> int:
     """Rows between a repeated block's title row and ``cell``'s row."""
     fields = [f.path.replace("{i}", str(cell.item)) for f in spec.fields]
     for k, f in enumerate(fields):
-        if cell.path.startswith(f.split("{year}")[0].rstrip(".")) and (cell.year is not None) == ("{year}" in f):
+        if cell.path.startswith(f.split("{year}")[0].rstrip(".")) and (cell.year is not None) == (
+            "{year}" in f
+        ):
             return k + 1
     return 1
 
 
-def read_workbook(content: bytes, data: Mapping[str, Any], file: str = "planilla.xlsx"
-                  ) -> tuple[dict[str, Any] | None, list[Problem]]:
+def read_workbook(
+    content: bytes, data: Mapping[str, Any], file: str = "planilla.xlsx"
+) -> tuple[dict[str, Any] | None, list[Problem]]:
     """The report's data with the workbook's values, or ``None`` and every problem (by cell)."""
     problems = zip_problems(content, file)
     if problems:
@@ -133,8 +140,11 @@ def read_workbook(content: bytes, data: Mapping[str, Any], file: str = "planilla
     for spec in sheets_for(data):
         header = [sheets[spec.name].get(f"{chr(67 + j)}1") for j in range(len(years))]
         if any(h is not None for h in header) and [_year(h) for h in header] != years:
-            problems.append(Problem(file, f"{spec.name}!C1", "excel.E003",
-                                    f"los años deben ser {', '.join(map(str, years))}"))
+            problems.append(
+                Problem(
+                    file, f"{spec.name}!C1", "excel.E003", f"los años deben ser {', '.join(map(str, years))}"
+                )
+            )
     where = {c.path: c.where for c in layout}
     problems += _identity_problems(sheets, layout, data, file)
     if problems:
@@ -162,8 +172,9 @@ def _bounds(layout: list[Cell], data: Mapping[str, Any]) -> dict[str, tuple[int,
     return bounds
 
 
-def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]]
-                 ) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+def _read_sheets(
+    content: bytes, file: str, bounds: Mapping[str, tuple[int, int]]
+) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     """Cell values of every mapped sheet by address, or the problems: a missing sheet (E004), a cell that
     cannot be read (E010, named by ``excel_guard.unreadable_cell``), XML entities (E008), a formula (E007)."""
     from openpyxl import load_workbook
@@ -172,7 +183,9 @@ def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one user-facing problem
         if _forbidden_xml(exc):
-            return {}, [Problem(file, "", "excel.E008", "el libro declara entidades o un DTD XML, que no se admiten")]
+            return {}, [
+                Problem(file, "", "excel.E008", "el libro declara entidades o un DTD XML, que no se admiten")
+            ]
         return {}, [Problem(file, "", "excel.E001", EXCEL_CODES["excel.E001"])]
     problems: list[Problem] = []
     sheets: dict[str, dict[str, Any]] = {}
@@ -192,15 +205,23 @@ def _read_sheets(content: bytes, file: str, bounds: Mapping[str, tuple[int, int]
                         if coordinate is None or c.value is None:
                             continue
                         if c.data_type == "f":
-                            problems.append(Problem(file, f"{spec.name}!{coordinate}", "excel.E007",
-                                                    f"la celda contiene una fórmula («{shown(str(c.value))}»): "
-                                                    "escriba el valor"))
+                            problems.append(
+                                Problem(
+                                    file,
+                                    f"{spec.name}!{coordinate}",
+                                    "excel.E007",
+                                    f"la celda contiene una fórmula («{shown(str(c.value))}»): "
+                                    "escriba el valor",
+                                )
+                            )
                             continue
                         values[coordinate] = c.value
             except Exception:  # noqa: BLE001 - a cell openpyxl cannot convert: find and name it
                 member = str(getattr(sheet, "_worksheet_path", "")) if sheet is not None else ""
-                problems.append(unreadable_cell(content, member, file, spec.name)
-                                or Problem(file, spec.name, "excel.E008", "la hoja no se puede leer"))
+                problems.append(
+                    unreadable_cell(content, member, file, spec.name)
+                    or Problem(file, spec.name, "excel.E008", "la hoja no se puede leer")
+                )
             sheets[spec.name] = values
     finally:
         try:
@@ -232,21 +253,29 @@ def _year(value: Any) -> int | None:
     return None
 
 
-def _identity_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any],
-                       file: str) -> list[Problem]:
+def _identity_problems(
+    sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any], file: str
+) -> list[Problem]:
     """``excel.E002`` when the identifier or edition cell is not ``data``'s."""
     problems = []
     for cell in layout:
         if cell.readonly and cell.path in ("id", "edition"):
             found = sheets[cell.sheet].get(cell.address)
             if str(found).strip() != str(get_path(data, cell.path)):
-                problems.append(Problem(file, cell.where, "excel.E002",
-                                        f"se esperaba «{get_path(data, cell.path)}», la planilla dice «{shown(found)}»"))
+                problems.append(
+                    Problem(
+                        file,
+                        cell.where,
+                        "excel.E002",
+                        f"se esperaba «{get_path(data, cell.path)}», la planilla dice «{shown(found)}»",
+                    )
+                )
     return problems
 
 
-def _block_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any],
-                    file: str) -> list[Problem]:
+def _block_problems(
+    sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any], file: str
+) -> list[Problem]:
     """``excel.E005`` for every block whose title row is not ``data``'s (a blank spare title is accepted:
     workbooks written before the spare blocks existed)."""
     specs = {s.name: s for s in mapping()}
@@ -262,7 +291,13 @@ def _block_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell],
         if (found is None or not str(found).strip()) and (cell.spare or spec.slots is not None):
             continue
         if str(found or "").strip() != expected:
-            problems.append(Problem(file, f"{cell.sheet}!{address}", "excel.E005",
-                                    f"se esperaba «{expected}», la planilla dice «{shown(found or '')}»: "
-                                    "descargue la planilla de nuevo"))
+            problems.append(
+                Problem(
+                    file,
+                    f"{cell.sheet}!{address}",
+                    "excel.E005",
+                    f"se esperaba «{expected}», la planilla dice «{shown(found or '')}»: "
+                    "descargue la planilla de nuevo",
+                )
+            )
     return problems

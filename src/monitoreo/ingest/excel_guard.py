@@ -27,20 +27,39 @@ def zip_problems(content: bytes, file: str) -> list[Problem]:
     """Size, entry count and declared unpacked size of the zip (see module docstring)."""
     lim = limits()
     if len(content) > lim.excel_max_bytes:
-        return [Problem(file, "", "excel.E006", f"el archivo pesa {len(content)} bytes; el máximo admitido es "
-                                                 f"{lim.excel_max_bytes}")]
+        return [
+            Problem(
+                file,
+                "",
+                "excel.E006",
+                f"el archivo pesa {len(content)} bytes; el máximo admitido es {lim.excel_max_bytes}",
+            )
+        ]
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             entries = archive.infolist()
     except Exception:  # noqa: BLE001 - BadZipFile, NotImplementedError (a forged version), EOFError…
         return [Problem(file, "", "excel.E001", "el archivo no es un libro .xlsx válido (zip dañado)")]
     if len(entries) > lim.excel_max_entries:
-        return [Problem(file, "", "excel.E009", f"el libro tiene {len(entries)} partes; el máximo admitido es "
-                                                 f"{lim.excel_max_entries}")]
+        return [
+            Problem(
+                file,
+                "",
+                "excel.E009",
+                f"el libro tiene {len(entries)} partes; el máximo admitido es {lim.excel_max_entries}",
+            )
+        ]
     unpacked = sum(entry.file_size for entry in entries)
     if unpacked > lim.excel_max_uncompressed_bytes:
-        return [Problem(file, "", "excel.E009", f"el libro ocupa {unpacked} bytes descomprimido; el máximo "
-                                                 f"admitido es {lim.excel_max_uncompressed_bytes}")]
+        return [
+            Problem(
+                file,
+                "",
+                "excel.E009",
+                f"el libro ocupa {unpacked} bytes descomprimido; el máximo "
+                f"admitido es {lim.excel_max_uncompressed_bytes}",
+            )
+        ]
     return []
 
 
@@ -57,16 +76,33 @@ def unreadable_cell(content: bytes, member: str, file: str, sheet: str) -> Probl
                     continue
                 kind = element.get("t")
                 value = next((child.text for child in element if _TAG.sub("", child.tag) == "v"), None)
-                if kind in _NUMBER_TYPES and value is not None and _is_number(value) and _beyond_limits(value):
-                    return Problem(file, f"{sheet}!{element.get('r', '?')}", "excel.E014",
-                                   f"«{shown(value)}»: número con más dígitos que el máximo admitido")
+                if (
+                    kind in _NUMBER_TYPES
+                    and value is not None
+                    and _is_number(value)
+                    and _beyond_limits(value)
+                ):
+                    return Problem(
+                        file,
+                        f"{sheet}!{element.get('r', '?')}",
+                        "excel.E014",
+                        f"«{shown(value)}»: número con más dígitos que el máximo admitido",
+                    )
                 if kind in _NUMBER_TYPES and value is not None and not _is_number(value):
-                    return Problem(file, f"{sheet}!{element.get('r', '?')}", "excel.E010",
-                                   f"«{shown(value)}»: la celda es numérica pero contiene texto; se esperaba un "
-                                   "número o S/I, N/A, N/C, -")
+                    return Problem(
+                        file,
+                        f"{sheet}!{element.get('r', '?')}",
+                        "excel.E010",
+                        f"«{shown(value)}»: la celda es numérica pero contiene texto; se esperaba un "
+                        "número o S/I, N/A, N/C, -",
+                    )
                 if kind == "d" and value is not None and not re.match(r"^\d{4}-\d{2}-\d{2}", value):
-                    return Problem(file, f"{sheet}!{element.get('r', '?')}", "excel.E010",
-                                   f"«{shown(value)}»: la celda es una fecha ilegible")
+                    return Problem(
+                        file,
+                        f"{sheet}!{element.get('r', '?')}",
+                        "excel.E010",
+                        f"«{shown(value)}»: la celda es una fecha ilegible",
+                    )
                 element.clear()
     except DefusedXmlException:
         return Problem(file, sheet, "excel.E008", "la hoja declara entidades o un DTD XML, que no se admiten")

@@ -48,15 +48,22 @@ def instructions(data: Mapping[str, Any]) -> list[str]:
         "1. Escriba sólo en las celdas blancas; las grises y los títulos están bloqueados y no se modifican.",
         "2. Una hoja por sección; los años van en las columnas C, D, E… (fila 1).",
         f"3. Montos en miles de pesos (M$) de {year}, sin decimales si no los tiene; el separador de miles lo "
-        "pone Excel." if year else "3. Montos en miles de pesos (M$); el separador de miles lo pone Excel.",
+        "pone Excel."
+        if year
+        else "3. Montos en miles de pesos (M$); el separador de miles lo pone Excel.",
         "4. Si no tiene un valor, elija un código en la lista de la celda:",
         *(f"   {code.value} — {code.label}" for code in Missing),
         "5. No use fórmulas: escriba el valor (una fórmula se rechaza al subir la planilla).",
         "6. Para agregar un componente o indicador, llene el bloque «nuevo» al final de su hoja.",
-        *(["   Ejecutores: responda «Sí» si la entidad responsable implementa directamente el programa; si no, "
-           "escriba cada ejecutor y elija su tipo en la lista. Complementariedades: escriba cada programa con "
-           "que se complementa, o responda «Sí» en «No reporta complementariedades»."]
-          if any(s.section == "executors" for s in sheets_for(data)) else []),
+        *(
+            [
+                "   Ejecutores: responda «Sí» si la entidad responsable implementa directamente el programa; si no, "
+                "escriba cada ejecutor y elija su tipo en la lista. Complementariedades: escriba cada programa con "
+                "que se complementa, o responda «Sí» en «No reporta complementariedades»."
+            ]
+            if any(s.section == "executors" for s in sheets_for(data))
+            else []
+        ),
         "7. Suba la planilla en la página del reporte; si hay problemas, se indican por hoja y celda "
         "(por ejemplo Presupuesto!C2) y no se importa nada hasta corregirlos.",
     ]
@@ -97,8 +104,14 @@ def add_validations(ws: Any, cells: list[Cell]) -> None:
             by_kind.setdefault(cell.kind, []).append(cell.address)
     for kind, addresses in by_kind.items():
         formula, strict = _CHOICES[kind]
-        rule = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=strict,
-                              errorTitle="Valor no válido", error="Elija un valor de la lista.")
+        rule = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=strict,
+            errorTitle="Valor no válido",
+            error="Elija un valor de la lista.",
+        )
         for address in addresses:
             rule.add(address)
         ws.add_data_validation(rule)
@@ -111,8 +124,9 @@ def protect(ws: Any) -> None:
     ws.protection.formatRows = False
 
 
-def locked_cell_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any],
-                         file: str) -> list[Problem]:
+def locked_cell_problems(
+    sheets: Mapping[str, Mapping[str, Any]], layout: list[Cell], data: Mapping[str, Any], file: str
+) -> list[Problem]:
     """``excel.E015`` for each locked (grey) cell whose value is not ``data``'s."""
     problems = []
     for cell in layout:
@@ -122,7 +136,13 @@ def locked_cell_problems(sheets: Mapping[str, Mapping[str, Any]], layout: list[C
         found = sheets.get(cell.sheet, {}).get(cell.address)
         value, code = parse_entry(cell.kind, found)
         if code is not None or show(cell.kind, value) != expected:
-            problems.append(Problem(file, cell.where, "excel.E015",
-                                    f"la celda bloqueada decía «{shown(expected)}» y ahora dice «{shown(found or '')}»:"
-                                    " deje el valor original"))
+            problems.append(
+                Problem(
+                    file,
+                    cell.where,
+                    "excel.E015",
+                    f"la celda bloqueada decía «{shown(expected)}» y ahora dice «{shown(found or '')}»:"
+                    " deje el valor original",
+                )
+            )
     return problems

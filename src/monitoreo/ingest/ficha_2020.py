@@ -48,7 +48,8 @@ ANCHORS = tuple(
     )
 )
 _DIMENSION = re.compile(
-    r"^(Focalizaci[óo]n(?: y Cobertura)?|Eficiencia(?: y Ejecuci[óo]n Presupuestaria)?|Eficacia)$", re.IGNORECASE
+    r"^(Focalizaci[óo]n(?: y Cobertura)?|Eficiencia(?: y Ejecuci[óo]n Presupuestaria)?|Eficacia)$",
+    re.IGNORECASE,
 )
 _PRICE = re.compile(r"M\$\s?(\d{4})")
 
@@ -70,7 +71,8 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
         _subtitles(r, years[-1], budget)
         data["populations"] = populations.read_2020(r, r.section("poblacion", "populations", True))
         data["components"] = spending.read_components(
-            r, r.section("componentes", "components", True), years, budget, published)
+            r, r.section("componentes", "components", True), years, budget, published
+        )
         data["budget"] = budget
         data["indicators"] = indicators.read_2020(r, r.section("indicadores", "indicators", True), years)
     data["assessment"] = _assessment(r)
@@ -141,14 +143,20 @@ def _coverage(r: Reader, years: Sequence[int], published: Published) -> None:
         else:
             cover, spend = row.cells[:n], row.cells[n:]
         published.add("coverage_pct", series(r, cover, years, "published.coverage_pct", row.line, False))
-        published.add("spend_per_beneficiary", series(r, spend, years, "published.spend_per_beneficiary", row.line))
+        published.add(
+            "spend_per_beneficiary", series(r, spend, years, "published.spend_per_beneficiary", row.line)
+        )
 
 
 def _subtitles(r: Reader, year: int, budget: dict[str, Any]) -> None:
     lines = r.section("subtitulos", "budget.subtitles", True)
     if lines:
-        r.issue("import.W005", f"budget.subtitles.{year}", f"la tabla no imprime su año: se asume {year}",
-                r.heading("subtitulos"))
+        r.issue(
+            "import.W005",
+            f"budget.subtitles.{year}",
+            f"la tabla no imprime su año: se asume {year}",
+            r.heading("subtitulos"),
+        )
         spending.read_subtitles(r, lines, year, budget, with_admin=True)
 
 
@@ -161,7 +169,13 @@ def _assessment(r: Reader) -> dict[str, Any]:
     for line in lines:
         if _DIMENSION.match(line.text):
             low = ascii_fold(line.text)
-            key = "focalizacion" if low.startswith("focal") else "eficiencia" if low.startswith("efici") else "eficacia"
+            key = (
+                "focalizacion"
+                if low.startswith("focal")
+                else "eficiencia"
+                if low.startswith("efici")
+                else "eficacia"
+            )
             current = []
             blocks[key] = (line, current)
         elif current is not None:
@@ -184,8 +198,12 @@ def _join_wrapped_labels(lines: Sequence[Line]) -> list[Line]:
     """«Eficiencia y Ejecución» / «Presupuestaria» (a dimension label wrapped in its cell) → one line."""
     out: list[Line] = []
     for line in lines:
-        if out and out[-1].text and not _DIMENSION.match(out[-1].text) and _DIMENSION.match(
-                f"{out[-1].text} {line.text}"):
+        if (
+            out
+            and out[-1].text
+            and not _DIMENSION.match(out[-1].text)
+            and _DIMENSION.match(f"{out[-1].text} {line.text}")
+        ):
             out[-1] = Line(f"{out[-1].text} {line.text}", out[-1].number, out[-1].page)
         else:
             out.append(line)

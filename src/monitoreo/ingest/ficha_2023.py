@@ -62,22 +62,29 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
     data["history"] = _history(r)
     if years:
         data["populations"] = populations.finish(
-            populations.read_2023(r, r.section("focalizacion", "populations", True), years))
+            populations.read_2023(r, r.section("focalizacion", "populations", True), years)
+        )
         published.add("coverage_pct", coverage(r, years))
         budget: dict[str, Any] = {}
         spending.read_budget(r, r.section("eficiencia", "budget", True), years, budget, published)
         subtitles(r, budget)
         data["components"] = spending.read_components(
-            r, r.section("componentes", "components", True), years, budget, published)
+            r, r.section("componentes", "components", True), years, budget, published
+        )
         data["budget"] = budget
-        data["regional"] = spending.read_regional(r, r.section("regional", "regional", True), years[-1], published)
-        data["indicators"], results = indicators.read_2023(r, r.section("eficacia", "indicators", True), years)
+        data["regional"] = spending.read_regional(
+            r, r.section("regional", "regional", True), years[-1], published
+        )
+        data["indicators"], results = indicators.read_2023(
+            r, r.section("eficacia", "indicators", True), years
+        )
         data["assessment"] = _assessment(r, results)
     return read_closing(r, data, edition, published, ods_required=True, notes_heading="VII. Notas técnicas")
 
 
-def read_closing(r: Reader, data: dict[str, Any], edition: int, published: Any, *, ods_required: bool,
-                 notes_heading: str) -> dict[str, Any]:
+def read_closing(
+    r: Reader, data: dict[str, Any], edition: int, published: Any, *, ods_required: bool, notes_heading: str
+) -> dict[str, Any]:
     """The closing sections the 2023 and 2025 layouts share — ODS, gender approach, the institution's
     observations, technical notes, inflators, publication date — added to ``data``; empty values dropped."""
     data["ods"] = texts.read_ods(r, r.section("ods", "ods", True) if ods_required else r.section("ods"))
@@ -173,7 +180,9 @@ def _assessment(r: Reader, results: dict[int, str]) -> dict[str, Any]:
     for number in sorted(set(results) | set(analyses)):
         result, analysis = indicators.split_result(results.get(number, ""), analyses.get(number))
         if result or analysis:
-            items.append({"indicator": number, "result": result, **({"analysis": analysis} if analysis else {})})
+            items.append(
+                {"indicator": number, "result": result, **({"analysis": analysis} if analysis else {})}
+            )
     if items:
         out["indicators"] = items
     return out if out["dimensions"] or items else {}

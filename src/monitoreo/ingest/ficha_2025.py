@@ -53,7 +53,9 @@ _LABELS = (
     ("assessment", r"Criterios de priorizaci[óo]n:"),
     ("assessment", r"Gasto por beneficiario:"),
 )
-_LABEL = re.compile(r"^(" + "|".join(f"(?P<l{i}>{p})" for i, (_, p) in enumerate(_LABELS)) + r")\s*", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(" + "|".join(f"(?P<l{i}>{p})" for i, (_, p) in enumerate(_LABELS)) + r")\s*", re.IGNORECASE
+)
 _OFFER_TYPE = re.compile(r"^Tipo de oferta:\s*(\S.*)$")
 _DESCRIPTION = re.compile(r"^Descripci[óo]n:\s*")
 _DIRECT = re.compile(r"^El programa es implementado directamente", re.IGNORECASE)
@@ -77,7 +79,9 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
     published = Published()
     data["program"] = program = _program(r)
     if years:
-        pops = populations.finish(populations.read_2023(r, r.section("focalizacion", "populations", True), years))
+        pops = populations.finish(
+            populations.read_2023(r, r.section("focalizacion", "populations", True), years)
+        )
         data["populations"] = pops
         _drop_printed_target(program, pops)
         published.add("coverage_pct", ficha_2023.coverage(r, years))
@@ -85,16 +89,24 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
         spending.read_budget(r, r.section("eficiencia", "budget", True), years, budget, published)
         ficha_2023.subtitles(r, budget)
         data["components"] = spending.read_components(
-            r, r.section("componentes", "components", True), years, budget, published)
+            r, r.section("componentes", "components", True), years, budget, published
+        )
         data["budget"] = budget
-        data["regional"] = spending.read_regional(r, r.section("regional", "regional", True), years[-1], published)
-        data["indicators"], results = indicators.read_2023(r, r.section("eficacia", "indicators", True), years)
+        data["regional"] = spending.read_regional(
+            r, r.section("regional", "regional", True), years[-1], published
+        )
+        data["indicators"], results = indicators.read_2023(
+            r, r.section("eficacia", "indicators", True), years
+        )
         data["assessment"] = _assessment(r, results)
     # «Otras dimensiones» is left out when the programme declares neither ODS nor a gender approach.
-    return ficha_2023.read_closing(r, data, edition, published, ods_required=False, notes_heading="Notas técnicas")
+    return ficha_2023.read_closing(
+        r, data, edition, published, ods_required=False, notes_heading="Notas técnicas"
+    )
 
 
 # ---- section I -----------------------------------------------------------------------------------------------
+
 
 def _program(r: Reader) -> dict[str, Any]:
     program: dict[str, Any] = identity.read_heading(r)
@@ -142,7 +154,9 @@ def _split_labelled(lines: Sequence[Line]) -> tuple[list[Line], dict[str, tuple[
         if match:
             index = next(int(name[1:]) for name, value in match.groupdict().items() if value is not None)
             key = _LABELS[index][0]
-            current = [Line(line.text[match.end():], line.number, line.page)] if line.text[match.end():] else []
+            current = (
+                [Line(line.text[match.end() :], line.number, line.page)] if line.text[match.end() :] else []
+            )
             if key in labelled:  # a second assessment label: its text is not imported either
                 continue
             labelled[key] = (line, current)
@@ -192,6 +206,7 @@ def _drop_printed_target(program: dict[str, Any], pops: dict[str, Any]) -> None:
 
 
 # ---- findings ------------------------------------------------------------------------------------------------
+
 
 def _assessment(r: Reader, results: dict[int, str]) -> dict[str, Any]:
     """Per dimension the paragraphs of «HALLAZGOS DEL DESEMPEÑO» (one finding each, its label kept in the

@@ -23,8 +23,11 @@ _KEYS = (
 _ITEM = re.compile(r"^(\d{4})\s*:\s*(.+)$")
 _YES = {"sí": True, "si": True, "no": False}
 _EX_ANTE_2020 = re.compile(
-    r"^Evaluaci[oó]n Ex[- ]Ante(?: de dise[ñn]o)?:\s*(.+?)(?:\s*\((?:(.+?)\s+)?(\d{4})\))?$", re.IGNORECASE)
-_EVAL_2020 = re.compile(r'^(?P<type>.+?)\s+(?P<year>\d{4})(?:\s+[“"](?P<title>[^"”]+)[”"])?(?P<rest>(?:\s+-\s+.+)?)$')
+    r"^Evaluaci[oó]n Ex[- ]Ante(?: de dise[ñn]o)?:\s*(.+?)(?:\s*\((?:(.+?)\s+)?(\d{4})\))?$", re.IGNORECASE
+)
+_EVAL_2020 = re.compile(
+    r'^(?P<type>.+?)\s+(?P<year>\d{4})(?:\s+[“"](?P<title>[^"”]+)[”"])?(?P<rest>(?:\s+-\s+.+)?)$'
+)
 #: Statuses printed after an evaluation («… - En curso»); any other trailing text names the evaluator.
 _STATUSES = {"en curso", "en ejecución", "en ejecucion", "finalizada", "terminada", "concluida", "en proceso"}
 _NO = {"no", "no aplica", "no tiene", "no informa"}
@@ -92,8 +95,10 @@ def read_2020(r: Reader, lines: Sequence[Line]) -> dict[str, Any]:
         elif key == "monitoring":
             text = _KEYS[1][1].match(line.text).group(1).strip()  # type: ignore[union-attr]
             years = [int(y) for y in re.findall(r"\b(\d{4})\b", text)]
-            out[key] = {"done": bool(years) or text.casefold() in {"sí", "si"},
-                        **({"years": years} if years else {})}
+            out[key] = {
+                "done": bool(years) or text.casefold() in {"sí", "si"},
+                **({"years": years} if years else {}),
+            }
             r.mark(f"history.{key}", line)
         elif key in ("ex_post", "other"):
             pattern = dict(_KEYS)[key]

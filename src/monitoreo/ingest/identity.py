@@ -35,8 +35,11 @@ def read_heading(r: Reader) -> dict[str, str]:
         return {}
     block: list[Line] = []
     for line in r.lines[r.lines.index(head) + 1 :]:
-        if SECTION_HEADING.match(line.text) or DEMO_NOTICE.match(line.text) \
-                or len([x for x in block if x.text]) >= 8:
+        if (
+            SECTION_HEADING.match(line.text)
+            or DEMO_NOTICE.match(line.text)
+            or len([x for x in block if x.text]) >= 8
+        ):
             break
         block.append(line)
     paras = [p for p in paragraphs(block) if not DEMO_NOTICE.match(p[0].text)]
@@ -47,9 +50,14 @@ def read_heading(r: Reader) -> dict[str, str]:
         paras, rest = [paras[0][:1]], paras[0][1:]
     found: dict[str, list[Line]] = {"name": paras[0]}
     if rest:
-        ministry = max((i for i, x in enumerate(rest) if x.text.upper().startswith("MINISTERIO")), default=len(rest) - 1)
+        ministry = max(
+            (i for i, x in enumerate(rest) if x.text.upper().startswith("MINISTERIO")), default=len(rest) - 1
+        )
         found["service"], found["ministry"] = rest[:ministry], rest[ministry:]
-    hints = {"name": r.metadata.get("title", "").split(" — ")[0].strip(), "service": r.metadata.get("author", "")}
+    hints = {
+        "name": r.metadata.get("title", "").split(" — ")[0].strip(),
+        "service": r.metadata.get("author", ""),
+    }
     out: dict[str, str] = {}
     for key, lines in found.items():
         text = join(lines)
@@ -60,7 +68,12 @@ def read_heading(r: Reader) -> dict[str, str]:
         elif is_upper(text):
             text = recase(text)
             if key == "name":
-                r.issue("import.W001", "program.name", f"el nombre se imprime en mayúsculas; se leyó «{text}»", lines[0])
+                r.issue(
+                    "import.W001",
+                    "program.name",
+                    f"el nombre se imprime en mayúsculas; se leyó «{text}»",
+                    lines[0],
+                )
         out[key] = text
         r.mark(f"program.{key}", lines[0])
     return out

@@ -25,12 +25,16 @@ _ATTRS = (
 )
 _ATTR_START = re.compile(r"^(Unidad de|Dimensi[óo]n:|Periodicidad:|Sentido de)", re.IGNORECASE)
 _ATTR_VALUE = {
-    key: re.compile(label + r":\s*(.+?)(?=\s+(?:Unidad de medida|Dimensi[óo]n|Periodicidad|Sentido de medici[óo]n):|$)",
-                    re.IGNORECASE)
+    key: re.compile(
+        label + r":\s*(.+?)(?=\s+(?:Unidad de medida|Dimensi[óo]n|Periodicidad|Sentido de medici[óo]n):|$)",
+        re.IGNORECASE,
+    )
     for key, label in _ATTRS
 }
-_HEADER = re.compile(r"^(Indicador\b.*|Efectivo( \d{4})?|\d{4}( Resultado)?|Resultado|INDICADOR DE PROP[ÓO]SITO)$",
-                     re.IGNORECASE)
+_HEADER = re.compile(
+    r"^(Indicador\b.*|Efectivo( \d{4})?|\d{4}( Resultado)?|Resultado|INDICADOR DE PROP[ÓO]SITO)$",
+    re.IGNORECASE,
+)
 _RESULT_START = re.compile(r"^(El resultado|El indicador|No es posible|No se|Sin )", re.IGNORECASE)
 _ANALYSIS = re.compile(r"^Indicador de prop[óo]sito (\d+)\s*:\s*(.*)$", re.IGNORECASE)
 
@@ -44,7 +48,9 @@ def _values(para: Sequence[Line], n: int) -> tuple[list[str], str] | None:
     return tokens[:n], " ".join(tokens[n:])
 
 
-def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+def read_2023(
+    r: Reader, lines: Sequence[Line], years: Sequence[int]
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
     """Indicators and their «Resultado» sentences by number (1-based)."""
     body = list(lines)
     while body and (body[0].blank or _HEADER.match(body[0].text)):
@@ -65,8 +71,12 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> tuple[l
         while i < len(paras) and _ATTR_START.match(paras[i][0].text):
             attrs.extend(paras[i])
             i += 1
-        if indicators and not has_result and pending and (
-                len(pending) >= 3 or _RESULT_START.match(pending[0][0].text)):
+        if (
+            indicators
+            and not has_result
+            and pending
+            and (len(pending) >= 3 or _RESULT_START.match(pending[0][0].text))
+        ):
             results[len(indicators)] = join(pending.pop(0))
         indicators.append(_indicator(r, pending, attrs, len(indicators)))
         pending, has_result = [], False
@@ -78,8 +88,12 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> tuple[l
                 results[len(indicators)], has_result = found[1], True
             i += 1
         else:
-            r.issue("import.W009", f"indicators.{len(indicators) - 1}.values", "valores efectivos no encontrados",
-                    attrs[-1])
+            r.issue(
+                "import.W009",
+                f"indicators.{len(indicators) - 1}.values",
+                "valores efectivos no encontrados",
+                attrs[-1],
+            )
     if indicators and pending and not has_result:
         results[len(indicators)] = join(pending[0])
     return indicators, {k: v for k, v in results.items() if v != "S/I"}
@@ -104,7 +118,9 @@ def _indicator(r: Reader, head: list[list[Line]], attrs: list[Line], index: int)
         else:
             r.issue("import.W009", f"{path}.{key}", "atributo no encontrado", attrs[0])
     if entry.get("direction") not in (None, "ascendente", "descendente"):
-        r.issue("import.W009", f"{path}.direction", f"sentido «{entry.pop('direction')}» desconocido", attrs[0])
+        r.issue(
+            "import.W009", f"{path}.direction", f"sentido «{entry.pop('direction')}» desconocido", attrs[0]
+        )
     return entry
 
 
@@ -148,6 +164,8 @@ def read_2020(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> list[di
         if row.incomplete:
             r.issue("import.W007", path, f"fila «{row.label}» incompleta", row.line)
             continue
-        out.append({"name": row.label, "values": series(r, row.cells, years, f"{path}.values", row.line, False)})
+        out.append(
+            {"name": row.label, "values": series(r, row.cells, years, f"{path}.values", row.line, False)}
+        )
         r.mark(f"{path}.name", row.lines[0])
     return out

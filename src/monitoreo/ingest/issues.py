@@ -55,8 +55,13 @@ class ImportIssue:
         return ".E" in self.code
 
     def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "path": self.path, "message": self.message, "line": self.line,
-                "page": self.page}
+        return {
+            "code": self.code,
+            "path": self.path,
+            "message": self.message,
+            "line": self.line,
+            "page": self.page,
+        }
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""

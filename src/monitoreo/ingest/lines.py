@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 from monitoreo.textfold import fold
 
-_SMALL_WORDS = frozenset(
-    "a al con de del e el en la las lo los o para por sin su sus u un una y".split()
-)
+_SMALL_WORDS = frozenset("a al con de del e el en la las lo los o para por sin su sus u un una y".split())
 _STOP_WORDS = _SMALL_WORDS | {"programa"}
 
 

@@ -122,8 +122,18 @@ def _chars(page: Any) -> list[_Char]:
             last, size, up, down = known
             raw.FPDFText_GetCharOrigin(textpage, index, x, y)
             raw.FPDFText_GetLooseCharBox(textpage, index, box)
-            chars.append(_Char(last, char, min(box.left, x.value), max(box.right, x.value),
-                               height - y.value, size, up, down))
+            chars.append(
+                _Char(
+                    last,
+                    char,
+                    min(box.left, x.value),
+                    max(box.right, x.value),
+                    height - y.value,
+                    size,
+                    up,
+                    down,
+                )
+            )
     finally:
         textpage.close()
     chars.sort(key=lambda c: c.order)  # stable: characters of one object keep their order

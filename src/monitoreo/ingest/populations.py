@@ -32,7 +32,9 @@ _SERVED = re.compile(r"fue de (S/I|\d{1,3}(?:\.\d{3})+|\d+)\s+([^.]+)\.")
 _MALE = re.compile(r"(\d+(?:,\d+)?)%\s+(?:correspondi[óo]\s+)?al g[ée]nero masculino")
 _FEMALE = re.compile(r"(\d+(?:,\d+)?)%\s+(?:correspondi[óo]\s+)?al g[ée]nero femenino")
 _PRIORITY = re.compile(r"criterios de priorizaci[óo]n[^:]*:\s*(.+)$", re.DOTALL)
-_UNIT_STOP = re.compile(r"^(que|de|del|con|en|para|por|y|o|a|al|según|cuyo|cuya|,)$|(ados|idos|adas|idas|antes|entes),?$")
+_UNIT_STOP = re.compile(
+    r"^(que|de|del|con|en|para|por|y|o|a|al|según|cuyo|cuya|,)$|(ados|idos|adas|idas|antes|entes),?$"
+)
 
 
 def _blocks(lines: Sequence[Line]) -> dict[str, tuple[Line, list[Line]]]:
@@ -93,7 +95,9 @@ def read_2023(r: Reader, lines: Sequence[Line], years: Sequence[int]) -> dict[st
 def _served(r: Reader, text: str, head: Line, t: int, earlier: dict[int, Missing]) -> dict[str, Any]:
     match = _SERVED.search(text)
     # A text that only states the quantity («La población beneficiada fue de 33 empresas.») is no description.
-    only_quantity = match is not None and match.start() <= len("La población beneficiada ") and match.end() == len(text)
+    only_quantity = (
+        match is not None and match.start() <= len("La población beneficiada ") and match.end() == len(text)
+    )
     entry: dict[str, Any] = {} if only_quantity else {"description": text}
     if match and parse_value(match.group(1)) is not None:
         entry["unit"] = match.group(2).strip()

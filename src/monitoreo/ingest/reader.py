@@ -31,8 +31,9 @@ class Reader:
         token is not repeated: ``reference/limits.yaml``)."""
         assert code in IMPORT_CODES, code
         message = _QUOTED.sub(lambda m: f"«{shown(m.group(1))}»", message)
-        self.issues.append(ImportIssue(code, path, message, line.number if line else None,
-                                       line.page if line else None))
+        self.issues.append(
+            ImportIssue(code, path, message, line.number if line else None, line.page if line else None)
+        )
 
     def mark(self, path: str, line: Line | None) -> None:
         """Record that ``path`` was read at ``line`` (first mark wins)."""

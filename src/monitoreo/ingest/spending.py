@@ -47,7 +47,11 @@ def _suffix_match(key: str, table: Sequence[tuple[str, str]]) -> str | None:
 
 
 def read_budget(
-    r: Reader, lines: Sequence[Line], years: Sequence[int], budget: dict[str, Any], published: Published,
+    r: Reader,
+    lines: Sequence[Line],
+    years: Sequence[int],
+    budget: dict[str, Any],
+    published: Published,
 ) -> None:
     """«Presupuesto Inicial2 4.962.579 …» rows into ``budget["years"]``; percent rows into ``published``."""
     table = [x for x in _before_footnotes(lines)]
@@ -84,7 +88,11 @@ def _before_footnotes(lines: Sequence[Line]) -> list[Line]:
 
 
 def read_subtitles(
-    r: Reader, lines: Sequence[Line], year: int, budget: dict[str, Any], with_admin: bool,
+    r: Reader,
+    lines: Sequence[Line],
+    year: int,
+    budget: dict[str, Any],
+    with_admin: bool,
 ) -> None:
     """«21 (Gastos en personal) 442.907» (2023) or «21 (Gastos en Personal) S/I 3.255» (2020, admin column
     first) rows and the total row into ``budget["subtitles"][year]``."""
@@ -103,7 +111,11 @@ def read_subtitles(
             if executed is None or reference.subtitles().get(match.group(1)) is None:
                 r.issue("import.W006", path, f"subtítulo «{row.label}» no reconocido", row.line)
                 continue
-            entry: dict[str, Any] = {"code": match.group(1), "label": match.group(2).strip(), "executed": executed}
+            entry: dict[str, Any] = {
+                "code": match.group(1),
+                "label": match.group(2).strip(),
+                "executed": executed,
+            }
             if with_admin and admin is not None:
                 entry["admin"] = admin
             rows_out.append(entry)
@@ -119,7 +131,11 @@ def read_subtitles(
 
 
 def read_components(
-    r: Reader, lines: Sequence[Line], years: Sequence[int], budget: dict[str, Any], published: Published,
+    r: Reader,
+    lines: Sequence[Line],
+    years: Sequence[int],
+    budget: dict[str, Any],
+    published: Published,
 ) -> list[dict[str, Any]]:
     """Component rows (name (unit), spend × n, production × n, unit cost × n) and the total rows."""
     n = len(years)
@@ -135,7 +151,9 @@ def read_components(
         if row.incomplete:
             r.issue("import.W007", "components", f"fila «{row.label}» incompleta", row.line)
         elif metric is not None:
-            values = series(r, row.cells, years, f"published.{metric}", row.line, amount=not metric.endswith("pct"))
+            values = series(
+                r, row.cells, years, f"published.{metric}", row.line, amount=not metric.endswith("pct")
+            )
             published.add(metric, values)
             if metric == "admin_spend":  # fresh values: YAML would alias shared Decimal objects
                 budget["admin_spend"] = series(r, row.cells, years, "budget.admin_spend", row.line)
@@ -147,7 +165,11 @@ def read_components(
 
 
 def _component(
-    r: Reader, row: Row, years: Sequence[int], done: list[dict[str, Any]], published: Published,
+    r: Reader,
+    row: Row,
+    years: Sequence[int],
+    done: list[dict[str, Any]],
+    published: Published,
 ) -> dict[str, Any]:
     n = len(years)
     name, unit = split_trailing_parenthesis(row.label)
@@ -162,13 +184,18 @@ def _component(
         entry["unit"] = unit
     entry["spend"] = series(r, row.cells[:n], years, f"{path}.spend", row.line)
     entry["output"] = series(r, row.cells[n : 2 * n], years, f"{path}.output", row.line)
-    published.add("unit_cost", series(r, row.cells[2 * n :], years, f"published.unit_cost.{key}", row.line), key)
+    published.add(
+        "unit_cost", series(r, row.cells[2 * n :], years, f"published.unit_cost.{key}", row.line), key
+    )
     r.mark(f"{path}.name", row.lines[0] if row.lines else None)
     return entry
 
 
 def read_regional(
-    r: Reader, lines: Sequence[Line], year: int, published: Published,
+    r: Reader,
+    lines: Sequence[Line],
+    year: int,
+    published: Published,
 ) -> dict[str, Any] | None:
     """«Maule 1.385.239 37,4% 1.581 46,7%» rows (spend, spend %, served, served %) and the TOTAL row."""
     rows_out: list[dict[str, Any]] = []
@@ -196,8 +223,12 @@ def read_regional(
         if spend is None or served is None or any(x["region"] == region for x in rows_out):
             continue
         rows_out.append({"region": region, "spend": spend, "served": served})
-        spend_pct[region] = one(r, row.cells[1], f"published.region_spend_share_pct.{region}", row.line, False)
-        served_pct[region] = one(r, row.cells[3], f"published.region_served_share_pct.{region}", row.line, False)
+        spend_pct[region] = one(
+            r, row.cells[1], f"published.region_spend_share_pct.{region}", row.line, False
+        )
+        served_pct[region] = one(
+            r, row.cells[3], f"published.region_served_share_pct.{region}", row.line, False
+        )
     for metric, values in (("region_spend_share_pct", spend_pct), ("region_served_share_pct", served_pct)):
         for region, value in values.items():
             if value is not None:

@@ -115,7 +115,9 @@ class _RowReader:
             else:
                 self._label(line, tokens, count)
         if self.pending:
-            self.rows.append(Row(_label_text(self.label), list(self.pending), list(self.label), incomplete=True))
+            self.rows.append(
+                Row(_label_text(self.label), list(self.pending), list(self.label), incomplete=True)
+            )
         return self.rows
 
     def _years(self, line: Line, years: Sequence[str], label: list[Line]) -> None:
@@ -144,7 +146,9 @@ class _RowReader:
                 self.label[-1] = Line(" ".join([self.label[-1].text, *self.pending]), line.number, line.page)
                 self.pending, self.soft = [], False
             else:
-                self.rows.append(Row(_label_text(self.label), list(self.pending), [*self.label, line], incomplete=True))
+                self.rows.append(
+                    Row(_label_text(self.label), list(self.pending), [*self.label, line], incomplete=True)
+                )
                 self.label, self.pending = [], []
         if self.rows and not self.label and _open_parentheses(self.rows[-1].label) > 0:
             last = self.rows[-1]

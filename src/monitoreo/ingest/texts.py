@@ -23,8 +23,20 @@ _DATE = re.compile(
     r"Fecha de publicaci[óo]n(?: del reporte)?:\s*(\d{1,2}) de (\w+) de (\d{4})(?:\s+(\d{1,2}):(\d{2}))?",
     re.IGNORECASE,
 )
-_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre")
+_MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
 
 
 def read_ods(r: Reader, lines: Sequence[Line]) -> list[dict[str, Any]]:
@@ -103,7 +115,9 @@ def read_inflators(r: Reader, lines: Sequence[Line], edition: int, section: str)
         return None
     base = [year for year, factor in factors.items() if float(factor) == 1]
     if len(base) != 1:
-        r.issue("import.W012", "inflators", "la tabla de inflactores no tiene un único año base (factor 1)", first)
+        r.issue(
+            "import.W012", "inflators", "la tabla de inflactores no tiene un único año base (factor 1)", first
+        )
         return None
     r.mark("inflators", first)
     return {
@@ -124,7 +138,9 @@ def read_published_at(r: Reader) -> datetime | None:
             r.issue("import.W012", "published_at", f"mes «{month}» no reconocido", line)
             return None
         try:
-            moment = datetime(int(year), _MONTHS.index(month.lower()) + 1, int(day), int(hour or 0), int(minute or 0))
+            moment = datetime(
+                int(year), _MONTHS.index(month.lower()) + 1, int(day), int(hour or 0), int(minute or 0)
+            )
         except ValueError:
             r.issue("import.W012", "published_at", "fecha de publicación inválida", line)
             return None

@@ -48,8 +48,11 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
         if path.exists() and not path.is_file():
             raise IsADirectoryError(errno.EISDIR, "es una carpeta", str(path))
     temps = {path: path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp") for path in files}
-    backups = {path: path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.bak")
-               for path in files if path.exists()}
+    backups = {
+        path: path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.bak")
+        for path in files
+        if path.exists()
+    }
     placed: list[Path] = []
     try:
         for path, content in files.items():

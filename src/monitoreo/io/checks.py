@@ -40,9 +40,16 @@ def check_window(sub: Submission, file: str) -> Iterator[Problem]:
     for path, series in _year_series(sub):
         for year in series:
             if year not in window:
-                yield Problem(file, f"{path}.{year}", "input.E020", f"el año {year} está fuera de la ventana {shown}")
+                yield Problem(
+                    file, f"{path}.{year}", "input.E020", f"el año {year} está fuera de la ventana {shown}"
+                )
     if sub.regional is not None and sub.regional.year not in window:
-        yield Problem(file, "regional.year", "input.E020", f"el año {sub.regional.year} está fuera de la ventana {shown}")
+        yield Problem(
+            file,
+            "regional.year",
+            "input.E020",
+            f"el año {sub.regional.year} está fuera de la ventana {shown}",
+        )
 
 
 def check_regions(sub: Submission, file: str) -> Iterator[Problem]:
@@ -55,9 +62,13 @@ def check_regions(sub: Submission, file: str) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, row in enumerate(sub.regional.rows):
         if reference.find_region(row.region) is None:
-            yield Problem(file, f"regional.rows.{i}.region", "input.E021", f"región desconocida «{row.region}»")
+            yield Problem(
+                file, f"regional.rows.{i}.region", "input.E021", f"región desconocida «{row.region}»"
+            )
         elif row.region in seen:
-            yield Problem(file, f"regional.rows.{i}.region", "input.E014", f"la región «{row.region}» aparece dos veces")
+            yield Problem(
+                file, f"regional.rows.{i}.region", "input.E014", f"la región «{row.region}» aparece dos veces"
+            )
         seen.add(row.region)
 
 
@@ -67,7 +78,10 @@ def check_subtitles(sub: Submission, file: str) -> Iterator[Problem]:
         for i, row in enumerate(table.rows):
             if row.code not in known:
                 yield Problem(
-                    file, f"budget.subtitles.{year}.rows.{i}.code", "input.E022", f"subtítulo desconocido «{row.code}»"
+                    file,
+                    f"budget.subtitles.{year}.rows.{i}.code",
+                    "input.E022",
+                    f"subtítulo desconocido «{row.code}»",
                 )
 
 
@@ -76,7 +90,9 @@ def check_ods(sub: Submission, file: str) -> Iterator[Problem]:
     for i, contribution in enumerate(sub.ods):
         goal = goals.get(contribution.goal)
         if goal is None:
-            yield Problem(file, f"ods.{i}.goal", "input.E023", f"objetivo ODS desconocido «{contribution.goal}»")
+            yield Problem(
+                file, f"ods.{i}.goal", "input.E023", f"objetivo ODS desconocido «{contribution.goal}»"
+            )
             continue
         for j, target in enumerate(contribution.targets):
             if goal.target(target) is None:
@@ -87,7 +103,9 @@ def check_identifiers(sub: Submission, file: str) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, comp in enumerate(sub.components):
         if comp.id in seen:
-            yield Problem(file, f"components.{i}.id", "input.E024", f"el componente «{comp.id}» está repetido")
+            yield Problem(
+                file, f"components.{i}.id", "input.E024", f"el componente «{comp.id}» está repetido"
+            )
         seen.add(comp.id)
     for i, fig in enumerate(sub.published):
         if fig.metric not in ALL_METRICS:
@@ -98,8 +116,12 @@ def check_edition(sub: Submission, file: str) -> Iterator[Problem]:
     """An edition the reference data does not know would fail every later step (metrics, evaluation)."""
     known = reference.known_editions()
     if int(sub.edition) not in known:
-        yield Problem(file, "edition", "input.E026",
-                      f"edición {sub.edition} desconocida (conocidas: {', '.join(map(str, known))})")
+        yield Problem(
+            file,
+            "edition",
+            "input.E026",
+            f"edición {sub.edition} desconocida (conocidas: {', '.join(map(str, known))})",
+        )
 
 
 CHECKS = (check_edition, check_window, check_regions, check_subtitles, check_ods, check_identifiers)

@@ -23,7 +23,9 @@ def is_data_file(path: Path) -> bool:
     )
 
 
-def data_files(paths: Iterable[str | Path], missing_code: str = "input.E001") -> tuple[list[Path], list[Problem]]:
+def data_files(
+    paths: Iterable[str | Path], missing_code: str = "input.E001"
+) -> tuple[list[Path], list[Problem]]:
     """Files as given; a folder stands for the data files under it (recursive, sorted). A path that does
     not exist becomes a ``Problem`` with ``missing_code``."""
     files: list[Path] = []

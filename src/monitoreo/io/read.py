@@ -49,24 +49,41 @@ def _problem_for(file: str, path: str, errors: list[ErrorDetails]) -> Problem:
         return Problem(file, path, "input.E010", "falta este campo obligatorio")
     if "extra_forbidden" in types:
         return Problem(file, path, "input.E011", "campo desconocido")
-    if types & {"greater_than_equal", "greater_than"} and isinstance(value, int | float) or (
-        "greater_than_equal" in types and str(value).startswith("-")
+    if (
+        types & {"greater_than_equal", "greater_than"}
+        and isinstance(value, int | float)
+        or ("greater_than_equal" in types and str(value).startswith("-"))
     ):
         return Problem(file, path, "input.E013", f"no puede ser negativo (valor «{_show(value)}»)")
     if "enum" in types and types & {"decimal_parsing", "decimal_type"}:
         return Problem(
-            file, path, "input.E012", f"valor «{_show(value)}» inválido: se esperaba un número o S/I, N/A, N/C, -"
+            file,
+            path,
+            "input.E012",
+            f"valor «{_show(value)}» inválido: se esperaba un número o S/I, N/A, N/C, -",
         )
     if "value_error" in types or "assertion_error" in types:
         msg = str(errors[0]["msg"]).removeprefix("Value error, ")
         return Problem(file, path, "input.E014", _show(msg) if len(msg) > 300 else msg)
     if "string_pattern_mismatch" in types:
-        return Problem(file, path, "input.E014", f"valor «{_show(value)}» con formato inválido "
-                       "(se esperan minúsculas sin tildes, dígitos y guiones, o el formato indicado)")
+        return Problem(
+            file,
+            path,
+            "input.E014",
+            f"valor «{_show(value)}» con formato inválido "
+            "(se esperan minúsculas sin tildes, dígitos y guiones, o el formato indicado)",
+        )
     if "finite_number" in types:
         return Problem(file, path, "input.E015", f"valor «{_show(value)}»: no es un número finito")
-    if types & {"less_than_equal", "less_than", "greater_than_equal", "greater_than", "string_too_short",
-                "too_short", "string_pattern_mismatch"}:
+    if types & {
+        "less_than_equal",
+        "less_than",
+        "greater_than_equal",
+        "greater_than",
+        "string_too_short",
+        "too_short",
+        "string_pattern_mismatch",
+    }:
         return Problem(file, path, "input.E014", f"valor «{_show(value)}» fuera de rango: {_msg(errors[0])}")
     return Problem(file, path, "input.E012", f"valor «{_show(value)}» inválido: {_msg(errors[0])}")
 
@@ -138,21 +155,34 @@ def read_text(path: Path) -> str:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a folder, a pipe or /dev/zero would never end or fail later
-            raise InputError([Problem(file, "", "input.E001", "no es un archivo de datos (es una carpeta o un "
-                                                                "dispositivo)")])
+            raise InputError(
+                [
+                    Problem(
+                        file, "", "input.E001", "no es un archivo de datos (es una carpeta o un dispositivo)"
+                    )
+                ]
+            )
         size = info.st_size
         if size > limits().yaml_max_bytes:
-            raise InputError([Problem(file, "", "input.E006", f"el archivo pesa {size} bytes; el máximo admitido "
-                                                                f"es {limits().yaml_max_bytes}")])
+            raise InputError(
+                [
+                    Problem(
+                        file,
+                        "",
+                        "input.E006",
+                        f"el archivo pesa {size} bytes; el máximo admitido es {limits().yaml_max_bytes}",
+                    )
+                ]
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([Problem(file, "", "input.E001", f"no se puede leer el archivo ({exc.strerror})")]) from None
+        raise InputError(
+            [Problem(file, "", "input.E001", f"no se puede leer el archivo ({exc.strerror})")]
+        ) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            [Problem(file, "", "input.E002", f"no es texto UTF-8 (byte {exc.start})")]
-        ) from None
+        raise InputError([Problem(file, "", "input.E002", f"no es texto UTF-8 (byte {exc.start})")]) from None
 
 
 def read_submission(path: str | Path) -> Submission:
@@ -167,16 +197,31 @@ def read_submission(path: str | Path) -> Submission:
         raise InputError([Problem(file, _where(exc), code, str(exc.problem))]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else 0
-        raise InputError([Problem(file, f"línea {line}" if line else "posición desconocida", "input.E003",
-                                  f"carácter no admitido (#x{exc.character:04x})" if isinstance(exc.character, int)
-                                  else "carácter no admitido")]) from None
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    f"línea {line}" if line else "posición desconocida",
+                    "input.E003",
+                    f"carácter no admitido (#x{exc.character:04x})"
+                    if isinstance(exc.character, int)
+                    else "carácter no admitido",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise InputError([Problem(file, _where(exc), "input.E003", f"YAML mal formado: {shown(problem)}")]) from None
+        raise InputError(
+            [Problem(file, _where(exc), "input.E003", f"YAML mal formado: {shown(problem)}")]
+        ) from None
     except (ArithmeticError, ValueError) as exc:
-        raise InputError([Problem(file, "", "input.E003", f"número mal formado: {shown(str(exc))}")]) from None
+        raise InputError(
+            [Problem(file, "", "input.E003", f"número mal formado: {shown(str(exc))}")]
+        ) from None
     except RecursionError:
-        raise InputError([Problem(file, "", "input.E003", "YAML mal formado: anidamiento demasiado profundo")]) from None
+        raise InputError(
+            [Problem(file, "", "input.E003", "YAML mal formado: anidamiento demasiado profundo")]
+        ) from None
     return parse_submission(data, file)
 
 

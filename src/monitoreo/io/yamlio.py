@@ -59,7 +59,11 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
         if not limits().yaml_duplicate_keys:
             seen: set[Any] = set()
             for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=True) if isinstance(key_node, yaml.ScalarNode) else None
+                key = (
+                    self.construct_object(key_node, deep=True)
+                    if isinstance(key_node, yaml.ScalarNode)
+                    else None
+                )
                 if key is None or isinstance(key, BadNumber):
                     continue
                 if key in seen:
@@ -76,8 +80,10 @@ def _refuse_aliases(root: yaml.Node) -> None:
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            raise AliasError(problem="los anclas y alias de YAML (&, *) no se admiten en un archivo de datos",
-                             problem_mark=node.start_mark)
+            raise AliasError(
+                problem="los anclas y alias de YAML (&, *) no se admiten en un archivo de datos",
+                problem_mark=node.start_mark,
+            )
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             stack.extend(part for pair in node.value for part in pair)
@@ -97,7 +103,9 @@ def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | BadNumber:
 def _integer(loader: yaml.SafeLoader, node: yaml.Node) -> int | BadNumber:
     text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
     if len(_DIGIT.findall(text)) >= _INT_DIGITS:
-        return BadNumber(text[:200], f"tiene más de {limits().max_integer_digits} dígitos enteros (máximo admitido)")
+        return BadNumber(
+            text[:200], f"tiene más de {limits().max_integer_digits} dígitos enteros (máximo admitido)"
+        )
     return yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
 
 
@@ -132,7 +140,9 @@ def _represent_enum(dumper: yaml.SafeDumper, value: Enum) -> yaml.Node:
 
 _Dumper.add_representer(Decimal, _represent_decimal)
 _Dumper.add_multi_representer(Enum, _represent_enum)
-_Dumper.add_representer(datetime, lambda d, v: d.represent_scalar("tag:yaml.org,2002:timestamp", v.isoformat(sep=" ")))
+_Dumper.add_representer(
+    datetime, lambda d, v: d.represent_scalar("tag:yaml.org,2002:timestamp", v.isoformat(sep=" "))
+)
 _Dumper.add_representer(date, lambda d, v: d.represent_scalar("tag:yaml.org,2002:timestamp", v.isoformat()))
 
 

@@ -11,6 +11,17 @@ from monitoreo.methodology.evaluate import evaluate
 from monitoreo.methodology.loader import known_editions, load_edition, load_edition_file
 
 __all__ = [
-    "METHODOLOGY_CODES", "ActiveRule", "Change", "OutcomeChange", "compare", "diff_editions", "EditionSpec", "MethodologyError", "Sourced", "evaluate",
-    "known_editions", "load_edition", "load_edition_file",
+    "METHODOLOGY_CODES",
+    "ActiveRule",
+    "Change",
+    "OutcomeChange",
+    "compare",
+    "diff_editions",
+    "EditionSpec",
+    "MethodologyError",
+    "Sourced",
+    "evaluate",
+    "known_editions",
+    "load_edition",
+    "load_edition_file",
 ]

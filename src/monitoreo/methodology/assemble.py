@@ -39,15 +39,23 @@ def _joined(*texts: str | None) -> str | None:
     return " ".join(parts) or None
 
 
-def _sentences(outcomes: Iterable[Outcome], edition: EditionSpec, fill: dict[str, str]) -> list[PrintedSentence]:
-    items = [PrintedSentence(codes=[o.code], text=o.text, detail=o.detail, indicator=o.indicator) for o in outcomes]
+def _sentences(
+    outcomes: Iterable[Outcome], edition: EditionSpec, fill: dict[str, str]
+) -> list[PrintedSentence]:
+    items = [
+        PrintedSentence(codes=[o.code], text=o.text, detail=o.detail, indicator=o.indicator) for o in outcomes
+    ]
     for combo in edition.combined:
         first = next((s for s in items if s.codes == [combo.outcomes[0]]), None)
         second = next((s for s in items if s.codes == [combo.outcomes[1]]), None)
         if first is None or second is None:
             continue
-        merged = PrintedSentence(codes=list(combo.outcomes), text=render(combo.wording, fill).strip(),
-                                 detail=_joined(first.detail, second.detail), indicator=first.indicator)
+        merged = PrintedSentence(
+            codes=list(combo.outcomes),
+            text=render(combo.wording, fill).strip(),
+            detail=_joined(first.detail, second.detail),
+            indicator=first.indicator,
+        )
         items = [merged if s is first else s for s in items if s is not second]
     unique: list[PrintedSentence] = []
     for s in items:
@@ -56,7 +64,8 @@ def _sentences(outcomes: Iterable[Outcome], edition: EditionSpec, fill: dict[str
             unique.append(s)
         else:
             unique[unique.index(twin)] = twin.model_copy(
-                update={"codes": [*twin.codes, *s.codes], "detail": _joined(twin.detail, s.detail)})
+                update={"codes": [*twin.codes, *s.codes], "detail": _joined(twin.detail, s.detail)}
+            )
     return unique
 
 
@@ -70,18 +79,25 @@ def _grouped(outcomes: Sequence[Outcome], edition: EditionSpec, fill: dict[str, 
             keys.append(k)
             members[k] = []
         members[k].append(o)
-    return [PrintedBlock(dimension=k[0], label=k[1], indicator=k[2],
-                         sentences=_sentences(members[k], edition, fill)) for k in keys]
+    return [
+        PrintedBlock(
+            dimension=k[0], label=k[1], indicator=k[2], sentences=_sentences(members[k], edition, fill)
+        )
+        for k in keys
+    ]
 
 
-def findings_blocks(outcomes: Sequence[Outcome], edition: EditionSpec,
-                    fill: dict[str, str]) -> dict[Dimension, list[PrintedBlock]]:
+def findings_blocks(
+    outcomes: Sequence[Outcome], edition: EditionSpec, fill: dict[str, str]
+) -> dict[Dimension, list[PrintedBlock]]:
     """Per dimension, the labelled blocks of unresolved findings (empty: «Sin hallazgos…»)."""
     printed = [o for o in outcomes if o.text and o.status is FindingStatus.UNRESOLVED]
     return {dim: _grouped([o for o in printed if o.dimension is dim], edition, fill) for dim in Dimension}
 
 
-def assessments(outcomes: Sequence[Outcome], edition: EditionSpec, fill: dict[str, str]) -> list[PrintedBlock]:
+def assessments(
+    outcomes: Sequence[Outcome], edition: EditionSpec, fill: dict[str, str]
+) -> list[PrintedBlock]:
     """The evaluator's assessments printed with the program's data, one block per label."""
     assessed = {r.code for r in edition.rules if r.assessment}
 
@@ -94,7 +110,11 @@ def assessments(outcomes: Sequence[Outcome], edition: EditionSpec, fill: dict[st
     return _grouped(first + [o for o in picked if o.rule not in assessed], edition, fill)
 
 
-def block_lines(blocks: dict[Dimension, list[PrintedBlock]], edition: EditionSpec) -> dict[Dimension, list[str]]:
+def block_lines(
+    blocks: dict[Dimension, list[PrintedBlock]], edition: EditionSpec
+) -> dict[Dimension, list[str]]:
     """The flat ``Evaluation.block``: each block's sentences, or the «Sin hallazgos…» sentence."""
-    return {dim: [s.text for b in blocks.get(dim, []) for s in b.sentences] or [edition.no_findings[dim]]
-            for dim in Dimension}
+    return {
+        dim: [s.text for b in blocks.get(dim, []) for s in b.sentences] or [edition.no_findings[dim]]
+        for dim in Dimension
+    }

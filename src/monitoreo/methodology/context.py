@@ -41,9 +41,12 @@ class EvaluationContext:
         """Context with metrics computed; ``history`` keeps only earlier reports, most recent first."""
         earlier = sorted(
             (h for h in history if h.evaluated_year < submission.evaluated_year),
-            key=lambda h: h.evaluated_year, reverse=True,
+            key=lambda h: h.evaluated_year,
+            reverse=True,
         )
-        return cls(submission, compute_metrics(submission), tuple(Past(h, compute_metrics(h)) for h in earlier))
+        return cls(
+            submission, compute_metrics(submission), tuple(Past(h, compute_metrics(h)) for h in earlier)
+        )
 
     @property
     def t(self) -> Year:

@@ -26,7 +26,13 @@ class Change:
     after: Any
 
     def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "rule": self.rule, "key": self.key, "before": self.before, "after": self.after}
+        return {
+            "kind": self.kind,
+            "rule": self.rule,
+            "key": self.key,
+            "before": self.before,
+            "after": self.after,
+        }
 
 
 def _value(node: Any) -> Any:
@@ -34,8 +40,11 @@ def _value(node: Any) -> Any:
 
 
 def _section_changes(kind: str, rule: str | None, a: dict[str, Any], b: dict[str, Any]) -> list[Change]:
-    return [Change(kind, rule, key, _value(a.get(key)), _value(b.get(key)))
-            for key in sorted(set(a) | set(b)) if _value(a.get(key)) != _value(b.get(key))]
+    return [
+        Change(kind, rule, key, _value(a.get(key)), _value(b.get(key)))
+        for key in sorted(set(a) | set(b))
+        if _value(a.get(key)) != _value(b.get(key))
+    ]
 
 
 #: Per-rule keys about where its outcomes print.
@@ -48,8 +57,12 @@ def diff_editions(a: EditionSpec, b: EditionSpec) -> list[Change]:
     sa, sb = dict(a.resolved.get("settings", {})), dict(b.resolved.get("settings", {}))
     nfa, nfb = sa.pop("no_findings", {}), sb.pop("no_findings", {})
     changes += _section_changes("setting", None, sa, sb)
-    changes += _section_changes("setting", None, {f"no_findings.{k}": v for k, v in nfa.items()},
-                                {f"no_findings.{k}": v for k, v in nfb.items()})
+    changes += _section_changes(
+        "setting",
+        None,
+        {f"no_findings.{k}": v for k, v in nfa.items()},
+        {f"no_findings.{k}": v for k, v in nfb.items()},
+    )
     if list(a.judgements) != list(b.judgements):
         changes.append(Change("judgements", None, None, list(a.judgements), list(b.judgements)))
     ra, rb = a.resolved.get("rules", {}), b.resolved.get("rules", {})
@@ -59,17 +72,28 @@ def diff_editions(a: EditionSpec, b: EditionSpec) -> list[Change]:
         changes.append(Change("rule_added", code, None, None, True))
     for rule in b.rules:
         if rule.code in ra:
-            changes += _section_changes("parameter", rule.code, ra[rule.code].get("parameters", {}),
-                                        rb[rule.code].get("parameters", {}))
-            changes += _section_changes("wording", rule.code, ra[rule.code].get("wording", {}),
-                                        rb[rule.code].get("wording", {}))
-            changes += _section_changes("printing", rule.code, {k: ra[rule.code].get(k) for k in PRINTING},
-                                        {k: rb[rule.code].get(k) for k in PRINTING})
+            changes += _section_changes(
+                "parameter",
+                rule.code,
+                ra[rule.code].get("parameters", {}),
+                rb[rule.code].get("parameters", {}),
+            )
+            changes += _section_changes(
+                "wording", rule.code, ra[rule.code].get("wording", {}), rb[rule.code].get("wording", {})
+            )
+            changes += _section_changes(
+                "printing",
+                rule.code,
+                {k: ra[rule.code].get(k) for k in PRINTING},
+                {k: rb[rule.code].get(k) for k in PRINTING},
+            )
     combined_a = {tuple(c.outcomes): c.wording for c in a.combined}
     combined_b = {tuple(c.outcomes): c.wording for c in b.combined}
     for key in [*combined_a, *(k for k in combined_b if k not in combined_a)]:
         if combined_a.get(key) != combined_b.get(key):
-            changes.append(Change("combined", None, " + ".join(key), combined_a.get(key), combined_b.get(key)))
+            changes.append(
+                Change("combined", None, " + ".join(key), combined_a.get(key), combined_b.get(key))
+            )
     return changes
 
 
@@ -84,9 +108,23 @@ class OutcomeChange:
 
     def as_dict(self) -> dict[str, Any]:
         def show(o: Outcome | None) -> dict[str, Any] | None:
-            return None if o is None else {"code": o.code, "verdict": o.verdict.value,
-                                           "status": o.status.value if o.status else None, "text": o.text}
-        return {"rule": self.rule, "indicator": self.indicator, "before": show(self.before), "after": show(self.after)}
+            return (
+                None
+                if o is None
+                else {
+                    "code": o.code,
+                    "verdict": o.verdict.value,
+                    "status": o.status.value if o.status else None,
+                    "text": o.text,
+                }
+            )
+
+        return {
+            "rule": self.rule,
+            "indicator": self.indicator,
+            "before": show(self.before),
+            "after": show(self.after),
+        }
 
 
 def _key(o: Outcome) -> tuple[str, int | None]:
@@ -103,8 +141,11 @@ def compare(
     changes = []
     for key in keys:
         a, b = old.get(key), new.get(key)
-        same = a is not None and b is not None and (a.code, a.verdict, a.status, a.text) == (
-            b.code, b.verdict, b.status, b.text)
+        same = (
+            a is not None
+            and b is not None
+            and (a.code, a.verdict, a.status, a.text) == (b.code, b.verdict, b.status, b.text)
+        )
         if not same:
             changes.append(OutcomeChange(key[0], key[1], a, b))
     return changes

@@ -32,8 +32,14 @@ def _fill(ctx: EvaluationContext, active: ActiveRule, draft: Draft) -> dict[str,
     return values
 
 
-def _text(active: ActiveRule, draft: Draft, state: FindingStatus | None,
-          decision: ReviewDecision | None, fill: dict[str, str], clause: str | None = None) -> str:
+def _text(
+    active: ActiveRule,
+    draft: Draft,
+    state: FindingStatus | None,
+    decision: ReviewDecision | None,
+    fill: dict[str, str],
+    clause: str | None = None,
+) -> str:
     keys = draft.wording or (draft.outcome,)
     if draft.outcome not in keys:
         keys = (*keys, draft.outcome)
@@ -60,13 +66,17 @@ def _detail(ctx: EvaluationContext, draft: Draft, decision: ReviewDecision | Non
     text of the decision on the service's justification."""
     code = draft.values.get("judgement")
     judgement = ctx.judgement(code, draft.indicator) if isinstance(code, str) else None
-    parts = [t.strip() for t in (judgement.text if judgement else None, decision.text if decision else None)
-             if t and t.strip()]
+    parts = [
+        t.strip()
+        for t in (judgement.text if judgement else None, decision.text if decision else None)
+        if t and t.strip()
+    ]
     return " ".join(parts) or None
 
 
-def _outcome(ctx: EvaluationContext, spec: RuleSpec, active: ActiveRule, draft: Draft,
-             edition: EditionSpec) -> Outcome:
+def _outcome(
+    ctx: EvaluationContext, spec: RuleSpec, active: ActiveRule, draft: Draft, edition: EditionSpec
+) -> Outcome:
     verdict = spec.outcomes[draft.outcome].verdict
     code = spec.outcome_code(draft.outcome)
     decision = state = None
@@ -77,9 +87,14 @@ def _outcome(ctx: EvaluationContext, spec: RuleSpec, active: ActiveRule, draft: 
         state = status(decision, clears)
     fill = _fill(ctx, active, draft)
     return Outcome(
-        code=code, rule=spec.code, dimension=spec.dimension, verdict=verdict, status=state,
+        code=code,
+        rule=spec.code,
+        dimension=spec.dimension,
+        verdict=verdict,
+        status=state,
         text=_text(active, draft, state, decision, fill, edition.pertinence_clause),
-        indicator=draft.indicator, values=dict(draft.values),
+        indicator=draft.indicator,
+        values=dict(draft.values),
         label=render(active.label, fill).strip() if active.label else None,
         detail=_detail(ctx, draft, decision),
     )
@@ -119,19 +134,29 @@ def evaluate(
         for draft in rule_spec.function(ctx, active.params):
             outcomes.append(_outcome(ctx, rule_spec, active, draft, spec))
     indicator_results = {
-        o.indicator: o.text for o in outcomes
+        o.indicator: o.text
+        for o in outcomes
         if o.rule == INDICATOR_RESULT_RULE and o.indicator is not None and o.text
     }
     if not spec.labelled:
         return Evaluation(
-            submission_id=submission.id, edition=spec.edition, outcomes=outcomes, block=_block(outcomes, spec),
-            indicator_results=indicator_results, methodology_hash=spec.hash,
+            submission_id=submission.id,
+            edition=spec.edition,
+            outcomes=outcomes,
+            block=_block(outcomes, spec),
+            indicator_results=indicator_results,
+            methodology_hash=spec.hash,
         )
     outcomes = assemble.in_print_order(outcomes, spec)
     fill = {"t": str(ctx.t), "t-1": str(ctx.t - 1), "t-2": str(ctx.t - 2)}
     blocks = assemble.findings_blocks(outcomes, spec, fill)
     return Evaluation(
-        submission_id=submission.id, edition=spec.edition, outcomes=outcomes,
-        block=assemble.block_lines(blocks, spec), indicator_results=indicator_results,
-        blocks=blocks, assessments=assemble.assessments(outcomes, spec, fill), methodology_hash=spec.hash,
+        submission_id=submission.id,
+        edition=spec.edition,
+        outcomes=outcomes,
+        block=assemble.block_lines(blocks, spec),
+        indicator_results=indicator_results,
+        blocks=blocks,
+        assessments=assemble.assessments(outcomes, spec, fill),
+        methodology_hash=spec.hash,
     )

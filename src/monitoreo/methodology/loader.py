@@ -48,8 +48,9 @@ from monitoreo.methodology.errors import MethodologyError
 from monitoreo.methodology.rule import Params, RuleSpec
 from monitoreo.methodology.wording import COMMON_PLACEHOLDERS, placeholders
 
-TOP_KEYS = frozenset({"edition", "extends", "title", "settings", "judgements", "order", "rules", "description",
-                      "combined"})
+TOP_KEYS = frozenset(
+    {"edition", "extends", "title", "settings", "judgements", "order", "rules", "description", "combined"}
+)
 SETTINGS = ("justification_clears_finding", "block_style")
 OPTIONAL_SETTINGS = ("pertinence_clause", "findings_by_indicator")
 RULE_KEYS = frozenset({"enabled", "parameters", "wording", "note", "label", "assessment"})
@@ -205,14 +206,21 @@ def _active_rule(code: str, body: dict[str, Any], spec: RuleSpec, out: _Collecto
         out.add(f"{where}.parameters.{name}", "methodology.E013", f"parámetro desconocido «{name}»")
     for name, param in spec.params.items():
         if name not in given:
-            out.add(f"{where}.parameters.{name}", "methodology.E011", f"falta el parámetro «{name}»: {param.doc}")
+            out.add(
+                f"{where}.parameters.{name}", "methodology.E011", f"falta el parámetro «{name}»: {param.doc}"
+            )
             continue
         ok, value = _coerce(given[name].get("value"), param.kind, param.nullable)
         if not ok:
-            out.add(f"{where}.parameters.{name}", "methodology.E017",
-                    f"se esperaba {param.kind.__name__}{' o null' if param.nullable else ''}")
+            out.add(
+                f"{where}.parameters.{name}",
+                "methodology.E017",
+                f"se esperaba {param.kind.__name__}{' o null' if param.nullable else ''}",
+            )
         params[name] = value
-        sources[name] = Sourced(given[name].get("value"), given[name].get("source", ""), given[name].get("status", "A"))
+        sources[name] = Sourced(
+            given[name].get("value"), given[name].get("source", ""), given[name].get("status", "A")
+        )
     wording: dict[str, str] = {}
     allowed = spec.wording_keys()
     known_marks = COMMON_PLACEHOLDERS | spec.placeholders | set(spec.params)
@@ -232,8 +240,9 @@ def _active_rule(code: str, body: dict[str, Any], spec: RuleSpec, out: _Collecto
         if key not in wording:
             out.add(f"{where}.wording.{key}", "methodology.E014", f"falta la redacción del resultado «{key}»")
     label, assessment = _printing(where, body, out)
-    return ActiveRule(code=code, params=params, wording=wording, sources=sources, label=label,
-                      assessment=assessment)
+    return ActiveRule(
+        code=code, params=params, wording=wording, sources=sources, label=label, assessment=assessment
+    )
 
 
 def _printing(where: str, body: dict[str, Any], out: _Collector) -> tuple[str | None, bool]:
@@ -264,7 +273,11 @@ def _combined(data: dict[str, Any], active: list[ActiveRule], out: _Collector) -
         where = f"combined.{i}"
         codes = item.get("outcomes") if isinstance(item, dict) else None
         if not isinstance(codes, list) or len(codes) != 2 or not all(c in known for c in codes):
-            out.add(where, "methodology.E020", f"`outcomes` debe nombrar dos resultados de reglas activas: {codes}")
+            out.add(
+                where,
+                "methodology.E020",
+                f"`outcomes` debe nombrar dos resultados de reglas activas: {codes}",
+            )
             continue
         node = item.get("wording")
         _check_sourced(node, f"{where}.wording", out)
@@ -272,8 +285,13 @@ def _combined(data: dict[str, Any], active: list[ActiveRule], out: _Collector) -
             continue
         for mark in sorted(placeholders(node["value"]) - COMMON_PLACEHOLDERS):
             out.add(f"{where}.wording", "methodology.E016", f"marcador desconocido {{{mark}}}")
-        result.append(Combined((codes[0], codes[1]), node["value"],
-                               Sourced(node["value"], node.get("source", ""), node.get("status", "A"))))
+        result.append(
+            Combined(
+                (codes[0], codes[1]),
+                node["value"],
+                Sourced(node["value"], node.get("source", ""), node.get("status", "A")),
+            )
+        )
     return tuple(result)
 
 
@@ -304,9 +322,13 @@ def _settings(data: dict[str, Any], out: _Collector) -> dict[str, Sourced]:
     for dim in Dimension:
         node = no_findings.get(dim.value)
         if not isinstance(node, dict) or not isinstance(node.get("value"), str):
-            out.add(f"settings.no_findings.{dim.value}", "methodology.E005", "falta la frase «Sin hallazgos…»")
+            out.add(
+                f"settings.no_findings.{dim.value}", "methodology.E005", "falta la frase «Sin hallazgos…»"
+            )
             continue
-        result[f"no_findings.{dim.value}"] = Sourced(node["value"], node.get("source", ""), node.get("status", "A"))
+        result[f"no_findings.{dim.value}"] = Sourced(
+            node["value"], node.get("source", ""), node.get("status", "A")
+        )
     return result
 
 
@@ -351,14 +373,24 @@ def _resolve(data: dict[str, Any], out: _Collector) -> EditionSpec | None:
     resolved = json.loads(json.dumps(data, default=_to_json, sort_keys=True, ensure_ascii=False))
     digest = hashlib.sha256(json.dumps(resolved, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     return EditionSpec(
-        edition=int(data["edition"]), title=str(data["title"]["value"]), extends=data.get("extends"),
+        edition=int(data["edition"]),
+        title=str(data["title"]["value"]),
+        extends=data.get("extends"),
         justification_clears_finding=bool(settings["justification_clears_finding"].value),
         block_style=settings["block_style"].value,
         no_findings={d: str(settings[f"no_findings.{d.value}"].value) for d in Dimension},
-        rules=tuple(active), judgements=judgements, settings_sources=settings, resolved=resolved, hash=digest,
+        rules=tuple(active),
+        judgements=judgements,
+        settings_sources=settings,
+        resolved=resolved,
+        hash=digest,
         combined=combined,
-        pertinence_clause=str(settings["pertinence_clause"].value) if "pertinence_clause" in settings else None,
-        by_indicator=bool(settings["findings_by_indicator"].value) if "findings_by_indicator" in settings else False,
+        pertinence_clause=str(settings["pertinence_clause"].value)
+        if "pertinence_clause" in settings
+        else None,
+        by_indicator=bool(settings["findings_by_indicator"].value)
+        if "findings_by_indicator" in settings
+        else False,
     )
 
 
@@ -379,6 +411,14 @@ def load_edition(edition: int) -> EditionSpec:
     path = shipped_dir() / f"{int(edition)}.yaml"
     if not path.exists():
         known = ", ".join(str(e) for e in known_editions())
-        raise MethodologyError([Problem(str(path), "edition", "methodology.E001",
-                                        f"edición {edition} desconocida (conocidas: {known})")])
+        raise MethodologyError(
+            [
+                Problem(
+                    str(path),
+                    "edition",
+                    "methodology.E001",
+                    f"edición {edition} desconocida (conocidas: {known})",
+                )
+            ]
+        )
     return load_edition_file(path)

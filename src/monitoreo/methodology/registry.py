@@ -50,11 +50,21 @@ def rule(
     """Decorator registering a rule function with its declaration."""
 
     def decorate(function: RuleFunction) -> RuleFunction:
-        register(RuleSpec(
-            code=code, dimension=dimension, title=title, methodology=methodology, function=function,
-            params=dict(params or {}), outcomes=dict(outcomes), variants=variants, placeholders=placeholders,
-            judgements=dict(judgements or {}), judgement_values=dict(judgement_values or {}),
-        ))
+        register(
+            RuleSpec(
+                code=code,
+                dimension=dimension,
+                title=title,
+                methodology=methodology,
+                function=function,
+                params=dict(params or {}),
+                outcomes=dict(outcomes),
+                variants=variants,
+                placeholders=placeholders,
+                judgements=dict(judgements or {}),
+                judgement_values=dict(judgement_values or {}),
+            )
+        )
         return function
 
     return decorate

@@ -13,7 +13,9 @@ from monitoreo.domain.findings import ReviewDecision, Verdict
 from monitoreo.domain.outcomes import FindingStatus
 
 
-def decision_for(code: str, indicator: int | None, decisions: Iterable[ReviewDecision]) -> ReviewDecision | None:
+def decision_for(
+    code: str, indicator: int | None, decisions: Iterable[ReviewDecision]
+) -> ReviewDecision | None:
     """The last decision on finding ``code`` (for ``indicator``), if any."""
     found = None
     for decision in decisions:

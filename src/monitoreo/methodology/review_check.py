@@ -19,17 +19,21 @@ from monitoreo.validation.issues import Issue
 from monitoreo.validation.registry import check, issue_type, make
 
 UNKNOWN_JUDGEMENT = issue_type(
-    "review.E002", "Juicio desconocido para la edición",
-    "El juicio «{code}» no lo lee ninguna regla de la edición {edition}.")
+    "review.E002",
+    "Juicio desconocido para la edición",
+    "El juicio «{code}» no lo lee ninguna regla de la edición {edition}.",
+)
 BAD_VALUE = issue_type(
-    "review.E004", "Valor de juicio no admitido",
-    "El juicio «{code}» no admite el valor «{value}» (admite: {accepted}).")
+    "review.E004",
+    "Valor de juicio no admitido",
+    "El juicio «{code}» no admite el valor «{value}» (admite: {accepted}).",
+)
 UNKNOWN_FINDING = issue_type(
-    "review.E005", "Decisión sobre un hallazgo desconocido",
-    "La decisión nombra «{code}», que no es un hallazgo de las reglas de la edición {edition}.")
-INDICATOR_SCOPE = issue_type(
-    "review.E006", "Número de indicador que no corresponde",
-    "«{code}» {problem}.")
+    "review.E005",
+    "Decisión sobre un hallazgo desconocido",
+    "La decisión nombra «{code}», que no es un hallazgo de las reglas de la edición {edition}.",
+)
+INDICATOR_SCOPE = issue_type("review.E006", "Número de indicador que no corresponde", "«{code}» {problem}.")
 
 
 def _scope(code: str, per_indicator: bool, indicator: int | None) -> str | None:
@@ -50,8 +54,12 @@ def edition_codes(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
     rules = registry.rules()
     active = [rules[r.code] for r in spec.rules if r.code in rules]
     readers = {code: rule for rule in active for code in rule.judgements}
-    findings = {rule.outcome_code(k): rule for rule in active for k, o in rule.outcomes.items()
-                if o.verdict is OutcomeVerdict.FINDING}
+    findings = {
+        rule.outcome_code(k): rule
+        for rule in active
+        for k, o in rule.outcomes.items()
+        if o.verdict is OutcomeVerdict.FINDING
+    }
     for i, j in enumerate(sub.review.judgements):
         where = f"review.judgements.{i}"
         reader = readers.get(j.code)
@@ -71,7 +79,9 @@ def edition_codes(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
             yield make(UNKNOWN_FINDING, f"{where}.finding", code=d.finding, edition=spec.edition)
             continue
         # Eficacia findings are per purpose indicator, except «the program reports no indicator at all».
-        per_indicator = rule.dimension is Dimension.EFFECTIVENESS and d.finding != rule.outcome_code("missing")
+        per_indicator = rule.dimension is Dimension.EFFECTIVENESS and d.finding != rule.outcome_code(
+            "missing"
+        )
         problem = _scope(d.finding, per_indicator, d.indicator)
         if problem:
             yield make(INDICATOR_SCOPE, f"{where}.indicator", code=d.finding, problem=problem)

@@ -93,11 +93,16 @@ def _yearly_raw(sub: Submission, formula: SpendFormula) -> dict[str, dict[Year, 
     out: dict[str, dict[Year, Num]] = {}
     for year in sub.years:
         b = _budget(sub, year)
-        total = b.total_executed if b.total_executed is not None else ratios.total_executed(
-            b.executed, b.regional_government, b.extra_budgetary
+        total = (
+            b.total_executed
+            if b.total_executed is not None
+            else ratios.total_executed(b.executed, b.regional_government, b.extra_budgetary)
         )
-        comps = ratios.components_spend(_get(c.spend, year) for c in sub.components) if sub.components \
+        comps = (
+            ratios.components_spend(_get(c.spend, year) for c in sub.components)
+            if sub.components
             else Missing.NOT_REPORTED
+        )
         admin = _get(sub.budget.admin_spend, year)
         row = {
             "coverage_pct": ratios.coverage_pct(_get(served, year), _get(target, year)),
@@ -135,11 +140,16 @@ def _regions(sub: Submission) -> tuple[tuple[RegionMetrics, ...], dict[str, Num]
     metrics = []
     for row in rows:
         region = reference.find_region(row.region)
-        metrics.append(RegionMetrics(
-            region=row.region, name=region.name if region else row.region, spend=row.spend, served=row.served,
-            spend_share_pct=ratios.share_pct(row.spend, spend_total),
-            served_share_pct=ratios.share_pct(row.served, served_total),
-        ))
+        metrics.append(
+            RegionMetrics(
+                region=row.region,
+                name=region.name if region else row.region,
+                spend=row.spend,
+                served=row.served,
+                spend_share_pct=ratios.share_pct(row.spend, spend_total),
+                served_share_pct=ratios.share_pct(row.served, served_total),
+            )
+        )
     return tuple(metrics), {"region_spend_total": spend_total, "region_served_total": served_total}
 
 
@@ -152,7 +162,14 @@ def compute_metrics(sub: Submission, formula: SpendFormula | None = None) -> Met
         yearly[name], provenance[name] = _with_published(sub, name, raw)
     regions, totals = _regions(sub)
     return Metrics(
-        submission_id=sub.id, edition=sub.edition, price_base_year=sub.price_base_year, years=tuple(sub.years),
-        yearly=yearly, provenance=provenance, components=_components(sub),
-        regional_year=sub.regional.year if sub.regional else None, regions=regions, region_totals=totals,
+        submission_id=sub.id,
+        edition=sub.edition,
+        price_base_year=sub.price_base_year,
+        years=tuple(sub.years),
+        yearly=yearly,
+        provenance=provenance,
+        components=_components(sub),
+        regional_year=sub.regional.year if sub.regional else None,
+        regions=regions,
+        region_totals=totals,
     )

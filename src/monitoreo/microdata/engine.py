@@ -85,10 +85,14 @@ class MicrodataResult:
         return {
             "engine": self.engine,
             "programs": [p.as_dict() for p in self.programs],
-            "overlaps": [asdict(o) | {
-                "share_of_a": o.shared / served[(o.program_a, o.year)],
-                "share_of_b": o.shared / served[(o.program_b, o.year)],
-            } for o in self.overlaps],
+            "overlaps": [
+                asdict(o)
+                | {
+                    "share_of_a": o.shared / served[(o.program_a, o.year)],
+                    "share_of_b": o.shared / served[(o.program_b, o.year)],
+                }
+                for o in self.overlaps
+            ],
         }
 
 
@@ -105,8 +109,9 @@ def _missing(path: Path, columns: Sequence[str]) -> None:
     """``MicrodataError`` naming the first required column absent from ``columns``."""
     missing = [c for c in RECORD_COLUMNS if c not in columns]
     if missing:
-        raise MicrodataError(f"{path}: falta la columna «{missing[0]}» (columnas requeridas: "
-                             f"{', '.join(RECORD_COLUMNS)})")
+        raise MicrodataError(
+            f"{path}: falta la columna «{missing[0]}» (columnas requeridas: {', '.join(RECORD_COLUMNS)})"
+        )
 
 
 def _csv_header(path: Path) -> list[str]:
@@ -133,19 +138,28 @@ def _read(con: Any, files: Sequence[Path], engine: Engine) -> ir.Table:
             elif engine == "spark":
                 table = con.read_csv(str(path), header=True, inferSchema=True)
             else:
-                table = con.read_csv(str(path), types={  # text columns stay text (a sniffer reads F as false)
-                    c: "VARCHAR" for c in ("program_id", "sex", "region", "new_or_carry_over")})
+                table = con.read_csv(
+                    str(path),
+                    types={  # text columns stay text (a sniffer reads F as false)
+                        c: "VARCHAR" for c in ("program_id", "sex", "region", "new_or_carry_over")
+                    },
+                )
         except Exception as exc:  # the engines raise their own types; report them uniformly
             raise MicrodataError(f"{path}: no se puede leer como {kind} ({type(exc).__name__})") from None
         _missing(path, table.columns)
-        tables.append(table.select(*RECORD_COLUMNS).mutate(
-            program_id=table.program_id.cast("string"), year=table.year.cast("int32"),
-            person_id=table.person_id.cast("string") if table.person_id.type().is_string()
-            else table.person_id.cast("int64"),
-            sex=table.sex.cast("string"), region=table.region.cast("string"),
-            rsh_percentile=table.rsh_percentile.cast("int32"),
-            new_or_carry_over=table.new_or_carry_over.cast("string"),
-        ))
+        tables.append(
+            table.select(*RECORD_COLUMNS).mutate(
+                program_id=table.program_id.cast("string"),
+                year=table.year.cast("int32"),
+                person_id=table.person_id.cast("string")
+                if table.person_id.type().is_string()
+                else table.person_id.cast("int64"),
+                sex=table.sex.cast("string"),
+                region=table.region.cast("string"),
+                rsh_percentile=table.rsh_percentile.cast("int32"),
+                new_or_carry_over=table.new_or_carry_over.cast("string"),
+            )
+        )
     if not tables:
         raise MicrodataError("no se indicaron archivos de registros")
     return tables[0] if len(tables) == 1 else ibis.union(*tables)
@@ -163,14 +177,19 @@ class DuckDBSettings:
     slice_rows: int = 25_000_000
 
     def statements(self, temp_directory: str) -> list[str]:
-        out = ["SET enable_progress_bar = false", "SET preserve_insertion_order = false",
-               f"SET memory_limit = '{self.memory_limit}'", f"SET temp_directory = '{temp_directory}'"]
+        out = [
+            "SET enable_progress_bar = false",
+            "SET preserve_insertion_order = false",
+            f"SET memory_limit = '{self.memory_limit}'",
+            f"SET temp_directory = '{temp_directory}'",
+        ]
         return out + ([f"SET threads = {int(self.threads)}"] if self.threads else [])
 
 
 @contextmanager
-def connection(engine: Engine, threads: int | None = None,
-               settings: DuckDBSettings | None = None) -> Iterator[Any]:
+def connection(
+    engine: Engine, threads: int | None = None, settings: DuckDBSettings | None = None
+) -> Iterator[Any]:
     """An Ibis connection: in-memory DuckDB with ``settings``, or a local Spark session
     (``local[threads or 1]``, no UI)."""
     if engine == "duckdb":
@@ -212,7 +231,9 @@ def small_table(con: Any, name: str, data: pa.Table, engine: Engine) -> ir.Table
         con.raw_sql(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
         con.con.unregister(f"{name}_arrow")
     else:
-        schema = ", ".join(f"{f.name} {'string' if pa.types.is_string(f.type) else 'int'}" for f in data.schema)
+        schema = ", ".join(
+            f"{f.name} {'string' if pa.types.is_string(f.type) else 'int'}" for f in data.schema
+        )
         con._session.createDataFrame(data.to_pylist(), schema=schema).createOrReplaceTempView(name)
     table: ir.Table = con.table(name)
     return table
@@ -220,11 +241,13 @@ def small_table(con: Any, name: str, data: pa.Table, engine: Engine) -> ir.Table
 
 def _fetch(con: Any, engine: Engine) -> Any:
     """A function expression → list of row dicts; Spark rows are collected directly (no pandas on the way)."""
+
     def rows(expr: ir.Table) -> list[dict[str, Any]]:
         if engine == "spark":
             return [r.asDict() for r in con._session.sql(con.compile(expr)).collect()]
         out: list[dict[str, Any]] = expr.to_pyarrow().to_pylist()
         return out
+
     return rows
 
 
@@ -242,14 +265,26 @@ class _Steps:
 
 
 def _assemble(
-    rows: list[dict[str, Any]], programs: ex.Codes, sexes: ex.Codes, regions: ex.Codes,
+    rows: list[dict[str, Any]],
+    programs: ex.Codes,
+    sexes: ex.Codes,
+    regions: ex.Codes,
     cutoffs: Mapping[str, int] | None,
 ) -> list[ProgramYear]:
     acc: dict[tuple[str, int], dict[str, Any]] = {}
     for r in rows:
         key = (programs.values[r["pi"]], r["year"])
-        a = acc.setdefault(key, {"served": 0, "carry_over": 0, "with_rsh": 0, "above": 0,
-                                 "sex": defaultdict(int), "region": defaultdict(int)})
+        a = acc.setdefault(
+            key,
+            {
+                "served": 0,
+                "carry_over": 0,
+                "with_rsh": 0,
+                "above": 0,
+                "sex": defaultdict(int),
+                "region": defaultdict(int),
+            },
+        )
         for name in ("carry_over", "with_rsh", "above"):
             a[name] += r[name] or 0
         a["served"] += r["persons"]
@@ -258,19 +293,31 @@ def _assemble(
     out = []
     for (program, year), a in sorted(acc.items()):
         cutoff = (cutoffs or {}).get(program)
-        out.append(ProgramYear(
-            program_id=program, year=year, served=a["served"], new=a["served"] - a["carry_over"],
-            carry_over=a["carry_over"], by_sex=dict(sorted(a["sex"].items())),
-            by_region=dict(sorted(a["region"].items())), with_rsh=a["with_rsh"],
-            without_rsh=a["served"] - a["with_rsh"], cutoff=cutoff,
-            above_cutoff=a["above"] if cutoff is not None else None,
-        ))
+        out.append(
+            ProgramYear(
+                program_id=program,
+                year=year,
+                served=a["served"],
+                new=a["served"] - a["carry_over"],
+                carry_over=a["carry_over"],
+                by_sex=dict(sorted(a["sex"].items())),
+                by_region=dict(sorted(a["region"].items())),
+                with_rsh=a["with_rsh"],
+                without_rsh=a["served"] - a["with_rsh"],
+                cutoff=cutoff,
+                above_cutoff=a["above"] if cutoff is not None else None,
+            )
+        )
     return out
 
 
 def beneficiaries(
-    files: Sequence[str | Path], engine: Engine = "duckdb", cutoffs: Mapping[str, int] | None = None,
-    overlaps: bool = True, threads: int | None = None, settings: DuckDBSettings | None = None,
+    files: Sequence[str | Path],
+    engine: Engine = "duckdb",
+    cutoffs: Mapping[str, int] | None = None,
+    overlaps: bool = True,
+    threads: int | None = None,
+    settings: DuckDBSettings | None = None,
 ) -> MicrodataResult:
     """Served persons, breakdowns, targeting and overlaps per program and year (see module doc)."""
     paths = [Path(f) for f in files]
@@ -287,10 +334,17 @@ def beneficiaries(
         regions = ex.Codes.build(values("region"), ex.normalise_region)
         program_table = small_table(con, "monitoreo_programs", ex.programs_table(programs, cutoffs), engine)
         codes = ex.coded(
-            records, program_table, small_table(con, "monitoreo_sexes", sexes.table("sex"), engine),
+            records,
+            program_table,
+            small_table(con, "monitoreo_sexes", sexes.table("sex"), engine),
             small_table(con, "monitoreo_regions", regions.table("region"), engine),
-            small_table(con, "monitoreo_carry", ex.flags_table(values("new_or_carry_over"), "carry",
-                                                              ex.is_carry_over), engine))
+            small_table(
+                con,
+                "monitoreo_carry",
+                ex.flags_table(values("new_or_carry_over"), "carry", ex.is_carry_over),
+                engine,
+            ),
+        )
         steps.done("codes")
         pp = materialize(con, ex.persons(codes), "monitoreo_persons", engine)
         steps.done("persons")
@@ -310,8 +364,10 @@ def beneficiaries(
             steps.done("overlaps")
     result = MicrodataResult(
         programs=_assemble(parts, programs, sexes, regions, cutoffs),
-        overlaps=sorted((Overlap(y, programs.values[a], programs.values[b], s) for (y, a, b), s in shared.items()),
-                        key=lambda o: (o.year, o.program_a, o.program_b)),
+        overlaps=sorted(
+            (Overlap(y, programs.values[a], programs.values[b], s) for (y, a, b), s in shared.items()),
+            key=lambda o: (o.year, o.program_a, o.program_b),
+        ),
         engine=engine,
     )
     steps.done("assemble")

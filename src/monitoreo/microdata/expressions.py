@@ -85,25 +85,35 @@ class Codes:
     def table(self, name: str) -> pa.Table:
         """A tiny table ``{name}_raw, {name}_code`` to join the records with (the engine registers it)."""
         raw = sorted(self.raw)
-        return pa.table({f"{name}_raw": pa.array(raw, pa.string()),
-                         f"{name}_code": pa.array([self.raw[r] for r in raw], code_type(len(self.values)))})
+        return pa.table(
+            {
+                f"{name}_raw": pa.array(raw, pa.string()),
+                f"{name}_code": pa.array([self.raw[r] for r in raw], code_type(len(self.values))),
+            }
+        )
 
 
 def flags_table(raw_values: Iterable[Any], name: str, flag: Callable[[Any], bool]) -> pa.Table:
     """A tiny table ``{name}_raw, {name}_code`` with code 1 where ``flag(raw)`` holds, else 0."""
     raw = sorted({str(v) for v in raw_values if v is not None})
-    return pa.table({f"{name}_raw": pa.array(raw, pa.string()),
-                     f"{name}_code": pa.array([int(flag(r)) for r in raw], pa.int8())})
+    return pa.table(
+        {
+            f"{name}_raw": pa.array(raw, pa.string()),
+            f"{name}_code": pa.array([int(flag(r)) for r in raw], pa.int8()),
+        }
+    )
 
 
 def programs_table(programs: Codes, cutoffs: Mapping[str, int] | None) -> pa.Table:
     """Program code table: ``program_raw, program_code`` plus the cut-off of each program (null: none)."""
     raw = sorted(programs.raw)
-    return pa.table({
-        "program_raw": pa.array(raw, pa.string()),
-        "program_code": pa.array([programs.raw[r] for r in raw], code_type(len(programs.values))),
-        "cutoff": pa.array([(cutoffs or {}).get(r) for r in raw], pa.int32()),
-    })
+    return pa.table(
+        {
+            "program_raw": pa.array(raw, pa.string()),
+            "program_code": pa.array([programs.raw[r] for r in raw], code_type(len(programs.values))),
+            "cutoff": pa.array([(cutoffs or {}).get(r) for r in raw], pa.int32()),
+        }
+    )
 
 
 def distinct(records: ir.Table, column: str) -> ir.Table:
@@ -111,22 +121,33 @@ def distinct(records: ir.Table, column: str) -> ir.Table:
     return records.select(value=records[column].cast("string")).distinct()
 
 
-def coded(records: ir.Table, programs: ir.Table, sexes: ir.Table, regions: ir.Table,
-          carries: ir.Table) -> ir.Table:
+def coded(
+    records: ir.Table, programs: ir.Table, sexes: ir.Table, regions: ir.Table, carries: ir.Table
+) -> ir.Table:
     """The records with integer codes: ``pi, year, person_id, sex, region, pct, carry`` (joins to the tiny
     code tables; an unknown or null raw value gets a null code, i.e. ``S/I`` / new)."""
     t = records.join(programs, records.program_id == programs.program_raw)
     t = t.left_join(sexes, t.sex == sexes.sex_raw)
     t = t.left_join(regions, t.region == regions.region_raw)
     t = t.left_join(carries, t.new_or_carry_over == carries.carry_raw)
-    return t.select(pi=t.program_code, year=t.year.cast("int16"), person_id=t.person_id, sex=t.sex_code,
-                    region=t.region_code, pct=t.rsh_percentile, carry=t.carry_code)
+    return t.select(
+        pi=t.program_code,
+        year=t.year.cast("int16"),
+        person_id=t.person_id,
+        sex=t.sex_code,
+        region=t.region_code,
+        pct=t.rsh_percentile,
+        carry=t.carry_code,
+    )
 
 
 def persons(codes: ir.Table) -> ir.Table:
     """One row per (program code, year, person) with the person's attribute codes (see module doc)."""
     return codes.group_by(["pi", "year", "person_id"]).aggregate(
-        sex=codes.sex.min(), region=codes.region.min(), pct=codes.pct.min(), carry=codes.carry.max(),
+        sex=codes.sex.min(),
+        region=codes.region.min(),
+        pct=codes.pct.min(),
+        carry=codes.carry.max(),
     )
 
 
@@ -137,7 +158,9 @@ def breakdown(pp: ir.Table, programs: ir.Table) -> ir.Table:
     cut = programs.select(pi=programs.program_code, cutoff=programs.cutoff)
     t = pp.join(cut, "pi")
     return t.group_by([*KEYS, "sex", "region"]).aggregate(
-        persons=t.count(), carry_over=ibis.ifelse(t.carry == 1, 1, 0).sum(), with_rsh=t.pct.count(),
+        persons=t.count(),
+        carry_over=ibis.ifelse(t.carry == 1, 1, 0).sum(),
+        with_rsh=t.pct.count(),
         above=ibis.ifelse(t.pct > t.cutoff, 1, 0).sum(),
     )
 

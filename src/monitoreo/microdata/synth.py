@@ -45,8 +45,12 @@ def _person_attributes(person: np.ndarray, seed: int) -> tuple[np.ndarray, np.nd
 
 
 def chunks(
-    records: int, programs: int, seed: int = 0, persons: int | None = None,
-    years: tuple[int, ...] = DEFAULT_YEARS, chunk: int = CHUNK,
+    records: int,
+    programs: int,
+    seed: int = 0,
+    persons: int | None = None,
+    years: tuple[int, ...] = DEFAULT_YEARS,
+    chunk: int = CHUNK,
 ) -> Iterator[pa.RecordBatch]:
     """The records as Arrow batches of at most ``chunk`` rows."""
     if records < 0 or programs < 1:
@@ -67,21 +71,29 @@ def chunks(
         sex, region, pct = _person_attributes(person, seed)
         carry = (rng.random(n) < 0.35).astype(np.int8)
         pct_array = pa.array(pct, mask=pct < 0)
-        yield pa.RecordBatch.from_arrays([
-            pa.DictionaryArray.from_arrays(pa.array(program), program_dict),
-            pa.array(year_values[rng.integers(0, len(years), size=n)]),
-            pa.array(person),
-            pa.DictionaryArray.from_arrays(pa.array(sex.astype(np.int32)), sex_dict),
-            pa.DictionaryArray.from_arrays(pa.array(region.astype(np.int32)), region_dict),
-            pct_array,
-            pa.DictionaryArray.from_arrays(pa.array(carry.astype(np.int32)), carry_dict),
-        ], names=["program_id", "year", "person_id", "sex", "region", "rsh_percentile", "new_or_carry_over"])
+        yield pa.RecordBatch.from_arrays(
+            [
+                pa.DictionaryArray.from_arrays(pa.array(program), program_dict),
+                pa.array(year_values[rng.integers(0, len(years), size=n)]),
+                pa.array(person),
+                pa.DictionaryArray.from_arrays(pa.array(sex.astype(np.int32)), sex_dict),
+                pa.DictionaryArray.from_arrays(pa.array(region.astype(np.int32)), region_dict),
+                pct_array,
+                pa.DictionaryArray.from_arrays(pa.array(carry.astype(np.int32)), carry_dict),
+            ],
+            names=["program_id", "year", "person_id", "sex", "region", "rsh_percentile", "new_or_carry_over"],
+        )
         done += n
 
 
 def write_records(
-    path: str | Path, records: int, programs: int, seed: int = 0, persons: int | None = None,
-    years: tuple[int, ...] = DEFAULT_YEARS, chunk: int = CHUNK,
+    path: str | Path,
+    records: int,
+    programs: int,
+    seed: int = 0,
+    persons: int | None = None,
+    years: tuple[int, ...] = DEFAULT_YEARS,
+    chunk: int = CHUNK,
     on_chunk: Callable[[int], None] | None = None,
 ) -> int:
     """Write the records to ``path`` (Parquet, zstd) atomically; returns the number of rows written."""

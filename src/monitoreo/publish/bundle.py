@@ -40,13 +40,22 @@ LICENSE = {
     "title": "Creative Commons Attribution 4.0 International",
 }
 SOURCES = [
-    {"title": "Fichas de Monitoreo y Seguimiento de la Oferta Pública (Subsecretaría de Evaluación Social y DIPRES)",
-     "path": "https://bips.ministeriodesarrollosocial.gob.cl"},
-    {"title": "Reportes de Evaluación y Monitoreo SES-DIPRES",
-     "path": "https://evaluacionymonitoreosesdipres.gob.cl"},
+    {
+        "title": "Fichas de Monitoreo y Seguimiento de la Oferta Pública (Subsecretaría de Evaluación Social y DIPRES)",
+        "path": "https://bips.ministeriodesarrollosocial.gob.cl",
+    },
+    {
+        "title": "Reportes de Evaluación y Monitoreo SES-DIPRES",
+        "path": "https://evaluacionymonitoreosesdipres.gob.cl",
+    },
 ]
-_ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
-          "datetime": pa.timestamp("s")}
+_ARROW = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "datetime": pa.timestamp("s"),
+}
 
 
 @dataclass(frozen=True)
@@ -61,8 +70,14 @@ class BundleManifest:
     evaluated: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        return {"out_dir": str(self.out_dir), "programs": self.programs, "editions": list(self.editions),
-                "rows": self.rows, "files": self.files, "evaluated": self.evaluated}
+        return {
+            "out_dir": str(self.out_dir),
+            "programs": self.programs,
+            "editions": list(self.editions),
+            "rows": self.rows,
+            "files": self.files,
+            "evaluated": self.evaluated,
+        }
 
 
 def _sha256(path: Path) -> str:
@@ -91,8 +106,13 @@ def _arrow_value(value: Any, type_: str) -> Any:
     return value
 
 
-_PANDAS_DTYPES = {"string": "object", "integer": "Int64", "number": "float64", "boolean": "boolean",
-                  "datetime": "datetime64[s]"}
+_PANDAS_DTYPES = {
+    "string": "object",
+    "integer": "Int64",
+    "number": "float64",
+    "boolean": "boolean",
+    "datetime": "datetime64[s]",
+}
 
 
 def arrow_table(spec: TableSpec, rows: list[Row]) -> pa.Table:
@@ -102,18 +122,30 @@ def arrow_table(spec: TableSpec, rows: list[Row]) -> pa.Table:
     import pandas as pd
 
     schema = pa.schema([pa.field(c.name, _ARROW[c.type]) for c in spec.columns])
-    frame = pd.DataFrame({c.name: pd.Series([_arrow_value(row.get(c.name), c.type) for row in rows],
-                                            dtype=_PANDAS_DTYPES[c.type]) for c in spec.columns})
+    frame = pd.DataFrame(
+        {
+            c.name: pd.Series(
+                [_arrow_value(row.get(c.name), c.type) for row in rows], dtype=_PANDAS_DTYPES[c.type]
+            )
+            for c in spec.columns
+        }
+    )
     return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
 
 
 def _resource(spec: TableSpec, path: str, fmt: str, rows: int, digest: str, size: int) -> dict[str, Any]:
     suffix = "" if fmt == "csv" else "-parquet"
     out: dict[str, Any] = {
-        "name": spec.name + suffix, "title": spec.title + ("" if fmt == "csv" else " (Parquet)"),
-        "description": spec.description, "path": path, "format": fmt,
+        "name": spec.name + suffix,
+        "title": spec.title + ("" if fmt == "csv" else " (Parquet)"),
+        "description": spec.description,
+        "path": path,
+        "format": fmt,
         "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
-        "profile": "tabular-data-resource", "schema": spec.schema(), "bytes": size, "hash": f"sha256:{digest}",
+        "profile": "tabular-data-resource",
+        "schema": spec.schema(),
+        "bytes": size,
+        "hash": f"sha256:{digest}",
     }
     if fmt == "csv":
         out["encoding"] = "utf-8"
@@ -137,15 +169,23 @@ def datapackage(resources: list[dict[str, Any]], editions: Sequence[int]) -> dic
             "N/A, N/C y «-» van en las columnas *_code. Las fórmulas de cada cifra, por edición, están en "
             "formulas.json. Ver docs/open-data.md."
         ),
-        "keywords": ["monitoreo", "oferta pública", "presupuesto", "programas sociales", "Chile",
-                     "fiscal-data-package"],
+        "keywords": [
+            "monitoreo",
+            "oferta pública",
+            "presupuesto",
+            "programas sociales",
+            "Chile",
+            "fiscal-data-package",
+        ],
         "licenses": [LICENSE],
         "sources": SOURCES,
         "resources": resources,
     }
 
 
-def _evaluations(subs: list[Submission], evaluations: Sequence[Evaluation | None] | None) -> list[Evaluation | None]:
+def _evaluations(
+    subs: list[Submission], evaluations: Sequence[Evaluation | None] | None
+) -> list[Evaluation | None]:
     if evaluations is not None:
         return list(evaluations)
     return [evaluate(s) for s in subs]
@@ -184,18 +224,22 @@ def write_tables(tables: dict[str, list[Row]], directory: Path, editions: Sequen
             files[rel] = _sha256(path)
             target.append(_resource(spec, rel, fmt, len(rows), files[rel], path.stat().st_size))
     # How each figure is computed, per edition (docs/explanations.md): the formulas behind the metric columns.
-    (directory / "formulas.json").write_text(json.dumps(
-        {str(e): formula_catalogue(e) for e in editions}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (directory / "formulas.json").write_text(
+        json.dumps({str(e): formula_catalogue(e) for e in editions}, ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
+    )
     files["formulas.json"] = _sha256(directory / "formulas.json")
     package = datapackage(resources + parquet_resources, editions)
     (directory / "datapackage.json").write_text(
-        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     files["datapackage.json"] = _sha256(directory / "datapackage.json")
     return files
 
 
 def publish_bundle(
-    submissions: Iterable[Submission], out_dir: str | Path,
+    submissions: Iterable[Submission],
+    out_dir: str | Path,
     evaluations: Sequence[Evaluation | None] | None = None,
 ) -> BundleManifest:
     """Publish ``submissions`` (and their evaluations) as an open-data bundle in ``out_dir`` (atomic)."""
@@ -209,13 +253,17 @@ def publish_bundle(
     try:
         files = write_tables(tables, tmp, editions)
         manifest = BundleManifest(
-            out_dir=out, programs=len(subs), editions=editions,
-            rows={name: len(rows) for name, rows in tables.items()}, files=files,
+            out_dir=out,
+            programs=len(subs),
+            editions=editions,
+            rows={name: len(rows) for name, rows in tables.items()},
+            files=files,
             evaluated=any(e is not None for e in evals),
         )
         manifest_data = manifest.as_dict() | {"out_dir": None}
         (tmp / "manifest.json").write_text(
-            json.dumps(manifest_data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+            json.dumps(manifest_data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
         _swap_into_place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -94,24 +94,35 @@ def _populations(program: Row, years: list[Row]) -> Populations:
     def informed(s: dict[int, Num]) -> bool:
         return any(v is not Missing.NOT_REPORTED for v in s.values())
 
-    potential, target, served = series("potential_population"), series("target_population"), series("served_population")
+    potential, target, served = (
+        series("potential_population"),
+        series("target_population"),
+        series("served_population"),
+    )
     new, carry = series("served_new"), series("served_carry_over")
     by_sex = {
-        r["year"]: SexSplit(male_pct=_decimal(r["served_male_pct"]), female_pct=_decimal(r["served_female_pct"]))
-        for r in years if r["served_male_pct"] is not None or r["served_female_pct"] is not None
+        r["year"]: SexSplit(
+            male_pct=_decimal(r["served_male_pct"]), female_pct=_decimal(r["served_female_pct"])
+        )
+        for r in years
+        if r["served_male_pct"] is not None or r["served_female_pct"] is not None
     }
     served_pop = None
     if informed(served) or informed(new) or informed(carry) or by_sex or program["served_unit"]:
         served_pop = ServedPopulation(
-            unit=program["served_unit"], quantity=served, by_sex=by_sex,
+            unit=program["served_unit"],
+            quantity=served,
+            by_sex=by_sex,
             new={y: v for y, v in new.items() if v is not Missing.NOT_REPORTED},
             carry_over={y: v for y, v in carry.items() if v is not Missing.NOT_REPORTED},
         )
     return Populations(
         potential=Population(quantity=potential) if informed(potential) else None,
         target=Population(unit=program["target_unit"], quantity=target)
-        if informed(target) or program["target_unit"] else None,
-        served=served_pop, universal=bool(program["universal"]),
+        if informed(target) or program["target_unit"]
+        else None,
+        served=served_pop,
+        universal=bool(program["universal"]),
     )
 
 
@@ -127,9 +138,17 @@ def _budget(rows: list[Row], subtitle_rows: list[Row]) -> Budget:
             years[r["fiscal_year"]][attr] = value(r, "amount_mclp")
     tables: dict[int, list[SubtitleRow]] = defaultdict(list)
     for r in subtitle_rows:
-        admin_value = None if r["admin_mclp"] is None and r["admin_mclp_code"] is None else value(r, "admin_mclp")
-        tables[r["fiscal_year"]].append(SubtitleRow(
-            code=r["subtitle_code"], label=r["label"], executed=value(r, "executed_mclp"), admin=admin_value))
+        admin_value = (
+            None if r["admin_mclp"] is None and r["admin_mclp_code"] is None else value(r, "admin_mclp")
+        )
+        tables[r["fiscal_year"]].append(
+            SubtitleRow(
+                code=r["subtitle_code"],
+                label=r["label"],
+                executed=value(r, "executed_mclp"),
+                admin=admin_value,
+            )
+        )
     return Budget(
         years={y: BudgetYear.model_validate(v) for y, v in years.items()},
         subtitles={y: SubtitleTable(rows=t) for y, t in tables.items()},
@@ -143,11 +162,15 @@ def _components(rows: list[Row]) -> tuple[list[Component], list[PublishedFigure]
         grouped[r["component_id"]].append(r)
     comps, published = [], []
     for cid, rs in grouped.items():
-        comps.append(Component(
-            id=cid, name=rs[0]["component_name"], unit=rs[0]["unit"],
-            spend={r["year"]: value(r, "spend_mclp") for r in rs},
-            output={r["year"]: value(r, "output") for r in rs},
-        ))
+        comps.append(
+            Component(
+                id=cid,
+                name=rs[0]["component_name"],
+                unit=rs[0]["unit"],
+                spend={r["year"]: value(r, "spend_mclp") for r in rs},
+                output={r["year"]: value(r, "output") for r in rs},
+            )
+        )
         printed = {r["year"]: value(r, "unit_cost_mclp") for r in rs if r["unit_cost_published"]}
         if printed:
             published.append(PublishedFigure(metric="unit_cost", key=cid, values=printed))
@@ -158,9 +181,13 @@ def _regional(rows: list[Row]) -> RegionalDistribution | None:
     if not rows:
         return None
     ordered = sorted(rows, key=lambda r: r["position"])
-    return RegionalDistribution(year=ordered[0]["year"], rows=[
-        RegionRow(region=r["region_key"], spend=value(r, "spend_mclp"), served=value(r, "served")) for r in ordered
-    ])
+    return RegionalDistribution(
+        year=ordered[0]["year"],
+        rows=[
+            RegionRow(region=r["region_key"], spend=value(r, "spend_mclp"), served=value(r, "served"))
+            for r in ordered
+        ],
+    )
 
 
 def _indicators(rows: list[Row]) -> list[PurposeIndicator]:
@@ -171,19 +198,24 @@ def _indicators(rows: list[Row]) -> list[PurposeIndicator]:
     for number in sorted(grouped):
         rs = grouped[number]
         first = rs[0]
-        out.append(PurposeIndicator(
-            name=first["name"], formula=first["formula"], unit=first["unit"],
-            direction=Direction(first["direction"]) if first["direction"] else None,
-            values={r["year"]: v for r in rs if (v := value(r, "value")) is not Missing.NOT_REPORTED},
-        ))
+        out.append(
+            PurposeIndicator(
+                name=first["name"],
+                formula=first["formula"],
+                unit=first["unit"],
+                direction=Direction(first["direction"]) if first["direction"] else None,
+                values={r["year"]: v for r in rs if (v := value(r, "value")) is not Missing.NOT_REPORTED},
+            )
+        )
     return out
 
 
 def _published(years: list[Row]) -> list[PublishedFigure]:
     out = []
     for column, metric, _ in YEARLY_METRICS:
-        printed = {r["year"]: value(r, column) for r in years
-                   if metric in (r["metrics_published"] or "").split(";")}
+        printed = {
+            r["year"]: value(r, column) for r in years if metric in (r["metrics_published"] or "").split(";")
+        }
         if printed:
             out.append(PublishedFigure(metric=metric, values=printed))
     return out
@@ -192,10 +224,15 @@ def _published(years: list[Row]) -> list[PublishedFigure]:
 def _identity(p: Row) -> Identity:
     end = p["end_year"]
     return Identity(
-        name=p["name"], service=p["service"], ministry=p["ministry"], description=p["description"] or "",
-        regions=(p["regions"] or "").split(";") if p["regions"] else [], start_year=p["start_year"],
+        name=p["name"],
+        service=p["service"],
+        ministry=p["ministry"],
+        description=p["description"] or "",
+        regions=(p["regions"] or "").split(";") if p["regions"] else [],
+        start_year=p["start_year"],
         end_year=None if end is None else (end if end == "Permanente" else int(end)),
-        purpose=p["purpose"], offer_type=p["offer_type"],
+        purpose=p["purpose"],
+        offer_type=p["offer_type"],
     )
 
 
@@ -207,15 +244,21 @@ def reload_bundle(bundle: str | Path, fmt: Format = "parquet") -> list[Submissio
         key: Key = (p["edition"], p["program_id"])
         years = sorted(t["program_years"][key], key=lambda r: r["year"])
         components, unit_costs = _components(t["components"][key])
-        subs.append(Submission(
-            id=p["program_id"], edition=Edition(p["edition"]), evaluated_year=EvaluatedYear(p["evaluated_year"]),
-            years=list(range(p["first_year"], p["evaluated_year"] + 1)),
-            price_base_year=PriceYear(p["price_base_year"]), program=_identity(p),
-            populations=_populations(p, years),
-            budget=_budget(t["budgets"][key], t["subtitles"][key]),
-            components=components, regional=_regional(t["regions"][key]),
-            indicators=_indicators(t["indicators"][key]),
-            published=_published(years) + unit_costs,
-            published_at=p["published_at"],
-        ))
+        subs.append(
+            Submission(
+                id=p["program_id"],
+                edition=Edition(p["edition"]),
+                evaluated_year=EvaluatedYear(p["evaluated_year"]),
+                years=list(range(p["first_year"], p["evaluated_year"] + 1)),
+                price_base_year=PriceYear(p["price_base_year"]),
+                program=_identity(p),
+                populations=_populations(p, years),
+                budget=_budget(t["budgets"][key], t["subtitles"][key]),
+                components=components,
+                regional=_regional(t["regions"][key]),
+                indicators=_indicators(t["indicators"][key]),
+                published=_published(years) + unit_costs,
+                published_at=p["published_at"],
+            )
+        )
     return subs

@@ -41,17 +41,29 @@ def _program(sub: Submission, evaluation: Evaluation | None) -> Row:
     p, pops = sub.program, sub.populations
     # The public count of findings is the domain's one definition (no superados): docs/open-data.md.
     counts = evaluation.public_finding_counts() if evaluation is not None else {}
-    return _key(sub) | {
-        "name": p.name, "service": p.service, "ministry": p.ministry,
-        "evaluated_year": int(sub.evaluated_year), "first_year": sub.years[0],
-        "price_base_year": int(sub.price_base_year), "start_year": p.start_year,
-        "end_year": None if p.end_year is None else str(p.end_year), "offer_type": p.offer_type,
-        "universal": pops.universal, "regions": ";".join(p.regions) or None,
-        "target_unit": pops.target.unit if pops.target else None,
-        "served_unit": pops.served.unit if pops.served else None,
-        "purpose": p.purpose, "description": p.description,
-        "published_at": sub.published_at, "synthetic": sub.synthetic,
-    } | {f"findings_{d.value}": counts.get(d) for d in Dimension}
+    return (
+        _key(sub)
+        | {
+            "name": p.name,
+            "service": p.service,
+            "ministry": p.ministry,
+            "evaluated_year": int(sub.evaluated_year),
+            "first_year": sub.years[0],
+            "price_base_year": int(sub.price_base_year),
+            "start_year": p.start_year,
+            "end_year": None if p.end_year is None else str(p.end_year),
+            "offer_type": p.offer_type,
+            "universal": pops.universal,
+            "regions": ";".join(p.regions) or None,
+            "target_unit": pops.target.unit if pops.target else None,
+            "served_unit": pops.served.unit if pops.served else None,
+            "purpose": p.purpose,
+            "description": p.description,
+            "published_at": sub.published_at,
+            "synthetic": sub.synthetic,
+        }
+        | {f"findings_{d.value}": counts.get(d) for d in Dimension}
+    )
 
 
 def _series(series: Mapping[int, Num] | None, year: int) -> Num:
@@ -67,7 +79,9 @@ def _program_years(sub: Submission, m: Metrics) -> list[Row]:
     for year in sub.years:
         sex = served.by_sex.get(year) if served else None
         row = _key(sub) | {"year": year, "price_base_year": int(sub.price_base_year)}
-        row |= split("potential_population", _series(pops.potential.quantity if pops.potential else None, year))
+        row |= split(
+            "potential_population", _series(pops.potential.quantity if pops.potential else None, year)
+        )
         row |= split("target_population", _series(pops.target.quantity if pops.target else None, year))
         row |= split("served_population", _series(served.quantity if served else None, year))
         row |= split("served_new", _series(served.new if served else None, year))
@@ -95,9 +109,12 @@ def _budgets(sub: Submission) -> list[Row]:
                 value = getattr(b, attr)
             if attr == "total_executed" and value is None:
                 continue  # the ficha does not print it: the metric computes it
-            rows.append(_key(sub) | {"fiscal_year": year, "phase": phase, "fdp_phase": fdp}
-                        | split("amount_mclp", value)
-                        | {"currency": "CLP", "multiplier": 1000, "price_base_year": int(sub.price_base_year)})
+            rows.append(
+                _key(sub)
+                | {"fiscal_year": year, "phase": phase, "fdp_phase": fdp}
+                | split("amount_mclp", value)
+                | {"currency": "CLP", "multiplier": 1000, "price_base_year": int(sub.price_base_year)}
+            )
     return rows
 
 
@@ -107,10 +124,18 @@ def _subtitles(sub: Submission) -> list[Row]:
     for year, table in sorted(sub.budget.subtitles.items()):
         for r in table.rows:
             official = names.get(r.code)
-            row = _key(sub) | {"fiscal_year": year, "subtitle_code": r.code,
-                               "subtitle_name": official.name if official else None, "label": r.label}
+            row = _key(sub) | {
+                "fiscal_year": year,
+                "subtitle_code": r.code,
+                "subtitle_name": official.name if official else None,
+                "label": r.label,
+            }
             row |= split("executed_mclp", r.executed)
-            row |= split("admin_mclp", r.admin) if r.admin is not None else {"admin_mclp": None, "admin_mclp_code": None}
+            row |= (
+                split("admin_mclp", r.admin)
+                if r.admin is not None
+                else {"admin_mclp": None, "admin_mclp_code": None}
+            )
             rows.append(row | {"price_base_year": int(sub.price_base_year)})
     return rows
 
@@ -119,8 +144,13 @@ def _components(sub: Submission, m: Metrics) -> list[Row]:
     rows = []
     for position, (comp, cm) in enumerate(zip(sub.components, m.components, strict=True), start=1):
         for year in sub.years:
-            row = _key(sub) | {"component_id": comp.id, "year": year, "position": position,
-                               "component_name": comp.name, "unit": comp.unit}
+            row = _key(sub) | {
+                "component_id": comp.id,
+                "year": year,
+                "position": position,
+                "component_name": comp.name,
+                "unit": comp.unit,
+            }
             row |= split("spend_mclp", _series(comp.spend, year))
             row |= split("output", _series(comp.output, year))
             row |= split("unit_cost_mclp", cm.unit_cost[year])
@@ -135,9 +165,13 @@ def _regions(sub: Submission, m: Metrics) -> list[Row]:
     rows = []
     for position, r in enumerate(m.regions, start=1):
         region = reference.find_region(r.region)
-        row = _key(sub) | {"year": sub.regional.year, "region_key": r.region,
-                           "region_cut": region.cut if region else None, "region_name": r.name,
-                           "position": position}
+        row = _key(sub) | {
+            "year": sub.regional.year,
+            "region_key": r.region,
+            "region_cut": region.cut if region else None,
+            "region_name": r.name,
+            "position": position,
+        }
         row |= split("spend_mclp", r.spend) | split("served", r.served)
         row |= split("spend_share_pct", r.spend_share_pct) | split("served_share_pct", r.served_share_pct)
         rows.append(row | {"price_base_year": int(sub.price_base_year)})
@@ -148,10 +182,18 @@ def _indicators(sub: Submission) -> list[Row]:
     rows = []
     for number, ind in enumerate(sub.indicators, start=1):
         for year in sub.years:
-            rows.append(_key(sub) | {
-                "indicator": number, "year": year, "name": ind.name, "formula": ind.formula, "unit": ind.unit,
-                "direction": ind.direction.value if ind.direction else None,
-            } | split("value", ind.values.get(year, Missing.NOT_REPORTED)))
+            rows.append(
+                _key(sub)
+                | {
+                    "indicator": number,
+                    "year": year,
+                    "name": ind.name,
+                    "formula": ind.formula,
+                    "unit": ind.unit,
+                    "direction": ind.direction.value if ind.direction else None,
+                }
+                | split("value", ind.values.get(year, Missing.NOT_REPORTED))
+            )
     return rows
 
 
@@ -160,12 +202,22 @@ def _outcomes(sub: Submission, evaluation: Evaluation | None) -> list[Row]:
         return []
     rows = []
     for seq, o in enumerate(evaluation.outcomes, start=1):
-        rows.append(_key(sub) | {
-            "seq": seq, "code": o.code, "rule": o.rule, "dimension": o.dimension.value,
-            "verdict": o.verdict.value, "status": o.status.value if o.status else None,
-            "indicator": o.indicator, "label": o.label, "text": o.text, "detail": o.detail,
-            "values_json": json.dumps(o.values, ensure_ascii=False, sort_keys=True) if o.values else None,
-        })
+        rows.append(
+            _key(sub)
+            | {
+                "seq": seq,
+                "code": o.code,
+                "rule": o.rule,
+                "dimension": o.dimension.value,
+                "verdict": o.verdict.value,
+                "status": o.status.value if o.status else None,
+                "indicator": o.indicator,
+                "label": o.label,
+                "text": o.text,
+                "detail": o.detail,
+                "values_json": json.dumps(o.values, ensure_ascii=False, sort_keys=True) if o.values else None,
+            }
+        )
     return rows
 
 

@@ -43,8 +43,13 @@ def regions() -> tuple[Region, ...]:
     """Regions in ficha order, «Nivel central» last."""
     return tuple(
         Region(
-            key=r["key"], cut=r["cut"], roman=r["roman"], name=r["name"], name_2020=r["name_2020"],
-            aliases=tuple(r.get("aliases", [])), not_a_region=bool(r.get("not_a_region", False)),
+            key=r["key"],
+            cut=r["cut"],
+            roman=r["roman"],
+            name=r["name"],
+            name_2020=r["name_2020"],
+            aliases=tuple(r.get("aliases", [])),
+            not_a_region=bool(r.get("not_a_region", False)),
         )
         for r in _load("regions.yaml")["regions"]
     )
@@ -109,7 +114,9 @@ def ods_goals() -> dict[int, OdsGoal]:
     """The 17 goals with their targets, official Spanish text."""
     return {
         g["number"]: OdsGoal(
-            g["number"], g["short_title"], g["text"],
+            g["number"],
+            g["short_title"],
+            g["text"],
             tuple(OdsTarget(t["id"], t["text"]) for t in g["targets"]),
         )
         for g in _load("ods.yaml")["goals"]
@@ -168,9 +175,14 @@ def edition_conventions(edition: int) -> EditionConventions:
         raise ReferenceError(f"edición {edition} desconocida (conocidas: {known})")
     e = {k: v["value"] for k, v in editions[edition].items()}
     return EditionConventions(
-        edition=Edition(edition), price_base_year=PriceYear(e["price_base_year"]), years_shown=e["years_shown"],
-        spend_per_beneficiary=e["spend_per_beneficiary"], rounding=Rounding(**e["rounding"]),
-        inflators=e["inflators"], money_label=e["money_label"], prints_inflators=bool(e.get("prints_inflators")),
+        edition=Edition(edition),
+        price_base_year=PriceYear(e["price_base_year"]),
+        years_shown=e["years_shown"],
+        spend_per_beneficiary=e["spend_per_beneficiary"],
+        rounding=Rounding(**e["rounding"]),
+        inflators=e["inflators"],
+        money_label=e["money_label"],
+        prints_inflators=bool(e.get("prints_inflators")),
         sum_tolerance_per_addend=Decimal(str(e["sum_tolerance_per_addend"])),
     )
 

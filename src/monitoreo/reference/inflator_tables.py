@@ -30,6 +30,7 @@ from monitoreo.errors import InputError, MonitoreoError, Problem
 
 #: Stable codes: ``monitoreo.codes.OPERATION_CODES`` («inflators.E0nn»).
 
+
 class BrokenTableError(MonitoreoError):
     """An entered table file that cannot be read back (edited by hand, truncated…)."""
 
@@ -69,10 +70,20 @@ def load_user_table(name: str, directory: Path | None = None) -> InflatorTable |
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         factors = {int(k): Decimal(str(v)) for k, v in data["factors"].items()}
         return InflatorTable(base=PriceYear(int(data["base"])), factors=factors, source=data.get("source"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError,
-            ArithmeticError) as exc:  # a hand-edited file: say which one, never a traceback
-        raise BrokenTableError(f"{path}: la tabla de inflactores ingresada está dañada ({exc.__class__.__name__}); "
-                               "vuelva a importarla con monitoreo inflators import") from None
+    except (
+        OSError,
+        UnicodeDecodeError,
+        yaml.YAMLError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        ValueError,
+        ArithmeticError,
+    ) as exc:  # a hand-edited file: say which one, never a traceback
+        raise BrokenTableError(
+            f"{path}: la tabla de inflactores ingresada está dañada ({exc.__class__.__name__}); "
+            "vuelva a importarla con monitoreo inflators import"
+        ) from None
 
 
 def inflators_for_base(base: int) -> InflatorTable | None:
@@ -136,7 +147,9 @@ def _rows(path: Path, problems: list[Problem]) -> list[_Row]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(file, "", "inflators.E001", f"no se puede leer el archivo ({exc.__class__.__name__})"))
+        problems.append(
+            Problem(file, "", "inflators.E001", f"no se puede leer el archivo ({exc.__class__.__name__})")
+        )
         return []
     lines = list(csv.reader(text.splitlines(), delimiter=_delimiter(text)))
     if not lines:
@@ -146,7 +159,9 @@ def _rows(path: Path, problems: list[Problem]) -> list[_Row]:
     year_col, factor_col = _column(header, YEAR_COLUMNS), _column(header, FACTOR_COLUMNS)
     for col, name in ((year_col, "anio"), (factor_col, "inflactor")):
         if col is None:
-            problems.append(Problem(file, "fila 1", "inflators.E002", f"falta la columna «{name}» en el encabezado"))
+            problems.append(
+                Problem(file, "fila 1", "inflators.E002", f"falta la columna «{name}» en el encabezado")
+            )
     if year_col is None or factor_col is None:
         return []
     rows = []
@@ -179,22 +194,35 @@ def read_inflator_csv(path: Path, base: int | None = None, source: str | None = 
     for r in _rows(path, problems):
         where = f"fila {r.line}"
         if not (r.year.isascii() and r.year.isdigit()) or not 1900 <= int(r.year) <= 2100:
-            problems.append(Problem(file, f"{where}, columna anio", "inflators.E003",
-                                    f"«{r.year}» no es un año válido"))
+            problems.append(
+                Problem(file, f"{where}, columna anio", "inflators.E003", f"«{r.year}» no es un año válido")
+            )
             continue
         year = int(r.year)
         value = _parse_factor(r.factor)
         if year in seen:
-            problems.append(Problem(file, f"{where}, columna anio", "inflators.E006",
-                                    f"el año {year} ya tiene un inflactor"))
+            problems.append(
+                Problem(
+                    file, f"{where}, columna anio", "inflators.E006", f"el año {year} ya tiene un inflactor"
+                )
+            )
             continue
         seen.add(year)
         if value is None:
-            problems.append(Problem(file, f"{where}, columna inflactor", "inflators.E004",
-                                    f"«{r.factor}» no es un número"))
+            problems.append(
+                Problem(
+                    file, f"{where}, columna inflactor", "inflators.E004", f"«{r.factor}» no es un número"
+                )
+            )
         elif value <= 0:
-            problems.append(Problem(file, f"{where}, columna inflactor", "inflators.E005",
-                                    f"el inflactor de {year} debe ser positivo (es «{r.factor}»)"))
+            problems.append(
+                Problem(
+                    file,
+                    f"{where}, columna inflactor",
+                    "inflators.E005",
+                    f"el inflactor de {year} debe ser positivo (es «{r.factor}»)",
+                )
+            )
         else:
             factors[year] = value
     if factors and not problems:
@@ -202,19 +230,34 @@ def read_inflator_csv(path: Path, base: int | None = None, source: str | None = 
     if problems:
         raise InputError(problems)
     chosen = base if base is not None else next(y for y, f in factors.items() if f == 1)
-    return InflatorTable(base=PriceYear(chosen), factors=dict(sorted(factors.items())),
-                         source=source or f"Importada desde {path.name}")
+    return InflatorTable(
+        base=PriceYear(chosen),
+        factors=dict(sorted(factors.items())),
+        source=source or f"Importada desde {path.name}",
+    )
 
 
 def _check_table(file: str, factors: dict[int, Decimal], base: int | None) -> list[Problem]:
     problems = []
     ones = [y for y, f in factors.items() if f == 1]
     if base is not None and factors.get(base) != 1:
-        problems.append(Problem(file, "columna inflactor", "inflators.E007",
-                                f"el año base {base} debe estar en la tabla con inflactor 1"))
+        problems.append(
+            Problem(
+                file,
+                "columna inflactor",
+                "inflators.E007",
+                f"el año base {base} debe estar en la tabla con inflactor 1",
+            )
+        )
     elif base is None and len(ones) != 1:
-        problems.append(Problem(file, "columna inflactor", "inflators.E007",
-                                "la tabla debe tener exactamente un año con inflactor 1 (el año base)"))
+        problems.append(
+            Problem(
+                file,
+                "columna inflactor",
+                "inflators.E007",
+                "la tabla debe tener exactamente un año con inflactor 1 (el año base)",
+            )
+        )
     missing = sorted(set(range(min(factors), max(factors) + 1)) - set(factors))
     if missing:
         years = ", ".join(str(y) for y in missing)
@@ -226,13 +269,21 @@ def save_table(table: InflatorTable, directory: Path | None = None) -> Path:
     """Store ``table`` as ``base-YYYY.yaml`` in ``directory`` (default: ``user_directory()``)."""
     name = table_name(int(table.base))
     if name in shipped_names():
-        raise InputError([Problem(name, "base", "inflators.E009",
-                                  f"la tabla {name} viene con monitoreo y no se reemplaza")])
+        raise InputError(
+            [
+                Problem(
+                    name, "base", "inflators.E009", f"la tabla {name} viene con monitoreo y no se reemplaza"
+                )
+            ]
+        )
     folder = directory or user_directory()
     folder.mkdir(parents=True, exist_ok=True)
-    data = {"source": table.source or "", "base": int(table.base),
-            # Strings keep every digit of the Decimal (the loader reads them back with Decimal(str(v))).
-            "factors": {int(y): str(f) for y, f in sorted(table.factors.items())}}
+    data = {
+        "source": table.source or "",
+        "base": int(table.base),
+        # Strings keep every digit of the Decimal (the loader reads them back with Decimal(str(v))).
+        "factors": {int(y): str(f) for y, f in sorted(table.factors.items())},
+    }
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     target = folder / f"{name}.yaml"
     temporary = folder / f".{name}.yaml.tmp"

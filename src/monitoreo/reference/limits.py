@@ -40,10 +40,14 @@ def limits() -> Limits:
     raw: dict[str, dict[str, dict[str, Any]]] = yaml.safe_load(text)
     v = {f"{section}.{key}": item["value"] for section, items in raw.items() for key, item in items.items()}
     return Limits(
-        max_integer_digits=v["numbers.max_integer_digits"], max_decimal_places=v["numbers.max_decimal_places"],
-        yaml_max_bytes=v["yaml.max_bytes"], yaml_aliases=v["yaml.aliases"],
-        yaml_duplicate_keys=v["yaml.duplicate_keys"], excel_max_bytes=v["excel.max_bytes"],
-        excel_max_entries=v["excel.max_entries"], excel_max_uncompressed_bytes=v["excel.max_uncompressed_bytes"],
+        max_integer_digits=v["numbers.max_integer_digits"],
+        max_decimal_places=v["numbers.max_decimal_places"],
+        yaml_max_bytes=v["yaml.max_bytes"],
+        yaml_aliases=v["yaml.aliases"],
+        yaml_duplicate_keys=v["yaml.duplicate_keys"],
+        excel_max_bytes=v["excel.max_bytes"],
+        excel_max_entries=v["excel.max_entries"],
+        excel_max_uncompressed_bytes=v["excel.max_uncompressed_bytes"],
         max_shown_chars=v["messages.max_shown_chars"],
     )
 
@@ -55,7 +59,7 @@ def number_problem(value: Decimal | int) -> str | None:
     lim = limits()
     if isinstance(value, int):
         # Count digits without str(): Python refuses str() of an int over 4,300 digits.
-        if abs(value) >= 10 ** lim.max_integer_digits:
+        if abs(value) >= 10**lim.max_integer_digits:
             return f"tiene más de {lim.max_integer_digits} dígitos enteros (máximo admitido)"
         return None
     if not value.is_finite():
@@ -65,8 +69,11 @@ def number_problem(value: Decimal | int) -> str | None:
     integer_digits = len(digits) + exponent
     if value != 0 and integer_digits > lim.max_integer_digits:
         return f"tiene más de {lim.max_integer_digits} dígitos enteros (máximo admitido)"
-    if exponent < 0 and -exponent > lim.max_decimal_places and value != value.quantize(
-            Decimal(1).scaleb(-lim.max_decimal_places), rounding="ROUND_DOWN"):
+    if (
+        exponent < 0
+        and -exponent > lim.max_decimal_places
+        and value != value.quantize(Decimal(1).scaleb(-lim.max_decimal_places), rounding="ROUND_DOWN")
+    ):
         return f"tiene más de {lim.max_decimal_places} decimales (máximo admitido)"
     return None
 

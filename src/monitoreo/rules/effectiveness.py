@@ -20,7 +20,10 @@ FINDING, OK, NOT_EVALUABLE = OutcomeVerdict.FINDING, OutcomeVerdict.OK, OutcomeV
 CHANGES = ("better", "worse", "unchanged")
 #: Wording variants: by significance (2020 labels) and by direction (2023+ sentences).
 VARIANTS = frozenset(
-    f"{change}{sig}{d}" for change in CHANGES for sig in ("", "_significant") for d in ("", "_ascendente", "_descendente")
+    f"{change}{sig}{d}"
+    for change in CHANGES
+    for sig in ("", "_significant")
+    for d in ("", "_ascendente", "_descendente")
 ) - frozenset(CHANGES)
 
 
@@ -28,22 +31,33 @@ def _numbers(ctx: EvaluationContext) -> range:
     return range(1, len(ctx.indicators()) + 1)
 
 
-@rule("effectiveness.purpose_indicator", Dimension.EFFECTIVENESS, title="Variación del indicador de propósito",
-      methodology="§5.1 IND-WORSE, IND-WORSE-DESC, IND-NOT-REPORTED; §5.2; §5.3 (significance)",
-      params={"significance_relative_pct": Param(
-                  Decimal, "Cambio relativo |Δ|/|valor t-1| × 100 sobre el cual (estricto) el cambio es significativo; "
-                  "null = sin regla de significancia.", nullable=True),
-              "worse_requires_significance": Param(bool, "true: sólo un empeoramiento significativo es hallazgo.")},
-      outcomes={"better": OutcomeSpec(OK, "Mejora en el sentido del indicador."),
-                "unchanged": OutcomeSpec(OK, "Sin cambio."),
-                "worse": OutcomeSpec(FINDING, "Empeora en el sentido del indicador."),
-                "worse_not_significant": OutcomeSpec(OK, "Empeora sin significancia, y la edición lo acepta."),
-                "not_reported": OutcomeSpec(FINDING, "Valor de t no reportado (S/I)."),
-                "no_history": OutcomeSpec(NOT_EVALUABLE, "Sin valor numérico en t-1."),
-                "no_direction": OutcomeSpec(NOT_EVALUABLE, "Sin sentido de medición declarado."),
-                "not_evaluable": OutcomeSpec(NOT_EVALUABLE, "Valor de t no aplica o no es comparable."),
-                "missing": OutcomeSpec(FINDING, "El programa no reporta indicador de propósito.")},
-      variants=VARIANTS)
+@rule(
+    "effectiveness.purpose_indicator",
+    Dimension.EFFECTIVENESS,
+    title="Variación del indicador de propósito",
+    methodology="§5.1 IND-WORSE, IND-WORSE-DESC, IND-NOT-REPORTED; §5.2; §5.3 (significance)",
+    params={
+        "significance_relative_pct": Param(
+            Decimal,
+            "Cambio relativo |Δ|/|valor t-1| × 100 sobre el cual (estricto) el cambio es significativo; "
+            "null = sin regla de significancia.",
+            nullable=True,
+        ),
+        "worse_requires_significance": Param(bool, "true: sólo un empeoramiento significativo es hallazgo."),
+    },
+    outcomes={
+        "better": OutcomeSpec(OK, "Mejora en el sentido del indicador."),
+        "unchanged": OutcomeSpec(OK, "Sin cambio."),
+        "worse": OutcomeSpec(FINDING, "Empeora en el sentido del indicador."),
+        "worse_not_significant": OutcomeSpec(OK, "Empeora sin significancia, y la edición lo acepta."),
+        "not_reported": OutcomeSpec(FINDING, "Valor de t no reportado (S/I)."),
+        "no_history": OutcomeSpec(NOT_EVALUABLE, "Sin valor numérico en t-1."),
+        "no_direction": OutcomeSpec(NOT_EVALUABLE, "Sin sentido de medición declarado."),
+        "not_evaluable": OutcomeSpec(NOT_EVALUABLE, "Valor de t no aplica o no es comparable."),
+        "missing": OutcomeSpec(FINDING, "El programa no reporta indicador de propósito."),
+    },
+    variants=VARIANTS,
+)
 def purpose_indicator(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """For each indicator n: value_t against value_{t-1}, read ascending (higher is better) or descending."""
     if not ctx.indicators():
@@ -55,8 +69,11 @@ def purpose_indicator(ctx: EvaluationContext, params: Params) -> Iterator[Draft]
 
 def _change(ctx: EvaluationContext, params: Params, n: int, direction: Direction | None) -> Draft:
     current, previous = ctx.indicator_value(n, ctx.t), ctx.indicator_value(n, ctx.t - 1)
-    values = {"value": evidence(current), "previous": evidence(previous),
-              "direction": direction.value if direction else None}
+    values = {
+        "value": evidence(current),
+        "previous": evidence(previous),
+        "direction": direction.value if direction else None,
+    }
     if not_reported(current):
         return Draft("not_reported", values, indicator=n)
     if not isinstance(current, Decimal):
@@ -91,40 +108,71 @@ def _keys(change: str, significant: bool | None, direction: Direction) -> tuple[
     return (*keys, f"{change}{d}", change)
 
 
-@rule("effectiveness.indicator_pertinence", Dimension.EFFECTIVENESS, title="Pertinencia del indicador de propósito",
-      methodology="§5.1 IND-NOT-PERTINENT; §5.3 «El indicador es pertinente»",
-      outcomes={"pertinent": OutcomeSpec(OK, "Mide directamente el logro del propósito."),
-                "not_pertinent": OutcomeSpec(FINDING, "No mide directamente el logro del propósito."),
-                "pending": PENDING},
-      judgements={"effectiveness.indicator_pertinent": "El indicador de propósito n es pertinente."})
+@rule(
+    "effectiveness.indicator_pertinence",
+    Dimension.EFFECTIVENESS,
+    title="Pertinencia del indicador de propósito",
+    methodology="§5.1 IND-NOT-PERTINENT; §5.3 «El indicador es pertinente»",
+    outcomes={
+        "pertinent": OutcomeSpec(OK, "Mide directamente el logro del propósito."),
+        "not_pertinent": OutcomeSpec(FINDING, "No mide directamente el logro del propósito."),
+        "pending": PENDING,
+    },
+    judgements={"effectiveness.indicator_pertinent": "El indicador de propósito n es pertinente."},
+)
 def indicator_pertinence(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement per indicator."""
     for n in _numbers(ctx):
-        yield from_judgement(ctx, "effectiveness.indicator_pertinent", when_true="pertinent",
-                             when_false="not_pertinent", indicator=n)
+        yield from_judgement(
+            ctx,
+            "effectiveness.indicator_pertinent",
+            when_true="pertinent",
+            when_false="not_pertinent",
+            indicator=n,
+        )
 
 
-@rule("effectiveness.indicator_quality", Dimension.EFFECTIVENESS, title="Calidad / formulación del indicador",
-      methodology="§5.1 IND-FORMULATION; §5.3 «El indicador cumple con el criterio de calidad»",
-      outcomes={"meets": OutcomeSpec(OK, "Bien formulado / cumple el criterio de calidad."),
-                "fails": OutcomeSpec(FINDING, "Mal formulado / no cumple el criterio de calidad."),
-                "pending": PENDING},
-      judgements={"effectiveness.indicator_quality":
-                  "El indicador de propósito n cumple el criterio de calidad (está correctamente formulado)."})
+@rule(
+    "effectiveness.indicator_quality",
+    Dimension.EFFECTIVENESS,
+    title="Calidad / formulación del indicador",
+    methodology="§5.1 IND-FORMULATION; §5.3 «El indicador cumple con el criterio de calidad»",
+    outcomes={
+        "meets": OutcomeSpec(OK, "Bien formulado / cumple el criterio de calidad."),
+        "fails": OutcomeSpec(FINDING, "Mal formulado / no cumple el criterio de calidad."),
+        "pending": PENDING,
+    },
+    judgements={
+        "effectiveness.indicator_quality": "El indicador de propósito n cumple el criterio de calidad (está correctamente formulado)."
+    },
+)
 def indicator_quality(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement per indicator."""
     for n in _numbers(ctx):
-        yield from_judgement(ctx, "effectiveness.indicator_quality", when_true="meets", when_false="fails", indicator=n)
+        yield from_judgement(
+            ctx, "effectiveness.indicator_quality", when_true="meets", when_false="fails", indicator=n
+        )
 
 
-@rule("effectiveness.indicator_reporting_persistence", Dimension.EFFECTIVENESS,
-      title="Persistencia en el no reporte del indicador", methodology="§4.5; §5.1 IND-PERSIST",
-      params={"years": Param(int, "Años consecutivos sin reporte, terminando en t."),
-              "justification_clears": Param(bool, "¿Una justificación pertinente supera este hallazgo? "
-                                            "null = ajuste de la edición.", nullable=True)},
-      outcomes={"persistent": OutcomeSpec(FINDING, "Sin valor reportado (S/I) en cada año de la serie."),
-                "reported": OutcomeSpec(OK, "Algún año de la serie tiene valor."),
-                "not_evaluable": OutcomeSpec(NOT_EVALUABLE, "Ningún reporte cubre algún año de la serie.")})
+@rule(
+    "effectiveness.indicator_reporting_persistence",
+    Dimension.EFFECTIVENESS,
+    title="Persistencia en el no reporte del indicador",
+    methodology="§4.5; §5.1 IND-PERSIST",
+    params={
+        "years": Param(int, "Años consecutivos sin reporte, terminando en t."),
+        "justification_clears": Param(
+            bool,
+            "¿Una justificación pertinente supera este hallazgo? null = ajuste de la edición.",
+            nullable=True,
+        ),
+    },
+    outcomes={
+        "persistent": OutcomeSpec(FINDING, "Sin valor reportado (S/I) en cada año de la serie."),
+        "reported": OutcomeSpec(OK, "Algún año de la serie tiene valor."),
+        "not_evaluable": OutcomeSpec(NOT_EVALUABLE, "Ningún reporte cubre algún año de la serie."),
+    },
+)
 def indicator_reporting_persistence(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Per indicator: value S/I in each of t-(years-1) … t (the ficha's own series, then ``history``)."""
     span = params.integer("years")

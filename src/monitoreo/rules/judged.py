@@ -17,23 +17,40 @@ PENDING = OutcomeSpec(OutcomeVerdict.NOT_EVALUABLE, "Sin juicio del evaluador to
 
 
 def from_judgement(
-    ctx: EvaluationContext, code: str, *, when_true: str, when_false: str, indicator: int | None = None,
-    when_insufficient: str | None = None, when_not_applicable: str | None = None,
+    ctx: EvaluationContext,
+    code: str,
+    *,
+    when_true: str,
+    when_false: str,
+    indicator: int | None = None,
+    when_insufficient: str | None = None,
+    when_not_applicable: str | None = None,
     wording: tuple[str, ...] = (),
 ) -> Draft:
     """Draft the outcome the value of judgement ``code`` picks, or ``pending``."""
     judgement = ctx.judgement(code, indicator)
     if judgement is None:
         return Draft("pending", {"judgement": code}, indicator=indicator)
-    outcome = pick(judgement, when_true=when_true, when_false=when_false, when_insufficient=when_insufficient,
-                   when_not_applicable=when_not_applicable)
+    outcome = pick(
+        judgement,
+        when_true=when_true,
+        when_false=when_false,
+        when_insufficient=when_insufficient,
+        when_not_applicable=when_not_applicable,
+    )
     if outcome is None:
         return Draft("pending", {"judgement": code, "value": str(judgement.value)}, indicator=indicator)
     return Draft(outcome, {"judgement": code, "value": judgement.value}, indicator=indicator, wording=wording)
 
 
-def pick(judgement: Judgement, *, when_true: str, when_false: str, when_insufficient: str | None = None,
-         when_not_applicable: str | None = None) -> str | None:
+def pick(
+    judgement: Judgement,
+    *,
+    when_true: str,
+    when_false: str,
+    when_insufficient: str | None = None,
+    when_not_applicable: str | None = None,
+) -> str | None:
     """The outcome key for ``judgement``'s value; ``None`` when the rule does not accept that value."""
     if judgement.value is True:
         return when_true

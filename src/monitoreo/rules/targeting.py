@@ -21,7 +21,9 @@ NOT_REPORTED_IS_FINDING = Param(bool, "Un dato no reportado (S/I) es hallazgo; s
 SUBSET_OUTCOMES = {
     "subset": OutcomeSpec(OK, "La población menor cabe en la mayor."),
     "not_subset": OutcomeSpec(FINDING, "La población menor supera a la mayor."),
-    "not_reported": OutcomeSpec(FINDING, "Falta una cuantificación de t (S/I) y la edición lo considera hallazgo."),
+    "not_reported": OutcomeSpec(
+        FINDING, "Falta una cuantificación de t (S/I) y la edición lo considera hallazgo."
+    ),
     "not_evaluable": OutcomeSpec(NOT_EVALUABLE, "Falta una cuantificación y no es hallazgo, o no aplica."),
 }
 
@@ -47,25 +49,39 @@ def _plain(value: Num) -> str:
     return value.value if isinstance(value, Missing) else format(value.normalize(), "f")
 
 
-@rule("targeting.evident_deficiencies", Dimension.TARGETING, title="Deficiencias evidentes en la focalización",
-      methodology="§5.3 (2020 «La iniciativa no presenta deficiencias evidentes en su focalización {t}»)",
-      outcomes={"none": OutcomeSpec(OK, "Sin deficiencias evidentes."),
-                "deficient": OutcomeSpec(FINDING, "El evaluador observa deficiencias en la focalización."),
-                "pending": PENDING},
-      judgements={"targeting.evident_deficiencies": "La focalización presenta deficiencias evidentes (2020)."})
+@rule(
+    "targeting.evident_deficiencies",
+    Dimension.TARGETING,
+    title="Deficiencias evidentes en la focalización",
+    methodology="§5.3 (2020 «La iniciativa no presenta deficiencias evidentes en su focalización {t}»)",
+    outcomes={
+        "none": OutcomeSpec(OK, "Sin deficiencias evidentes."),
+        "deficient": OutcomeSpec(FINDING, "El evaluador observa deficiencias en la focalización."),
+        "pending": PENDING,
+    },
+    judgements={"targeting.evident_deficiencies": "La focalización presenta deficiencias evidentes (2020)."},
+)
 def evident_deficiencies(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement ``targeting.evident_deficiencies`` (true = there are deficiencies)."""
     yield from_judgement(ctx, "targeting.evident_deficiencies", when_true="deficient", when_false="none")
 
 
-@rule("targeting.new_criteria", Dimension.TARGETING, title="Criterios de focalización nuevos (2020)",
-      methodology="§5.3 («Sin criterios nuevos»; LyD 2021: only new criteria were reviewed in 2020)",
-      outcomes={"none": OutcomeSpec(OK, "No presenta criterios nuevos."),
-                "adequate": OutcomeSpec(OK, "Criterios nuevos sin problemas."),
-                "problems": OutcomeSpec(FINDING, "Criterios nuevos con problemas."),
-                "pending": PENDING},
-      judgements={"targeting.new_criteria": "El programa presenta criterios de focalización nuevos este año.",
-                  "targeting.new_criteria_adequate": "Los criterios nuevos no tienen problemas."})
+@rule(
+    "targeting.new_criteria",
+    Dimension.TARGETING,
+    title="Criterios de focalización nuevos (2020)",
+    methodology="§5.3 («Sin criterios nuevos»; LyD 2021: only new criteria were reviewed in 2020)",
+    outcomes={
+        "none": OutcomeSpec(OK, "No presenta criterios nuevos."),
+        "adequate": OutcomeSpec(OK, "Criterios nuevos sin problemas."),
+        "problems": OutcomeSpec(FINDING, "Criterios nuevos con problemas."),
+        "pending": PENDING,
+    },
+    judgements={
+        "targeting.new_criteria": "El programa presenta criterios de focalización nuevos este año.",
+        "targeting.new_criteria_adequate": "Los criterios nuevos no tienen problemas.",
+    },
+)
 def new_criteria(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """No new criteria → ok; new criteria → the adequacy judgement decides."""
     presented = ctx.judgement("targeting.new_criteria")
@@ -74,7 +90,9 @@ def new_criteria(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     elif not presented.value:
         yield Draft("none", {"judgement": "targeting.new_criteria", "value": False})
     else:
-        yield from_judgement(ctx, "targeting.new_criteria_adequate", when_true="adequate", when_false="problems")
+        yield from_judgement(
+            ctx, "targeting.new_criteria_adequate", when_true="adequate", when_false="problems"
+        )
 
 
 FOCALIZATION_JUDGEMENT = "targeting.focalization_criteria_clear"
@@ -88,9 +106,15 @@ def _not_applicable(ctx: EvaluationContext, code: str) -> bool:
     return judgement is not None and judgement.value == NOT_APPLICABLE
 
 
-@rule("targeting.target_subset", Dimension.TARGETING, title="Población objetivo ⊆ población potencial",
-      methodology="§2.1; §5.1 FOC-PO-OK, FOC-PO-NOT-SUBSET", params={"not_reported_is_finding": NOT_REPORTED_IS_FINDING},
-      outcomes=SUBSET_OUTCOMES, placeholders=frozenset({"po", "pp"}))
+@rule(
+    "targeting.target_subset",
+    Dimension.TARGETING,
+    title="Población objetivo ⊆ población potencial",
+    methodology="§2.1; §5.1 FOC-PO-OK, FOC-PO-NOT-SUBSET",
+    params={"not_reported_is_finding": NOT_REPORTED_IS_FINDING},
+    outcomes=SUBSET_OUTCOMES,
+    placeholders=frozenset({"po", "pp"}),
+)
 def target_subset(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Quantity PO_t ≤ PP_t. A declared-universal program is judged by ``targeting.universal`` instead;
     focalisation marked not applicable by design (``no_aplica``) is not assessed at all."""
@@ -99,14 +123,22 @@ def target_subset(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
         yield _subset(_quantity(pops.target, ctx.t), _quantity(pops.potential, ctx.t), params, ("po", "pp"))
 
 
-@rule("targeting.served_subset", Dimension.TARGETING, title="Población beneficiada ⊆ población objetivo",
-      methodology="§2.1; §5.1 PRI-OK, PRI-NOT-SUBSET, PRI-UNIVERSAL; §5.1a clarification 1",
-      params={"not_reported_is_finding": NOT_REPORTED_IS_FINDING,
-              "universal_not_applicable": Param(
-                  bool, "true: un programa universal no se evalúa (PRI-UNIVERSAL, 2023); false: se compara como "
-                  "cualquier programa y el evaluador decide si la priorización aplica (2025).")},
-      outcomes={**SUBSET_OUTCOMES, "universal": OutcomeSpec(NOT_EVALUABLE, "Programa universal: no aplica.")},
-      placeholders=frozenset({"pb", "po"}))
+@rule(
+    "targeting.served_subset",
+    Dimension.TARGETING,
+    title="Población beneficiada ⊆ población objetivo",
+    methodology="§2.1; §5.1 PRI-OK, PRI-NOT-SUBSET, PRI-UNIVERSAL; §5.1a clarification 1",
+    params={
+        "not_reported_is_finding": NOT_REPORTED_IS_FINDING,
+        "universal_not_applicable": Param(
+            bool,
+            "true: un programa universal no se evalúa (PRI-UNIVERSAL, 2023); false: se compara como "
+            "cualquier programa y el evaluador decide si la priorización aplica (2025).",
+        ),
+    },
+    outcomes={**SUBSET_OUTCOMES, "universal": OutcomeSpec(NOT_EVALUABLE, "Programa universal: no aplica.")},
+    placeholders=frozenset({"pb", "po"}),
+)
 def served_subset(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Quantity PB_t ≤ PO_t. Universal programs → ``universal`` when the edition says so; prioritisation
     marked not applicable (``no_aplica``) is not assessed at all. Zero beneficiaries is a reported value."""
@@ -119,52 +151,89 @@ def served_subset(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     yield _subset(_quantity(pops.served, ctx.t), _quantity(pops.target, ctx.t), params, ("pb", "po"))
 
 
-@rule("targeting.universal", Dimension.TARGETING, title="Programa declarado universal",
-      methodology="§5.1 FOC-UNIVERSAL-OK, FOC-UNIVERSAL-BAD",
-      outcomes={"pertinent": OutcomeSpec(NOT_EVALUABLE, "Universal y pertinente: no se evalúan criterios."),
-                "not_justified": OutcomeSpec(FINDING, "La condición universal no se ajusta al diseño o la cobertura."),
-                "pending": PENDING},
-      judgements={"targeting.universal_pertinent": "La declaración de programa universal es pertinente."})
+@rule(
+    "targeting.universal",
+    Dimension.TARGETING,
+    title="Programa declarado universal",
+    methodology="§5.1 FOC-UNIVERSAL-OK, FOC-UNIVERSAL-BAD",
+    outcomes={
+        "pertinent": OutcomeSpec(NOT_EVALUABLE, "Universal y pertinente: no se evalúan criterios."),
+        "not_justified": OutcomeSpec(
+            FINDING, "La condición universal no se ajusta al diseño o la cobertura."
+        ),
+        "pending": PENDING,
+    },
+    judgements={"targeting.universal_pertinent": "La declaración de programa universal es pertinente."},
+)
 def universal(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Only for programs that declare themselves universal (PP = PO)."""
     if ctx.submission.populations.universal:
-        yield from_judgement(ctx, "targeting.universal_pertinent", when_true="pertinent", when_false="not_justified")
+        yield from_judgement(
+            ctx, "targeting.universal_pertinent", when_true="pertinent", when_false="not_justified"
+        )
 
 
 CRITERIA_EXTRA = {
-    "not_reported": OutcomeSpec(FINDING, "Juicio «insuficiente»: la información no permite evaluar los criterios."),
+    "not_reported": OutcomeSpec(
+        FINDING, "Juicio «insuficiente»: la información no permite evaluar los criterios."
+    ),
     "not_applicable": OutcomeSpec(NOT_EVALUABLE, "Juicio «no_aplica»: no aplica por el diseño del programa."),
 }
 
 
-@rule("targeting.focalization_criteria", Dimension.TARGETING, title="Criterios de focalización",
-      methodology="§5.1 FOC-CRIT, FOC-NOT-REPORTED; §5.1a (not applicable by design)",
-      outcomes={"clear": OutcomeSpec(OK, "Criterios claros."),
-                "unclear": OutcomeSpec(FINDING, "Sin criterios que definan la población a atender."),
-                **CRITERIA_EXTRA, "pending": PENDING},
-      judgements={FOCALIZATION_JUDGEMENT:
-                  "Los criterios de focalización permiten definir la población a atender en el mediano plazo "
-                  "(también «insuficiente» o «no_aplica»)."},
-      judgement_values={FOCALIZATION_JUDGEMENT: BOTH_EXTRA})
+@rule(
+    "targeting.focalization_criteria",
+    Dimension.TARGETING,
+    title="Criterios de focalización",
+    methodology="§5.1 FOC-CRIT, FOC-NOT-REPORTED; §5.1a (not applicable by design)",
+    outcomes={
+        "clear": OutcomeSpec(OK, "Criterios claros."),
+        "unclear": OutcomeSpec(FINDING, "Sin criterios que definan la población a atender."),
+        **CRITERIA_EXTRA,
+        "pending": PENDING,
+    },
+    judgements={
+        FOCALIZATION_JUDGEMENT: "Los criterios de focalización permiten definir la población a atender en el mediano plazo "
+        "(también «insuficiente» o «no_aplica»)."
+    },
+    judgement_values={FOCALIZATION_JUDGEMENT: BOTH_EXTRA},
+)
 def focalization_criteria(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement; not asked of universal programs."""
     if not ctx.submission.populations.universal:
-        yield from_judgement(ctx, FOCALIZATION_JUDGEMENT, when_true="clear", when_false="unclear",
-                             when_insufficient="not_reported", when_not_applicable="not_applicable")
+        yield from_judgement(
+            ctx,
+            FOCALIZATION_JUDGEMENT,
+            when_true="clear",
+            when_false="unclear",
+            when_insufficient="not_reported",
+            when_not_applicable="not_applicable",
+        )
 
 
-@rule("targeting.prioritization_criteria", Dimension.TARGETING, title="Criterios de priorización",
-      methodology="§5.1 PRI-CRIT, PRI-UNIVERSAL; §5.1a clarification 1, PRI-NOT-REPORTED",
-      params={"judge_universal": Param(
-          bool, "true: también se juzga la priorización de un programa universal (2025); false: no (2023).")},
-      outcomes={"clear": OutcomeSpec(OK, "Criterios claros y objetivos."),
-                "unclear": OutcomeSpec(FINDING, "Criterios no claros ni objetivos."),
-                **CRITERIA_EXTRA, "pending": PENDING},
-      variants=frozenset({"not_applicable_universal"}),
-      judgements={PRIORITIZATION_JUDGEMENT:
-                  "Los criterios de priorización son claros y objetivos para seleccionar a la población beneficiada "
-                  "(también «insuficiente» o «no_aplica»)."},
-      judgement_values={PRIORITIZATION_JUDGEMENT: BOTH_EXTRA})
+@rule(
+    "targeting.prioritization_criteria",
+    Dimension.TARGETING,
+    title="Criterios de priorización",
+    methodology="§5.1 PRI-CRIT, PRI-UNIVERSAL; §5.1a clarification 1, PRI-NOT-REPORTED",
+    params={
+        "judge_universal": Param(
+            bool, "true: también se juzga la priorización de un programa universal (2025); false: no (2023)."
+        )
+    },
+    outcomes={
+        "clear": OutcomeSpec(OK, "Criterios claros y objetivos."),
+        "unclear": OutcomeSpec(FINDING, "Criterios no claros ni objetivos."),
+        **CRITERIA_EXTRA,
+        "pending": PENDING,
+    },
+    variants=frozenset({"not_applicable_universal"}),
+    judgements={
+        PRIORITIZATION_JUDGEMENT: "Los criterios de priorización son claros y objetivos para seleccionar a la población beneficiada "
+        "(también «insuficiente» o «no_aplica»)."
+    },
+    judgement_values={PRIORITIZATION_JUDGEMENT: BOTH_EXTRA},
+)
 def prioritization_criteria(ctx: EvaluationContext, params: Params) -> Iterator[Draft]:
     """Evaluator judgement. A universal program is judged only when the edition says so; marked not
     applicable it prints the universal sentence (PRI-UNIVERSAL) instead of the design one."""
@@ -172,6 +241,12 @@ def prioritization_criteria(ctx: EvaluationContext, params: Params) -> Iterator[
     if universal_program and not params.flag("judge_universal"):
         return
     wording = ("not_applicable_universal", "not_applicable") if universal_program else ()
-    draft = from_judgement(ctx, PRIORITIZATION_JUDGEMENT, when_true="clear", when_false="unclear",
-                           when_insufficient="not_reported", when_not_applicable="not_applicable")
+    draft = from_judgement(
+        ctx,
+        PRIORITIZATION_JUDGEMENT,
+        when_true="clear",
+        when_false="unclear",
+        when_insufficient="not_reported",
+        when_not_applicable="not_applicable",
+    )
     yield Draft(draft.outcome, draft.values, wording=wording) if draft.outcome == "not_applicable" else draft

@@ -14,6 +14,14 @@ from monitoreo.sheet.model import SheetModel
 from monitoreo.sheet.pdf import RenderError, render_pdf
 
 __all__ = [
-    "BatchResult", "FileOutcome", "RenderError", "SheetModel", "build_sheet", "render_batch", "render_html",
-    "render_html_fragment", "render_pdf", "stylesheet",
+    "BatchResult",
+    "FileOutcome",
+    "RenderError",
+    "SheetModel",
+    "build_sheet",
+    "render_batch",
+    "render_html",
+    "render_html_fragment",
+    "render_pdf",
+    "stylesheet",
 ]

@@ -116,8 +116,9 @@ def render_file(file: str, out: str, formats: Sequence[str]) -> FileOutcome:
     except MonitoreoError as exc:
         code = getattr(exc, "code", "render.E001")
         return FileOutcome(file=file, id=submission.id, problems=(Problem(file, "", code, str(exc)),))
-    return FileOutcome(file=file, id=submission.id, outputs=tuple(outputs),
-                       warnings=(warning,) if warning else ())
+    return FileOutcome(
+        file=file, id=submission.id, outputs=tuple(outputs), warnings=(warning,) if warning else ()
+    )
 
 
 def _init_worker() -> None:
@@ -133,8 +134,12 @@ def _duplicates(outcomes: list[FileOutcome]) -> list[FileOutcome]:
         key = outcome.id
         if outcome.ok and key is not None:
             if key in seen:
-                problem = Problem(outcome.file, "id", "render.E003",
-                                  f"id «{key}» repetido (también en {seen[key]}); su salida se sobrescribió")
+                problem = Problem(
+                    outcome.file,
+                    "id",
+                    "render.E003",
+                    f"id «{key}» repetido (también en {seen[key]}); su salida se sobrescribió",
+                )
                 outcome = FileOutcome(file=outcome.file, id=key, problems=(problem,))
             else:
                 seen[key] = outcome.file
@@ -142,9 +147,15 @@ def _duplicates(outcomes: list[FileOutcome]) -> list[FileOutcome]:
     return result
 
 
-def _unchanged(names: list[str], keys: dict[str, str | None], manifest: RenderManifest, formats: tuple[str, ...],
-               force: bool, by_file: dict[str, FileOutcome], progress: Callable[[FileOutcome], Any] | None,
-               ) -> list[str]:
+def _unchanged(
+    names: list[str],
+    keys: dict[str, str | None],
+    manifest: RenderManifest,
+    formats: tuple[str, ...],
+    force: bool,
+    by_file: dict[str, FileOutcome],
+    progress: Callable[[FileOutcome], Any] | None,
+) -> list[str]:
     """Record the files the manifest says are current as skipped; return the ones to render."""
     todo = []
     for name in names:
@@ -153,16 +164,23 @@ def _unchanged(names: list[str], keys: dict[str, str | None], manifest: RenderMa
         if entry is None:
             todo.append(name)
             continue
-        by_file[name] = FileOutcome(file=name, id=entry["id"], outputs=tuple(o["path"] for o in entry["outputs"]),
-                                    skipped=True)
+        by_file[name] = FileOutcome(
+            file=name, id=entry["id"], outputs=tuple(o["path"] for o in entry["outputs"]), skipped=True
+        )
         if progress:
             progress(by_file[name])
     return todo
 
 
-def _render_all(todo: list[str], out_dir: Path, formats: tuple[str, ...], workers: int,
-                by_file: dict[str, FileOutcome], progress: Callable[[FileOutcome], Any] | None,
-                rerun: bool) -> None:
+def _render_all(
+    todo: list[str],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    workers: int,
+    by_file: dict[str, FileOutcome],
+    progress: Callable[[FileOutcome], Any] | None,
+    rerun: bool,
+) -> None:
     """Render ``todo`` here or across worker processes."""
     # On a rerun, a few changed fichas render here: starting worker processes costs more than rendering them.
     if workers <= 1 or len(todo) <= 1 or (rerun and len(todo) < SPAWN_THRESHOLD):

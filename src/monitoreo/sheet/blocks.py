@@ -57,13 +57,26 @@ def label_row(label: str, values: Sequence[str], sup: str | None = None, total: 
     return row(c(label, sup=sup), *(c(v) for v in values), total=total)
 
 
-def year_table(table_id: str, caption: str, years: Sequence[int], rows: list[Row], *,
-               corner: str = "", caption_sup: str | None = None, label_width: float = 3.0) -> Table:
+def year_table(
+    table_id: str,
+    caption: str,
+    years: Sequence[int],
+    rows: list[Row],
+    *,
+    corner: str = "",
+    caption_sup: str | None = None,
+    label_width: float = 3.0,
+) -> Table:
     """A table with one label column and one column per year."""
     n = len(years)
     return Table(
-        id=table_id, caption=caption, caption_sup=caption_sup, columns=[label_width] + [1.0] * n,
-        align=["left"] + ["right"] * n, header=[row(c(corner), *(c(str(y)) for y in years))], rows=rows,
+        id=table_id,
+        caption=caption,
+        caption_sup=caption_sup,
+        columns=[label_width] + [1.0] * n,
+        align=["left"] + ["right"] * n,
+        header=[row(c(corner), *(c(str(y)) for y in years))],
+        rows=rows,
     )
 
 
@@ -80,6 +93,7 @@ def paragraphs(text: str | None, label: str | None = None) -> list[Block]:
 
 
 # ---- findings texts --------------------------------------------------------------------------------------
+
 
 def dimension_results(ctx: Context, dimension: Dimension) -> list[str]:
     """Sentences of the findings block of ``dimension`` (evaluation, else the printed assessment)."""
@@ -124,6 +138,7 @@ def results_or_placeholder(texts: list[str]) -> list[str]:
 
 # ---- shared sections ---------------------------------------------------------------------------------------
 
+
 def is_percent_indicator(indicator: PurposeIndicator) -> bool:
     """Values print with «%» when the unit is «Porcentual» (S23) or, with no unit, the name is a
     «Porcentaje …» (S20 prints «20%» for an indicator with no unit)."""
@@ -160,8 +175,11 @@ def technical_note_blocks(sub: Submission) -> list[Block]:
 
 # ---- charts ------------------------------------------------------------------------------------------------
 
+
 def _points(ctx: Context, values: Sequence[Num], texts: Sequence[str]) -> list[charts.Point]:
-    return [charts.Point(str(y), plain_number(v), t) for y, v, t in zip(ctx.years, values, texts, strict=True)]
+    return [
+        charts.Point(str(y), plain_number(v), t) for y, v, t in zip(ctx.years, values, texts, strict=True)
+    ]
 
 
 def _years(ctx: Context) -> str:
@@ -170,18 +188,31 @@ def _years(ctx: Context) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " y " + names[-1]
 
 
-def _chart(ctx: Context, chart_id: str, title: str, out: charts.Rendered | None, title_sup: str | None = None,
-           legend: Sequence[str] = ()) -> Chart | Paragraph:
+def _chart(
+    ctx: Context,
+    chart_id: str,
+    title: str,
+    out: charts.Rendered | None,
+    title_sup: str | None = None,
+    legend: Sequence[str] = (),
+) -> Chart | Paragraph:
     """The chart, or — when no year has a value — its title and a sentence instead of an empty frame
     (and no legend: a footnote to nothing would be orphaned)."""
     if out is None:
         return Paragraph(label=f"{title}:", text=wording.EMPTY_CHART[chart_id].format(years=_years(ctx)))
-    return Chart(id=chart_id, title=title, title_sup=title_sup, svg=out.svg, description=out.description,
-                 legend=list(legend))
+    return Chart(
+        id=chart_id,
+        title=title,
+        title_sup=title_sup,
+        svg=out.svg,
+        description=out.description,
+        legend=list(legend),
+    )
 
 
-def population_chart(ctx: Context, chart_id: str, title: str, legend: Sequence[str] = (),
-                     title_sup: str | None = None) -> Chart | Paragraph:
+def population_chart(
+    ctx: Context, chart_id: str, title: str, legend: Sequence[str] = (), title_sup: str | None = None
+) -> Chart | Paragraph:
     """Target (bars) vs served (dots) population per year, with coverage; a sentence when both are S/I."""
     pops = ctx.sub.populations
     target = [(pops.target.quantity if pops.target else {}).get(y, Missing.NOT_REPORTED) for y in ctx.years]
@@ -194,17 +225,21 @@ def population_chart(ctx: Context, chart_id: str, title: str, legend: Sequence[s
     return _chart(ctx, chart_id, title, out, title_sup, legend)
 
 
-def spend_per_beneficiary_chart(ctx: Context, chart_id: str, title: str,
-                                title_sup: str | None = None) -> Chart | Paragraph:
+def spend_per_beneficiary_chart(
+    ctx: Context, chart_id: str, title: str, title_sup: str | None = None
+) -> Chart | Paragraph:
     values = ctx.yearly("spend_per_beneficiary")
     out = charts.bar_chart(title, _points(ctx, values, [ctx.fmt.unit_cost(v) for v in values]))
     return _chart(ctx, chart_id, title, out, title_sup)
 
 
-def execution_chart(ctx: Context, chart_id: str, title: str, title_sup: str | None = None) -> Chart | Paragraph:
+def execution_chart(
+    ctx: Context, chart_id: str, title: str, title_sup: str | None = None
+) -> Chart | Paragraph:
     initial, final = ctx.yearly("execution_initial_pct"), ctx.yearly("execution_final_pct")
     out = charts.execution_chart(
-        title, _points(ctx, initial, [ctx.fmt.pct(v) for v in initial]),
+        title,
+        _points(ctx, initial, [ctx.fmt.pct(v) for v in initial]),
         _points(ctx, final, [ctx.fmt.pct(v) for v in final]),
     )
     return _chart(ctx, chart_id, title, out, title_sup)

@@ -26,7 +26,9 @@ Layout = Callable[[Context], list[Section]]
 
 #: Layout of each edition family: the first entry whose edition is ≤ the submission's edition wins.
 LAYOUTS: tuple[tuple[int, Layout], ...] = (
-    (2025, layout_2025.sections), (2023, layout_2023.sections), (0, layout_2020.sections),
+    (2025, layout_2025.sections),
+    (2023, layout_2023.sections),
+    (0, layout_2020.sections),
 )
 
 
@@ -53,8 +55,12 @@ def build_sheet(
         edition=edition,
         document_title=f"{program.name} — {process.capitalize()}",
         author=program.service,
-        title=TitleBlock(process=process, program=program.name.upper(), service=program.service.upper(),
-                         ministry=program.ministry.upper()),
+        title=TitleBlock(
+            process=process,
+            program=program.name.upper(),
+            service=program.service.upper(),
+            ministry=program.ministry.upper(),
+        ),
         sections=fit_sections(layout_for(edition)(ctx)),
         published_at_iso=submission.published_at.isoformat() if submission.published_at else None,
         notice=wording.SYNTHETIC_NOTICE if submission.synthetic else None,

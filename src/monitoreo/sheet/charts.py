@@ -15,5 +15,14 @@ from monitoreo.charts.ficha import (
     population_chart,
 )
 
-__all__ = ["AXIS_COLOUR", "SECOND_COLOUR", "SERVED_COLOUR", "TARGET_COLOUR", "Point", "Rendered", "bar_chart",
-           "execution_chart", "population_chart"]
+__all__ = [
+    "AXIS_COLOUR",
+    "SECOND_COLOUR",
+    "SERVED_COLOUR",
+    "TARGET_COLOUR",
+    "Point",
+    "Rendered",
+    "bar_chart",
+    "execution_chart",
+    "population_chart",
+]

@@ -99,7 +99,9 @@ def _share(weights: Sequence[float], minimum: Sequence[float], total: float) -> 
         fixed.update(short)
 
 
-def _fit(weights: Sequence[float], single: list[float], spans: list[tuple[int, int, float]]) -> list[float] | None:
+def _fit(
+    weights: Sequence[float], single: list[float], spans: list[tuple[int, int, float]]
+) -> list[float] | None:
     minimum = [w + ROUNDING_PT for w in single]
     for _ in range(len(weights) + 1):
         widths = _share(weights, minimum, TEXT_WIDTH_PT)
@@ -121,7 +123,8 @@ def fits(table: Table) -> bool:
     scale = TEXT_WIDTH_PT / sum(table.columns)
     widths = [w * scale for w in table.columns]
     return all(w >= need - 1e-6 for w, need in zip(widths, single, strict=True)) and all(
-        sum(widths[a : b + 1]) >= need - 1e-6 for a, b, need in spans)
+        sum(widths[a : b + 1]) >= need - 1e-6 for a, b, need in spans
+    )
 
 
 def _weights(widths: Sequence[float], like: Sequence[float]) -> list[float]:

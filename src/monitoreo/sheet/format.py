@@ -32,9 +32,13 @@ class SheetFormat:
         rounding = conventions.rounding
         label = conventions.money_label.format(year=price_base_year)
         return cls(
-            edition=edition, price_base_year=price_base_year, percent_decimals=rounding.percent_decimals,
-            unit_cost_decimals=rounding.unit_cost_decimals, mode=rounding.mode,
-            indicator_decimals=rounding.indicator_decimals, money_label=label,
+            edition=edition,
+            price_base_year=price_base_year,
+            percent_decimals=rounding.percent_decimals,
+            unit_cost_decimals=rounding.unit_cost_decimals,
+            mode=rounding.mode,
+            indicator_decimals=rounding.indicator_decimals,
+            money_label=label,
         )
 
     def money(self, value: Num) -> str:

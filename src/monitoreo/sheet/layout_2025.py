@@ -62,9 +62,12 @@ def _grouped(outcomes: list[Outcome]) -> list[PrintedBlock]:
             text = f"{text} {w.PERTINENT_JUSTIFICATION}"
         key = (o.dimension, o.label, o.indicator if o.dimension is Dimension.EFFECTIVENESS else None)
         blocks.setdefault(key, []).append(
-            PrintedSentence(codes=[o.code], text=text, detail=o.detail, indicator=o.indicator))
-    return [PrintedBlock(dimension=d, label=label, indicator=n, sentences=sentences)
-            for (d, label, n), sentences in blocks.items()]
+            PrintedSentence(codes=[o.code], text=text, detail=o.detail, indicator=o.indicator)
+        )
+    return [
+        PrintedBlock(dimension=d, label=label, indicator=n, sentences=sentences)
+        for (d, label, n), sentences in blocks.items()
+    ]
 
 
 def findings_blocks(ctx: Context, dimension: Dimension) -> list[PrintedBlock]:
@@ -98,13 +101,16 @@ def render_blocks(blocks: list[PrintedBlock]) -> list[Block]:
 
 # ---- identification ----------------------------------------------------------------------------------
 
+
 def _executors(p: Identity) -> list[Block]:
     if p.executors is None:
         return []
     if p.executors.direct or not p.executors.items:
         return [Paragraph(label=w.EXECUTORS, text=w.EXECUTORS_DIRECT)]
-    return [Paragraph(label=w.EXECUTORS, text=""),
-            BulletList(items=[f"{e.name} ({e.type})" for e in p.executors.items])]
+    return [
+        Paragraph(label=w.EXECUTORS, text=""),
+        BulletList(items=[f"{e.name} ({e.type})" for e in p.executors.items]),
+    ]
 
 
 def _complementarities(p: Identity, t: int) -> list[Block]:
@@ -112,7 +118,9 @@ def _complementarities(p: Identity, t: int) -> list[Block]:
         return []
     if not p.complementarities.items:
         return [Paragraph(label=w.COMPLEMENTARITIES, text=w.NO_COMPLEMENTARITIES.format(t=t))]
-    items = [f"{i.program}: {i.description}" if i.description else i.program for i in p.complementarities.items]
+    items = [
+        f"{i.program}: {i.description}" if i.description else i.program for i in p.complementarities.items
+    ]
     return [Paragraph(label=w.COMPLEMENTARITIES, text=""), BulletList(items=items)]
 
 
@@ -121,12 +129,17 @@ def antecedentes(ctx: Context) -> Section:
     end = str(p.end_year) if p.end_year is not None else "S/I"
     fields = [FieldLine(label=w.OFFER_TYPE, value=p.offer_type)] if p.offer_type else []
     fields += [FieldLine(label=w.START_YEAR, value=str(p.start_year)), FieldLine(label=w.END_YEAR, value=end)]
-    target = p.target_population or (ctx.sub.populations.target.description
-                                     if ctx.sub.populations.target is not None else None)
+    target = p.target_population or (
+        ctx.sub.populations.target.description if ctx.sub.populations.target is not None else None
+    )
     blocks: list[Block] = [
-        Fields(items=fields), *paragraphs(p.description, w.DESCRIPTION),
-        Heading(text=w.PURPOSE), *paragraphs(p.purpose),
-        *paragraphs(target, w.TARGET_POPULATION), *_executors(p), *_complementarities(p, ctx.t),
+        Fields(items=fields),
+        *paragraphs(p.description, w.DESCRIPTION),
+        Heading(text=w.PURPOSE),
+        *paragraphs(p.purpose),
+        *paragraphs(target, w.TARGET_POPULATION),
+        *_executors(p),
+        *_complementarities(p, ctx.t),
     ]
     assessments = assessment_blocks(ctx)
     for label in w.ASSESSMENT_LABELS:
@@ -135,6 +148,7 @@ def antecedentes(ctx: Context) -> Section:
 
 
 # ---- findings ----------------------------------------------------------------------------------------------
+
 
 def findings(ctx: Context) -> Section:
     """«1. Focalización / 2. Eficiencia / 3. Eficacia»: labelled blocks of the findings not superado, or
@@ -156,7 +170,10 @@ def otras_dimensiones(ctx: Context) -> Section:
     ``docs/ficha-rendering.md``). ``sections`` leaves the section out when it has nothing to print."""
     blocks: list[Block] = []
     if ctx.sub.ods:
-        blocks += [Heading(text="CONTRIBUCIÓN A LOS OBJETIVOS DE DESARROLLO SOSTENIBLE (ODS)"), *ods_blocks(ctx.sub)]
+        blocks += [
+            Heading(text="CONTRIBUCIÓN A LOS OBJETIVOS DE DESARROLLO SOSTENIBLE (ODS)"),
+            *ods_blocks(ctx.sub),
+        ]
     if ctx.sub.gender_approach:
         blocks += [Heading(text="ENFOQUE DE GÉNERO"), *paragraphs(ctx.sub.gender_approach)]
     return Section(key="otras_dimensiones", title=w.OTHER_DIMENSIONS.upper(), blocks=blocks)
@@ -164,11 +181,13 @@ def otras_dimensiones(ctx: Context) -> Section:
 
 # ---- figures (the 2023 tables) -----------------------------------------------------------------------------
 
+
 def _other_assessments(ctx: Context, dimension: Dimension) -> list[Block]:
     """Superado and other assessments of ``dimension`` whose label is not printed with the antecedentes
     (e.g. an execution or indicator decrease cleared by a pertinent justification): after its figures."""
-    return render_blocks([b for b in assessment_blocks(ctx)
-                          if b.dimension is dimension and b.label not in w.ASSESSMENT_LABELS])
+    return render_blocks(
+        [b for b in assessment_blocks(ctx) if b.dimension is dimension and b.label not in w.ASSESSMENT_LABELS]
+    )
 
 
 def _indicators(ctx: Context) -> list[Block]:
@@ -201,14 +220,21 @@ def _figures(ctx: Context) -> list[Section]:
     targeting = layout_2023.focalizacion(ctx)
     # The programme's prioritisation criteria are not printed under the evaluator's label here: in the 2025
     # report «Criterios de priorización:» is the evaluator's assessment.
-    kept = [b for b in targeting.blocks
-            if not (isinstance(b, Paragraph) and b.label == w.ASSESSMENT_LABELS[1])]
+    kept = [
+        b for b in targeting.blocks if not (isinstance(b, Paragraph) and b.label == w.ASSESSMENT_LABELS[1])
+    ]
     efficiency = layout_2023.eficiencia(ctx)
     return [
-        Section(key="focalizacion", title="DATOS DEL PROGRAMA: FOCALIZACIÓN",
-                blocks=[*kept, *_other_assessments(ctx, Dimension.TARGETING)]),
-        Section(key="eficiencia", title="DATOS DEL PROGRAMA: EFICIENCIA",
-                blocks=[*efficiency.blocks, *_other_assessments(ctx, Dimension.EFFICIENCY)]),
+        Section(
+            key="focalizacion",
+            title="DATOS DEL PROGRAMA: FOCALIZACIÓN",
+            blocks=[*kept, *_other_assessments(ctx, Dimension.TARGETING)],
+        ),
+        Section(
+            key="eficiencia",
+            title="DATOS DEL PROGRAMA: EFICIENCIA",
+            blocks=[*efficiency.blocks, *_other_assessments(ctx, Dimension.EFFICIENCY)],
+        ),
         Section(key="eficacia", title="DATOS DEL PROGRAMA: EFICACIA", blocks=_indicators(ctx)),
     ]
 
@@ -220,16 +246,28 @@ def _inflator_blocks(ctx: Context) -> list[Block]:
     if table is None or int(table.base) != base:
         return [Paragraph(label="Inflactores:", text=w.NO_INFLATORS_NOTE.format(base=base))]
     rows = [label_row(str(y), [factor(f)]) for y, f in sorted(table.factors.items())]
-    return [Paragraph(label="Inflactores:", text=w.PRICES_NOTE.format(base=base)),
-            Table(id="inflactores", caption="Inflactores", columns=[1.0, 1.0], align=["left", "right"],
-                  header=[row(c("Año"), c("Inflactor"))], rows=rows)]
+    return [
+        Paragraph(label="Inflactores:", text=w.PRICES_NOTE.format(base=base)),
+        Table(
+            id="inflactores",
+            caption="Inflactores",
+            columns=[1.0, 1.0],
+            align=["left", "right"],
+            header=[row(c("Año"), c("Inflactor"))],
+            rows=rows,
+        ),
+    ]
 
 
 def notas_tecnicas(ctx: Context) -> Section:
     blocks = [*technical_note_blocks(ctx.sub), *_inflator_blocks(ctx)]
     if ctx.sub.published_at is not None:
-        blocks.append(Paragraph(label="Fecha de publicación del reporte:",
-                                text=formatting.published_date(ctx.sub.published_at)))
+        blocks.append(
+            Paragraph(
+                label="Fecha de publicación del reporte:",
+                text=formatting.published_date(ctx.sub.published_at),
+            )
+        )
     return Section(key="notas_tecnicas", title="NOTAS TÉCNICAS", blocks=blocks)
 
 
@@ -237,9 +275,13 @@ def sections(ctx: Context) -> list[Section]:
     """The 2025 layout, in printed order."""
     others = otras_dimensiones(ctx)
     ordered = [
-        antecedentes(ctx), findings(ctx), *([others] if others.blocks else []), *_figures(ctx),
-        Section(key="observaciones", title="OBSERVACIONES DE LA INSTITUCIÓN",
-                blocks=observation_blocks(ctx.sub)),
+        antecedentes(ctx),
+        findings(ctx),
+        *([others] if others.blocks else []),
+        *_figures(ctx),
+        Section(
+            key="observaciones", title="OBSERVACIONES DE LA INSTITUCIÓN", blocks=observation_blocks(ctx.sub)
+        ),
         notas_tecnicas(ctx),
     ]
     # Numbered in printed order, so leaving a section out leaves no gap.

@@ -111,13 +111,18 @@ class RenderManifest:
                 return None
         return entry
 
-    def record(self, file: str, key: str, formats: tuple[str, ...], ficha_id: str | None,
-               outputs: tuple[str, ...]) -> None:
+    def record(
+        self, file: str, key: str, formats: tuple[str, ...], ficha_id: str | None, outputs: tuple[str, ...]
+    ) -> None:
         self.entries[os.path.abspath(file)] = {
-            "key": key, "formats": list(formats), "id": ficha_id,
+            "key": key,
+            "formats": list(formats),
+            "id": ficha_id,
             "outputs": [_output(Path(path)) for path in outputs],
         }
 
     def save(self) -> None:
         body = {"engine": engine_key(), "files": self.entries}
-        atomic.write_text(self.out / NAME, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        atomic.write_text(
+            self.out / NAME, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        )

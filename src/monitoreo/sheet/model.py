@@ -101,9 +101,13 @@ class Table(_Model):
     rows: list[Row]
     row_header: bool = True
     dense: bool = Field(default=False, description="Wide table: printed with a smaller font.")
-    reflow: bool = Field(default=False, description=(
-        "Text table: on a narrow screen (HTML) each row prints as a block «COLUMNA: texto» instead of a "
-        "grid that scrolls sideways (2020 results table: its evaluators' column would sit off screen)."))
+    reflow: bool = Field(
+        default=False,
+        description=(
+            "Text table: on a narrow screen (HTML) each row prints as a block «COLUMNA: texto» instead of a "
+            "grid that scrolls sideways (2020 results table: its evaluators' column would sit off screen)."
+        ),
+    )
 
 
 class Chart(_Model):
@@ -131,7 +135,9 @@ class Notes(_Model):
     items: list[Note]
 
 
-Block = Annotated[Heading | Paragraph | Fields | BulletList | Table | Chart | Notes, Field(discriminator="kind")]
+Block = Annotated[
+    Heading | Paragraph | Fields | BulletList | Table | Chart | Notes, Field(discriminator="kind")
+]
 
 
 class Section(_Model):
@@ -140,7 +146,9 @@ class Section(_Model):
 
     key: str
     title: str | None
-    level: int = Field(default=1, description="1 = numbered section («III. …»); 2 = sub-section («COMPONENTES»).")
+    level: int = Field(
+        default=1, description="1 = numbered section («III. …»); 2 = sub-section («COMPONENTES»)."
+    )
     blocks: list[Block] = Field(default_factory=list)
 
 
@@ -164,9 +172,12 @@ class SheetModel(_Model):
     title: TitleBlock
     sections: list[Section]
     page_label: str = Field(default="Página {page} de {total}", description="Pie de página.")
-    published_at_iso: str | None = Field(default=None, description="Fecha de publicación (ISO), sello del PDF.")
+    published_at_iso: str | None = Field(
+        default=None, description="Fecha de publicación (ISO), sello del PDF."
+    )
     notice: str | None = Field(
-        default=None, description="Aviso bajo el título (datos de demostración ficticios), o None en una ficha real."
+        default=None,
+        description="Aviso bajo el título (datos de demostración ficticios), o None en una ficha real.",
     )
 
     def section(self, key: str) -> Section:

@@ -42,8 +42,9 @@ class RenderError(MonitoreoError):
 @cache
 def compiler() -> Any:
     """This process's Typst compiler (fonts are loaded once, here)."""
-    return typst.Compiler(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)],
-                          ignore_system_fonts=True)
+    return typst.Compiler(
+        str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)], ignore_system_fonts=True
+    )
 
 
 def timestamp(model: SheetModel) -> datetime | None:
@@ -54,7 +55,11 @@ def timestamp(model: SheetModel) -> datetime | None:
     if model.published_at_iso is None:
         return None
     moment = datetime.fromisoformat(model.published_at_iso)
-    local = moment.replace(tzinfo=PUBLICATION_ZONE) if moment.tzinfo is None else moment.astimezone(PUBLICATION_ZONE)
+    local = (
+        moment.replace(tzinfo=PUBLICATION_ZONE)
+        if moment.tzinfo is None
+        else moment.astimezone(PUBLICATION_ZONE)
+    )
     offset = local.utcoffset()
     assert offset is not None
     return local.replace(tzinfo=timezone(offset))
@@ -66,7 +71,8 @@ def render_pdf(model: SheetModel) -> bytes:
     with _LOCK:  # one compiler per process: serialise callers from threads
         try:
             pdf, warnings = compiler().compile_with_warnings(
-                format="pdf", sys_inputs={"data": data}, timestamp=timestamp(model) or _NO_DATE)
+                format="pdf", sys_inputs={"data": data}, timestamp=timestamp(model) or _NO_DATE
+            )
         except typst.TypstError as exc:
             raise RenderError(f"{model.submission_id}: Typst falló: {exc.message}") from None
     if warnings:

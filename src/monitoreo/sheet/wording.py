@@ -10,25 +10,41 @@ from monitoreo.domain.findings import Dimension
 
 PROCESS_TITLE = "MONITOREO Y SEGUIMIENTO OFERTA PÚBLICA {edition}"
 #: Printed under the title of a synthetic ficha (``Submission.synthetic``), never on a real one.
-SYNTHETIC_NOTICE = (
-    "Datos de demostración (ficticios): programa y cifras generados para probar el sistema; no es una ficha publicada."
-)
+SYNTHETIC_NOTICE = "Datos de demostración (ficticios): programa y cifras generados para probar el sistema; no es una ficha publicada."
 
 # ---- S23 (edition 2023 and later) ---------------------------------------------------------------------
 BUDGET_NOTES_2023 = (
-    ("1", "La ejecución presupuestaria inicial corresponde a (presupuesto ejecutado año t / presupuesto inicial "
-          "año t *100), mientras que la ejecución presupuestaria final corresponde a (presupuesto ejecutado año "
-          "t / presupuesto final año t) *100."),
-    ("2", "El presupuesto inicial corresponde al total de gastos definidos en la Ley de Presupuestos del Sector "
-          "Público, o en su defecto, es el monto asignado inicialmente por el Servicio, cuando el programa no "
-          "está expresamente identificada en la Ley de Presupuestos."),
-    ("3", "El presupuesto final incorpora las reasignaciones presupuestarias realizadas al Presupuesto Ley del año."),
-    ("4", "Presupuesto Ley ejecutado por los Servicios, no incluyendo los recursos extrapresupuestarios declarados."),
-    ("5", "Recursos apalancados por el programa con los Gobiernos Regionales, cuya fuente puede ser el Fondo "
-          "Nacional de Desarrollo Regional (FNDR) u otros fondos regionales. Estos recursos pueden ser "
-          "presupuestarios o extrapresupuestarios."),
-    ("6", "Recursos apalancados de fuentes distintas a los Gobiernos Regionales, y que corresponden a montos "
-          "extrapresupuestarios."),
+    (
+        "1",
+        "La ejecución presupuestaria inicial corresponde a (presupuesto ejecutado año t / presupuesto inicial "
+        "año t *100), mientras que la ejecución presupuestaria final corresponde a (presupuesto ejecutado año "
+        "t / presupuesto final año t) *100.",
+    ),
+    (
+        "2",
+        "El presupuesto inicial corresponde al total de gastos definidos en la Ley de Presupuestos del Sector "
+        "Público, o en su defecto, es el monto asignado inicialmente por el Servicio, cuando el programa no "
+        "está expresamente identificada en la Ley de Presupuestos.",
+    ),
+    (
+        "3",
+        "El presupuesto final incorpora las reasignaciones presupuestarias realizadas al Presupuesto Ley del año.",
+    ),
+    (
+        "4",
+        "Presupuesto Ley ejecutado por los Servicios, no incluyendo los recursos extrapresupuestarios declarados.",
+    ),
+    (
+        "5",
+        "Recursos apalancados por el programa con los Gobiernos Regionales, cuya fuente puede ser el Fondo "
+        "Nacional de Desarrollo Regional (FNDR) u otros fondos regionales. Estos recursos pueden ser "
+        "presupuestarios o extrapresupuestarios.",
+    ),
+    (
+        "6",
+        "Recursos apalancados de fuentes distintas a los Gobiernos Regionales, y que corresponden a montos "
+        "extrapresupuestarios.",
+    ),
     ("7", "Total de gastos ejecutados por parte del programa."),
 )
 COVERAGE_NOTE_2023 = "Cobertura: (Población beneficiada del año t / población objetivo año t)*100."
@@ -55,17 +71,29 @@ NO_TEXTS = "Sin información de evaluación."
 
 # ---- S20 (edition 2020) -------------------------------------------------------------------------------
 BUDGET_NOTES_2020 = (
-    ("*", "La ejecución presupuestaria inicial corresponde a (presupuesto ejecutado año t / presupuesto inicial "
-          "año t) *100. El presupuesto inicial corresponde al total de gastos definidos en la Ley de Presupuestos "
-          "del Sector Público, o en su defecto, es el monto asignado inicialmente por el Servicio, cuando el "
-          "programa/iniciativa no está expresamente identificada en la Ley de Presupuestos."),
-    ("**", "La ejecución presupuestaria final corresponde a (presupuesto ejecutado año t / presupuesto final año "
-           "t) *100. El presupuesto final incorpora las reasignaciones presupuestarias realizadas al Presupuesto "
-           "Ley del año."),
-    ("***", "El presupuesto ejecutado corresponde al Presupuesto Ley ejecutado por los Servicios, no incluyendo "
-            "los recursos extrapresupuestarios declarados."),
-    ("****", "Detalla si el programa/iniciativa obtuvo recursos adicionales a los entregados por la Ley de "
-             "Presupuestos."),
+    (
+        "*",
+        "La ejecución presupuestaria inicial corresponde a (presupuesto ejecutado año t / presupuesto inicial "
+        "año t) *100. El presupuesto inicial corresponde al total de gastos definidos en la Ley de Presupuestos "
+        "del Sector Público, o en su defecto, es el monto asignado inicialmente por el Servicio, cuando el "
+        "programa/iniciativa no está expresamente identificada en la Ley de Presupuestos.",
+    ),
+    (
+        "**",
+        "La ejecución presupuestaria final corresponde a (presupuesto ejecutado año t / presupuesto final año "
+        "t) *100. El presupuesto final incorpora las reasignaciones presupuestarias realizadas al Presupuesto "
+        "Ley del año.",
+    ),
+    (
+        "***",
+        "El presupuesto ejecutado corresponde al Presupuesto Ley ejecutado por los Servicios, no incluyendo "
+        "los recursos extrapresupuestarios declarados.",
+    ),
+    (
+        "****",
+        "Detalla si el programa/iniciativa obtuvo recursos adicionales a los entregados por la Ley de "
+        "Presupuestos.",
+    ),
 )
 #: The 2020 ficha has no GORE row (S20 has no GORE resources); a 2020 ficha of a program that has them
 #: prints «Recursos Gobiernos Regionales*****» with this note: S23's footnote 5, verbatim (R3).

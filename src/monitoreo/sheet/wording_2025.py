@@ -27,7 +27,9 @@ ASSESSMENT_LABELS = ("Criterios de focalización:", "Criterios de priorización:
 
 #: Printed after the standard sentence of a finding whose justification was judged pertinent (superado),
 #: before the evaluator's text.
-PERTINENT_JUSTIFICATION = "No obstante, la justificación proporcionada por el Servicio se considera pertinente."
+PERTINENT_JUSTIFICATION = (
+    "No obstante, la justificación proporcionada por el Servicio se considera pertinente."
+)
 
 FINDINGS_TITLE = "HALLAZGOS DEL DESEMPEÑO"
 FINDINGS_HEADINGS = {

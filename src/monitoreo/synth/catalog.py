@@ -144,10 +144,13 @@ def _theme(key: str, t: dict[str, Any]) -> Theme:
         cores=tuple(Core(c["text"], c["g"]) for c in t["cores"]),
         intros=tuple(t["intros"]),
         purposes=tuple(t["purposes"]),
-        populations=tuple(PopulationTemplate(p["unit"], p["description"], p["source"]) for p in t["populations"]),
+        populations=tuple(
+            PopulationTemplate(p["unit"], p["description"], p["source"]) for p in t["populations"]
+        ),
         components=tuple(_component(c) for c in t["components"]),
         indicators=tuple(
-            IndicatorTemplate(i["name"], i["formula"], i["direction"], _pair(i["range"])) for i in t["indicators"]
+            IndicatorTemplate(i["name"], i["formula"], i["direction"], _pair(i["range"]))
+            for i in t["indicators"]
         ),
         ods=tuple(OdsPick(int(o["goal"]), tuple(str(x) for x in o.get("targets", []))) for o in t["ods"]),
         spend_per_beneficiary=_pair(t["spend_per_beneficiary"]),
@@ -157,8 +160,14 @@ def _theme(key: str, t: dict[str, Any]) -> Theme:
 
 def _services(ministries: list[dict[str, Any]]) -> tuple[Service, ...]:
     return tuple(
-        Service(s["name"], s.get("acronym"), m["name"], tuple(s["themes"]), s.get("offer_type", m["offer_type"]),
-                float(m["weight"]) / len(m["services"]))
+        Service(
+            s["name"],
+            s.get("acronym"),
+            m["name"],
+            tuple(s["themes"]),
+            s.get("offer_type", m["offer_type"]),
+            float(m["weight"]) / len(m["services"]),
+        )
         for m in ministries
         for s in m["services"]
     )

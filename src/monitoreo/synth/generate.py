@@ -43,8 +43,16 @@ def _d(value: int) -> Decimal:
 def _setting(seed: int, index: int, edition: int, catalog: Catalog) -> Setting:
     conventions = reference.edition_conventions(edition)
     years = tuple(range(edition - conventions.years_shown + 1, edition + 1))
-    rng = Setting(seed, index, edition, years, conventions.price_base_year, catalog,
-                  catalog.services[0], next(iter(catalog.themes.values()))).rng("service")
+    rng = Setting(
+        seed,
+        index,
+        edition,
+        years,
+        conventions.price_base_year,
+        catalog,
+        catalog.services[0],
+        next(iter(catalog.themes.values())),
+    ).rng("service")
     service = rng.choices(catalog.services, weights=[s.weight for s in catalog.services])[0]
     theme = catalog.themes[pick(rng, service.themes)]
     return Setting(seed, index, edition, years, conventions.price_base_year, catalog, service, theme)
@@ -72,14 +80,17 @@ def _component_ids(templates: list[ComponentTemplate]) -> list[str]:
     return ids
 
 
-def _budget_block(setting: Setting, plan: money.BudgetPlan, templates: list[ComponentTemplate],
-                  spends: list[dict[int, int]]) -> dict[str, Any]:
+def _budget_block(
+    setting: Setting, plan: money.BudgetPlan, templates: list[ComponentTemplate], spends: list[dict[int, int]]
+) -> dict[str, Any]:
     years: dict[int, Any] = {}
     for y in setting.years:
         gore = plan.regional_government[y] if plan.regional_government else None
         extra = plan.extra_budgetary[y] if plan.extra_budgetary else None
         years[y] = {
-            "initial": _d(plan.initial[y]), "final": _d(plan.final[y]), "executed": _d(plan.executed[y]),
+            "initial": _d(plan.initial[y]),
+            "final": _d(plan.final[y]),
+            "executed": _d(plan.executed[y]),
             "regional_government": _NONE if gore is None else _d(gore),
             "extra_budgetary": _NONE if extra is None else _d(extra),
             "total_executed": _d(plan.total[y]),
@@ -94,20 +105,26 @@ def _budget_block(setting: Setting, plan: money.BudgetPlan, templates: list[Comp
     table: dict[str, Any] = {"rows": rows, "total": _d(plan.executed[setting.evaluated_year])}
     if with_admin_column:
         table["admin_total"] = _d(plan.admin[setting.evaluated_year])
-    block: dict[str, Any] = {"years": years, "subtitles": {setting.evaluated_year: table},
-                             "admin_spend": {y: _d(v) for y, v in plan.admin.items()}}
+    block: dict[str, Any] = {
+        "years": years,
+        "subtitles": {setting.evaluated_year: table},
+        "admin_spend": {y: _d(v) for y, v in plan.admin.items()},
+    }
     rng = setting.rng("admin-text")
     if plan.admin[setting.evaluated_year] > 0 and chance(rng, 0.9):
         block["admin_spend_description"] = pick(rng, setting.catalog.admin_descriptions)
     return block
 
 
-def _populations_block(setting: Setting, pops: people.PopulationPlan, unit: str, description: str,
-                       source: str) -> dict[str, Any]:
+def _populations_block(
+    setting: Setting, pops: people.PopulationPlan, unit: str, description: str, source: str
+) -> dict[str, Any]:
     t = setting.evaluated_year
     split = people.sex_split(setting, pops.served[t])
     served: dict[str, Any] = {
-        "unit": unit, "quantity": {y: _d(v) for y, v in pops.served.items()}, "by_sex": {t: split},
+        "unit": unit,
+        "quantity": {y: _d(v) for y, v in pops.served.items()},
+        "by_sex": {t: split},
         "description": (
             f"La población beneficiada fue de {formatting.number(_d(pops.served[t]))} {unit}. Del total de "
             f"beneficiados, el {split['male_pct']}% correspondió al género masculino, {split['female_pct']}% al "
@@ -125,9 +142,17 @@ def _populations_block(setting: Setting, pops: people.PopulationPlan, unit: str,
     if chance(rng, 0.6):
         criteria["prioritization_criteria"] = pick(rng, setting.catalog.prioritization_criteria)
     return criteria | {
-        "potential": {"unit": unit, "quantity": {y: _d(v) for y, v in pops.potential.items()}, "source": year_note},
-        "target": {"unit": unit, "description": description, "quantity": {y: _d(v) for y, v in pops.target.items()},
-                   "source": year_note},
+        "potential": {
+            "unit": unit,
+            "quantity": {y: _d(v) for y, v in pops.potential.items()},
+            "source": year_note,
+        },
+        "target": {
+            "unit": unit,
+            "description": description,
+            "quantity": {y: _d(v) for y, v in pops.target.items()},
+            "source": year_note,
+        },
         "served": served,
         "universal": pops.universal,
     }
@@ -159,10 +184,12 @@ def _gaps(setting: Setting, data: dict[str, Any]) -> None:
         data["budget"]["years"][first]["initial"] = _SI
 
 
-def _texts(setting: Setting, data: dict[str, Any], plan: money.BudgetPlan,
-           inds: list[indicators.IndicatorPlan]) -> None:
-    observations = texts.observations(setting, plan.initial_execution(setting.evaluated_year),
-                                      plan.admin[setting.evaluated_year] > 0)
+def _texts(
+    setting: Setting, data: dict[str, Any], plan: money.BudgetPlan, inds: list[indicators.IndicatorPlan]
+) -> None:
+    observations = texts.observations(
+        setting, plan.initial_execution(setting.evaluated_year), plan.admin[setting.evaluated_year] > 0
+    )
     worse = [i for i, ind in enumerate(inds, start=1) if ind.worse]
     decisions = []
     if worse and texts.wants_review(setting):
@@ -170,8 +197,10 @@ def _texts(setting: Setting, data: dict[str, Any], plan: money.BudgetPlan,
         observations.append(observation)
         decisions.append(decision)
     data |= {
-        "ods": texts.ods(setting), "gender_approach": texts.gender_approach(setting),
-        "observations": observations, "technical_notes": texts.technical_notes(setting),
+        "ods": texts.ods(setting),
+        "gender_approach": texts.gender_approach(setting),
+        "observations": observations,
+        "technical_notes": texts.technical_notes(setting),
         "published_at": texts.published_at(setting),
     }
     if decisions:
@@ -200,15 +229,26 @@ def build_submission(seed: int, index: int, edition: int, catalog: Catalog | Non
     population = pick(setting.rng("population-text"), setting.theme.populations)
     program = identity.identity(setting, name, regions, [c.name for c in templates])
     data: dict[str, Any] = {
-        "id": identity.program_id(name, index), "edition": edition, "evaluated_year": t,
+        "id": identity.program_id(name, index),
+        "edition": edition,
+        "evaluated_year": t,
         "synthetic": True,
-        "years": list(setting.years), "price_base_year": setting.price_base_year, "program": program,
+        "years": list(setting.years),
+        "price_base_year": setting.price_base_year,
+        "program": program,
         "history": identity.history(setting, program["start_year"]),
-        "populations": _populations_block(setting, pops, population.unit, population.description, population.source),
+        "populations": _populations_block(
+            setting, pops, population.unit, population.description, population.source
+        ),
         "budget": _budget_block(setting, plan, templates, spends),
         "components": [
-            {"id": cid, "name": c.name, "unit": c.unit, "spend": {y: _d(v) for y, v in s.items()},
-             "output": {y: _d(v) for y, v in o.items()}}
+            {
+                "id": cid,
+                "name": c.name,
+                "unit": c.unit,
+                "spend": {y: _d(v) for y, v in s.items()},
+                "output": {y: _d(v) for y, v in o.items()},
+            }
             for cid, c, s, o in zip(_component_ids(templates), templates, spends, outputs, strict=True)
         ],
         "regional": _regional_block(setting, regions, plan.components[t], pops.served[t]),
@@ -224,7 +264,9 @@ def generate(n: int, seed: int, edition: int = 2023) -> Iterator[Submission]:
     """``n`` synthetic submissions of ``edition`` for ``seed`` (see the module docstring)."""
     if edition not in SUPPORTED_EDITIONS:
         supported = ", ".join(str(e) for e in SUPPORTED_EDITIONS)
-        raise UnsupportedEditionError(f"edición {edition} no soportada por el generador (soportadas: {supported})")
+        raise UnsupportedEditionError(
+            f"edición {edition} no soportada por el generador (soportadas: {supported})"
+        )
     if n < 0:
         raise ValueError("n debe ser un entero no negativo")
     catalog = load_catalog()

@@ -37,7 +37,9 @@ def program_name(setting: Setting) -> str:
     rng = setting.rng("name")
     catalog = setting.catalog
     real = {slugify(n, 400) for n in catalog.real_names}
-    while True:  # a real program's name is drawn again (docs/synthetic-portfolio.md): demo data never looks real
+    while (
+        True
+    ):  # a real program's name is drawn again (docs/synthetic-portfolio.md): demo data never looks real
         name = pick(rng, catalog.prefixes).join(pick(rng, setting.theme.cores))
         if chance(rng, 0.3):
             name = f"{name} {pick(rng, catalog.suffixes)}"
@@ -79,8 +81,11 @@ def identity(setting: Setting, name: str, regions: list[str], component_names: l
     start = rng.randint(1994, latest) if chance(rng, 0.7) else rng.randint(latest - 6, latest)
     roll = rng.random()
     last_edition = max(SUPPORTED_EDITIONS)
-    end: int | str | None = "Permanente" if roll < 0.85 else (
-        rng.randint(last_edition + 1, last_edition + 6) if roll < 0.95 else None)
+    end: int | str | None = (
+        "Permanente"
+        if roll < 0.85
+        else (rng.randint(last_edition + 1, last_edition + 6) if roll < 0.95 else None)
+    )
     parts = [c[0].lower() + c[1:] for c in component_names]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " y " + parts[-1]
     description = (
@@ -88,9 +93,15 @@ def identity(setting: Setting, name: str, regions: list[str], component_names: l
         f"Se implementa en las regiones: {_region_names(regions, setting.edition)}."
     )
     return {
-        "name": name, "service": setting.service.name, "ministry": setting.service.ministry,
-        "description": description, "regions": regions, "start_year": start, "end_year": end,
-        "purpose": pick(rng, theme.purposes), "offer_type": setting.service.offer_type,
+        "name": name,
+        "service": setting.service.name,
+        "ministry": setting.service.ministry,
+        "description": description,
+        "regions": regions,
+        "start_year": start,
+        "end_year": end,
+        "purpose": pick(rng, theme.purposes),
+        "offer_type": setting.service.offer_type,
     }
 
 
@@ -106,23 +117,44 @@ def history(setting: Setting, start_year: int) -> dict[str, Any]:
     last = _latest_start()  # evaluation years do not depend on the edition either
     result: dict[str, Any] = {}
     if chance(rng, 0.75):
-        result["ex_ante"] = {"done": True, "year": _year_between(rng, max(start_year, 2012), last),
-                             "verdict": "Recomendado favorablemente"}
+        result["ex_ante"] = {
+            "done": True,
+            "year": _year_between(rng, max(start_year, 2012), last),
+            "verdict": "Recomendado favorablemente",
+        }
     else:
         result["ex_ante"] = {"done": False}
     years = [y for y in range(edition - 3, edition) if y >= start_year]
     result["monitoring"] = {"done": bool(years), "years": years}
     if chance(rng, 0.12):
-        kind = pick(rng, ("Evaluación de Programas Gubernamentales (EPG)", "Evaluación de Impacto (EI)",
-                          "Evaluación Sectorial (ES)"))
-        result["ex_post"] = {"done": True, "evaluations": [
-            {"year": _year_between(rng, max(start_year, 2010), last), "type": kind, "evaluator": "DIPRES"}]}
+        kind = pick(
+            rng,
+            (
+                "Evaluación de Programas Gubernamentales (EPG)",
+                "Evaluación de Impacto (EI)",
+                "Evaluación Sectorial (ES)",
+            ),
+        )
+        result["ex_post"] = {
+            "done": True,
+            "evaluations": [
+                {"year": _year_between(rng, max(start_year, 2010), last), "type": kind, "evaluator": "DIPRES"}
+            ],
+        }
     else:
         result["ex_post"] = {"done": False}
     if chance(rng, 0.2):
         kind, evaluator = pick(rng, setting.catalog.other_evaluations)
-        result["other"] = {"done": True, "evaluations": [
-            {"year": _year_between(rng, max(start_year, 2010), last), "type": kind, "evaluator": evaluator}]}
+        result["other"] = {
+            "done": True,
+            "evaluations": [
+                {
+                    "year": _year_between(rng, max(start_year, 2010), last),
+                    "type": kind,
+                    "evaluator": evaluator,
+                }
+            ],
+        }
     else:
         result["other"] = {"done": False}
     return result

@@ -26,7 +26,9 @@ class IndicatorPlan:
     worse: bool
 
 
-def _templates(rng: random.Random, templates: tuple[IndicatorTemplate, ...], count: int) -> list[IndicatorTemplate]:
+def _templates(
+    rng: random.Random, templates: tuple[IndicatorTemplate, ...], count: int
+) -> list[IndicatorTemplate]:
     descending = [t for t in templates if t.direction == DESCENDING]
     ascending = [t for t in templates if t.direction == ASCENDING]
     first = pick(rng, descending) if descending and chance(rng, 0.3) else pick(rng, ascending or descending)
@@ -75,8 +77,13 @@ def plan_indicators(setting: Setting) -> list[IndicatorPlan]:
         if chance(rng, 0.05):
             shown[years[0]] = Missing.NOT_REPORTED if chance(rng, 0.6) else Missing.NOT_COMPARABLE
         data = {
-            "name": template.name, "formula": template.formula, "unit": "Porcentual", "dimension": "Eficacia",
-            "periodicity": "Anual", "direction": template.direction, "values": shown,
+            "name": template.name,
+            "formula": template.formula,
+            "unit": "Porcentual",
+            "dimension": "Eficacia",
+            "periodicity": "Anual",
+            "direction": template.direction,
+            "values": shown,
         }
         plans.append(IndicatorPlan(data, worse))
     return plans

@@ -93,8 +93,9 @@ def _final_rate(rng: random.Random, initial_rate: float) -> float:
     return between(rng, (0.90, 1.0))
 
 
-def _leveraged(rng: random.Random, executed: dict[int, float], probability: float, share: tuple[float, float]
-               ) -> dict[int, float] | None:
+def _leveraged(
+    rng: random.Random, executed: dict[int, float], probability: float, share: tuple[float, float]
+) -> dict[int, float] | None:
     if not chance(rng, probability):
         return None
     base = between(rng, share)
@@ -125,8 +126,9 @@ def _spend_factors(rng: random.Random) -> dict[int, float]:
     return factors
 
 
-def _populations(rng: random.Random, setting: Setting, total: dict[int, float]
-                 ) -> tuple[dict[int, int], dict[int, int], dict[int, int], bool]:
+def _populations(
+    rng: random.Random, setting: Setting, total: dict[int, float]
+) -> tuple[dict[int, int], dict[int, int], dict[int, int], bool]:
     mid = math.exp(sum(math.log(v) for v in total.values()) / len(total))
     per_beneficiary = log_uniform(rng, *setting.theme.spend_per_beneficiary)
     per_beneficiary = min(max(per_beneficiary, mid / MAX_SERVED), mid / MIN_SERVED)
@@ -139,15 +141,19 @@ def _populations(rng: random.Random, setting: Setting, total: dict[int, float]
         target[y] = max(1, round(served[y] / c))
     universal = chance(rng, 0.05)
     ratio, ratio_drift = between(rng, (0.15, 0.9)), _drift(rng, 0.03)
-    potential = {y: target[y] if universal else round(target[y] / min(0.99, ratio * ratio_drift[y]))
-                 for y in LIFE_YEARS}
+    potential = {
+        y: target[y] if universal else round(target[y] / min(0.99, ratio * ratio_drift[y]))
+        for y in LIFE_YEARS
+    }
     for y in LIFE_YEARS:
         if not universal and chance(rng, 0.02):
             potential[y] = round(target[y] * between(rng, (0.8, 0.97)))
     return served, target, potential, universal
 
 
-def program_life(setting: Setting, component_count: int, output_ranges: list[tuple[float, float]]) -> ProgramLife:
+def program_life(
+    setting: Setting, component_count: int, output_ranges: list[tuple[float, float]]
+) -> ProgramLife:
     """The life of program ``setting.index`` (see the module docstring); ``output_ranges`` are the units per
     beneficiary of each component."""
     rng = setting.rng("life/budget")
@@ -167,5 +173,17 @@ def program_life(setting: Setting, component_count: int, output_ranges: list[tup
         ratios.append({y: level * between(rng, (0.9, 1.1)) for y in LIFE_YEARS})
     total = {y: v + (gore or {}).get(y, 0.0) + (extra or {}).get(y, 0.0) for y, v in executed.items()}
     served, target, potential, universal = _populations(setting.rng("life/populations"), setting, total)
-    return ProgramLife(executed, initial_rate, final_rate, gore, extra, admin_share, weights,
-                       served, target, potential, universal, ratios)
+    return ProgramLife(
+        executed,
+        initial_rate,
+        final_rate,
+        gore,
+        extra,
+        admin_share,
+        weights,
+        served,
+        target,
+        potential,
+        universal,
+        ratios,
+    )

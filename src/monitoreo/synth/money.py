@@ -62,20 +62,33 @@ def split_components(setting: Setting, totals: dict[int, int], life: ProgramLife
     return [{y: parts[i] for y, parts in per_year.items()} for i in range(count)]
 
 
-def subtitle_rows(setting: Setting, plan: BudgetPlan, templates: list[ComponentTemplate],
-                  spends: list[dict[int, int]]) -> list[tuple[str, int, int]]:
+def subtitle_rows(
+    setting: Setting, plan: BudgetPlan, templates: list[ComponentTemplate], spends: list[dict[int, int]]
+) -> list[tuple[str, int, int]]:
     """Rows (code, executed, admin part) of the evaluated year's «GASTO POR SUBTÍTULOS», by code, without
     zero rows. Executed sums to the Presupuesto Ley ejecutado; the admin parts sum to the admin spend."""
     rng = setting.rng("subtitles")
     year = setting.evaluated_year
     admin = plan.admin[year]
-    admin_parts = split_integer(admin, [between(rng, (0.55, 0.85)), between(rng, (0.1, 0.35)),
-                                        between(rng, (0.0, 0.08))]) if admin else [0, 0, 0]
-    by_code: dict[str, list[int]] = {"21": [admin_parts[0], admin_parts[0]], "22": [admin_parts[1], admin_parts[1]],
-                                     "29": [admin_parts[2], admin_parts[2]]}
+    admin_parts = (
+        split_integer(
+            admin, [between(rng, (0.55, 0.85)), between(rng, (0.1, 0.35)), between(rng, (0.0, 0.08))]
+        )
+        if admin
+        else [0, 0, 0]
+    )
+    by_code: dict[str, list[int]] = {
+        "21": [admin_parts[0], admin_parts[0]],
+        "22": [admin_parts[1], admin_parts[1]],
+        "29": [admin_parts[2], admin_parts[2]],
+    }
     component_ley = plan.executed[year] - admin
     weights = [float(s[year]) for s in spends]
-    parts = split_integer(component_ley, weights) if sum(weights) > 0 else [component_ley] + [0] * (len(spends) - 1)
+    parts = (
+        split_integer(component_ley, weights)
+        if sum(weights) > 0
+        else [component_ley] + [0] * (len(spends) - 1)
+    )
     for template, part in zip(templates, parts, strict=True):
         by_code.setdefault(template.subtitle, [0, 0])[0] += part
     return [(code, v[0], v[1]) for code, v in sorted(by_code.items()) if v[0] > 0]

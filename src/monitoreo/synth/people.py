@@ -31,13 +31,19 @@ class PopulationPlan:
 def plan_populations(setting: Setting, life: ProgramLife) -> PopulationPlan:
     """PB, PO and PP of the edition's window."""
     years = setting.years
-    return PopulationPlan({y: life.served[y] for y in years}, {y: life.target[y] for y in years},
-                          {y: life.potential[y] for y in years}, life.universal)
+    return PopulationPlan(
+        {y: life.served[y] for y in years},
+        {y: life.target[y] for y in years},
+        {y: life.potential[y] for y in years},
+        life.universal,
+    )
 
 
 def outputs(setting: Setting, life: ProgramLife) -> list[dict[int, int]]:
     """Production per component and year: served × the component's units per beneficiary (at least 1)."""
-    return [{y: max(1, round(life.served[y] * ratio[y])) for y in setting.years} for ratio in life.output_ratios]
+    return [
+        {y: max(1, round(life.served[y] * ratio[y])) for y in setting.years} for ratio in life.output_ratios
+    ]
 
 
 def sex_split(setting: Setting, served: int) -> dict[str, int]:
@@ -51,13 +57,17 @@ def sex_split(setting: Setting, served: int) -> dict[str, int]:
     return split
 
 
-def regional_rows(setting: Setting, regions: list[str], spend: int, served: int) -> list[tuple[str, int, int]]:
+def regional_rows(
+    setting: Setting, regions: list[str], spend: int, served: int
+) -> list[tuple[str, int, int]]:
     """(region, spend, served) in ficha order, «nivel-central» last; zero means «-» in the table. Rows with
     neither spend nor served are left out."""
     rng = setting.rng("regional")
     weights = setting.catalog.region_weights
     spend_w = noisy_weights(rng, [weights[k] ** 0.7 for k in regions], 0.6)
-    served_w = [0.0 if len(regions) > 1 and chance(rng, 0.08) else w * between(rng, (0.7, 1.4)) for w in spend_w]
+    served_w = [
+        0.0 if len(regions) > 1 and chance(rng, 0.08) else w * between(rng, (0.7, 1.4)) for w in spend_w
+    ]
     if not any(served_w):
         served_w = list(spend_w)
     keys = list(regions)

@@ -43,7 +43,11 @@ def observations(setting: Setting, initial_execution: float, admin_reported: boo
         kinds.append("under_execution")
     elif initial_execution > 1.10 and chance(rng, 0.7):
         kinds.append("over_execution")
-    for kind, probability in (("population", 0.12), ("components", 0.08), ("admin", 0.06 if admin_reported else 0)):
+    for kind, probability in (
+        ("population", 0.12),
+        ("components", 0.08),
+        ("admin", 0.06 if admin_reported else 0),
+    ):
         if chance(rng, probability):
             kinds.append(kind)
     result = []
@@ -53,14 +57,18 @@ def observations(setting: Setting, initial_execution: float, admin_reported: boo
     return result
 
 
-def justification(setting: Setting, indicator: int, observation_number: int) -> tuple[dict[str, str], dict[str, Any]]:
+def justification(
+    setting: Setting, indicator: int, observation_number: int
+) -> tuple[dict[str, str], dict[str, Any]]:
     """An observation justifying indicator ``indicator``'s decrease and the evaluator's pertinent decision."""
     rng = setting.rng("justification")
     text = pick(rng, setting.catalog.justifications).format(year=setting.evaluated_year)
     decision = {
-        "finding": WORSE_FINDING, "indicator": indicator,
+        "finding": WORSE_FINDING,
+        "indicator": indicator,
         "justification": {"observation": observation_number, "text": text},
-        "verdict": "pertinente", "text": PERTINENT_TEXT,
+        "verdict": "pertinente",
+        "text": PERTINENT_TEXT,
     }
     return {"topic": "Indicador de propósito", "text": text}, decision
 
@@ -71,8 +79,12 @@ def wants_review(setting: Setting) -> bool:
 
 def technical_notes(setting: Setting) -> list[str]:
     notes = setting.catalog.technical_notes[setting.edition]
-    return [n.format(price_base_year=setting.price_base_year, first_year=setting.years[0],
-                     last_year=setting.years[-1]) for n in notes]
+    return [
+        n.format(
+            price_base_year=setting.price_base_year, first_year=setting.years[0], last_year=setting.years[-1]
+        )
+        for n in notes
+    ]
 
 
 def health_adjustments(setting: Setting) -> str | None:

@@ -16,8 +16,9 @@ from monitoreo.synth.generate import generate
 Progress = Callable[[int, int], None]
 
 
-def write_portfolio(out_dir: str | Path, n: int, seed: int, edition: int = 2023,
-                    progress: Progress | None = None) -> list[Path]:
+def write_portfolio(
+    out_dir: str | Path, n: int, seed: int, edition: int = 2023, progress: Progress | None = None
+) -> list[Path]:
     """Generate ``n`` programs for ``seed`` and ``edition`` and write one YAML file per program."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

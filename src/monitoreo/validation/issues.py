@@ -45,8 +45,13 @@ class Issue:
     values: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity.value, "path": self.path, "message": self.message,
-                "values": {k: _plain(v) for k, v in self.values.items()}}
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.path,
+            "message": self.message,
+            "values": {k: _plain(v) for k, v in self.values.items()},
+        }
 
 
 def _plain(value: Any) -> Any:

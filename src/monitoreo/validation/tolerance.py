@@ -33,4 +33,7 @@ def decimals_of(printed: Decimal) -> int:
 def rounds_to(computed: Decimal, printed: Decimal) -> bool:
     """``printed`` is ``computed`` rounded (half-up or truncated) to ``printed``'s decimals."""
     places = decimals_of(printed)
-    return printed in (round_decimal(computed, places, "half_up"), round_decimal(computed, places, "truncate"))
+    return printed in (
+        round_decimal(computed, places, "half_up"),
+        round_decimal(computed, places, "truncate"),
+    )

@@ -70,8 +70,10 @@ STATEMENTS = {"postgresql": (POSTGRESQL_INSTALL, POSTGRESQL_DROP), "sqlite": (SQ
 def statements(vendor: str, *, install: bool) -> tuple[str, ...]:
     """The SQL installing (or dropping) the triggers on ``vendor``; ``ValueError`` for another database."""
     if vendor not in STATEMENTS:
-        raise ValueError(f"registro de auditoría: motor de base de datos no soportado ({vendor}); "
-                         "se espera postgresql o sqlite")
+        raise ValueError(
+            f"registro de auditoría: motor de base de datos no soportado ({vendor}); "
+            "se espera postgresql o sqlite"
+        )
     return STATEMENTS[vendor][0 if install else 1]
 
 
@@ -86,7 +88,6 @@ def drop(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("audit", "0001_initial"),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,19 +14,51 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='MonitoringCycle',
+            name="MonitoringCycle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='Año del proceso (edición de la ficha).', unique=True)),
-                ('evaluated_year', models.PositiveSmallIntegerField(help_text='Año evaluado t.')),
-                ('methodology_edition', models.PositiveSmallIntegerField(help_text='Edición de la metodología que se aplica.')),
-                ('price_base_year', models.PositiveSmallIntegerField(help_text='Año de los precios (M$ del año).')),
-                ('inflator_table', models.CharField(blank=True, default='', help_text='Tabla de inflactores (reference/inflators), vacía si no hay.', max_length=60)),
-                ('opened_at', models.DateTimeField(auto_now_add=True)),
-                ('opened_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="Año del proceso (edición de la ficha).", unique=True
+                    ),
+                ),
+                ("evaluated_year", models.PositiveSmallIntegerField(help_text="Año evaluado t.")),
+                (
+                    "methodology_edition",
+                    models.PositiveSmallIntegerField(help_text="Edición de la metodología que se aplica."),
+                ),
+                (
+                    "price_base_year",
+                    models.PositiveSmallIntegerField(help_text="Año de los precios (M$ del año)."),
+                ),
+                (
+                    "inflator_table",
+                    models.CharField(
+                        blank=True,
+                        default="",
+                        help_text="Tabla de inflactores (reference/inflators), vacía si no hay.",
+                        max_length=60,
+                    ),
+                ),
+                ("opened_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year'],
+                "ordering": ["-year"],
             },
         ),
     ]

@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cycles', '0001_initial'),
+        ("cycles", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='monitoringcycle',
-            name='reply_deadline',
-            field=models.DateField(blank=True, help_text='Plazo para que los servicios respondan a los hallazgos.', null=True),
+            model_name="monitoringcycle",
+            name="reply_deadline",
+            field=models.DateField(
+                blank=True, help_text="Plazo para que los servicios respondan a los hallazgos.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='monitoringcycle',
-            name='submission_deadline',
-            field=models.DateField(blank=True, help_text='Plazo para que los servicios envíen su reporte.', null=True),
+            model_name="monitoringcycle",
+            name="submission_deadline",
+            field=models.DateField(
+                blank=True, help_text="Plazo para que los servicios envíen su reporte.", null=True
+            ),
         ),
     ]

@@ -5,85 +5,140 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Ficha',
+            name="Ficha",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('edition', models.PositiveSmallIntegerField(db_index=True)),
-                ('evaluated_year', models.PositiveSmallIntegerField()),
-                ('price_base_year', models.PositiveSmallIntegerField()),
-                ('submission', models.JSONField(help_text="Submission.model_dump(mode='json')")),
-                ('evaluation', models.JSONField(blank=True, help_text="Evaluation.model_dump(mode='json')", null=True)),
-                ('metrics', models.JSONField(default=dict, help_text='Métricas anuales sin redondear (valor o código S/I).')),
-                ('content_hash', models.CharField(help_text='sha256 de submission + evaluation (caché del PDF).', max_length=64)),
-                ('published', models.BooleanField(db_index=True, default=False)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('is_latest', models.BooleanField(db_index=True, default=False, help_text='Última edición publicada del programa.')),
-                ('search_text', models.TextField(default='', help_text='Nombre, servicio, propósito: minúsculas sin tildes.')),
-                ('regions', models.TextField(default='', help_text='Claves de región entre barras: |maule|biobio|')),
-                ('ods_goals', models.TextField(default='', help_text='Objetivos ODS entre barras: |2|8|')),
-                ('executed_budget', models.FloatField(db_index=True, null=True)),
-                ('coverage_pct', models.FloatField(db_index=True, null=True)),
-                ('execution_initial_pct', models.FloatField(db_index=True, null=True)),
-                ('spend_per_beneficiary', models.FloatField(db_index=True, null=True)),
-                ('figures', models.JSONField(default=dict, help_text='Cifras clave del año evaluado (valor o código).')),
-                ('findings_targeting', models.PositiveSmallIntegerField(default=0)),
-                ('findings_efficiency', models.PositiveSmallIntegerField(default=0)),
-                ('findings_effectiveness', models.PositiveSmallIntegerField(default=0)),
-                ('findings_total', models.PositiveSmallIntegerField(db_index=True, default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("edition", models.PositiveSmallIntegerField(db_index=True)),
+                ("evaluated_year", models.PositiveSmallIntegerField()),
+                ("price_base_year", models.PositiveSmallIntegerField()),
+                ("submission", models.JSONField(help_text="Submission.model_dump(mode='json')")),
+                (
+                    "evaluation",
+                    models.JSONField(blank=True, help_text="Evaluation.model_dump(mode='json')", null=True),
+                ),
+                (
+                    "metrics",
+                    models.JSONField(
+                        default=dict, help_text="Métricas anuales sin redondear (valor o código S/I)."
+                    ),
+                ),
+                (
+                    "content_hash",
+                    models.CharField(
+                        help_text="sha256 de submission + evaluation (caché del PDF).", max_length=64
+                    ),
+                ),
+                ("published", models.BooleanField(db_index=True, default=False)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "is_latest",
+                    models.BooleanField(
+                        db_index=True, default=False, help_text="Última edición publicada del programa."
+                    ),
+                ),
+                (
+                    "search_text",
+                    models.TextField(
+                        default="", help_text="Nombre, servicio, propósito: minúsculas sin tildes."
+                    ),
+                ),
+                (
+                    "regions",
+                    models.TextField(default="", help_text="Claves de región entre barras: |maule|biobio|"),
+                ),
+                ("ods_goals", models.TextField(default="", help_text="Objetivos ODS entre barras: |2|8|")),
+                ("executed_budget", models.FloatField(db_index=True, null=True)),
+                ("coverage_pct", models.FloatField(db_index=True, null=True)),
+                ("execution_initial_pct", models.FloatField(db_index=True, null=True)),
+                ("spend_per_beneficiary", models.FloatField(db_index=True, null=True)),
+                (
+                    "figures",
+                    models.JSONField(
+                        default=dict, help_text="Cifras clave del año evaluado (valor o código)."
+                    ),
+                ),
+                ("findings_targeting", models.PositiveSmallIntegerField(default=0)),
+                ("findings_efficiency", models.PositiveSmallIntegerField(default=0)),
+                ("findings_effectiveness", models.PositiveSmallIntegerField(default=0)),
+                ("findings_total", models.PositiveSmallIntegerField(db_index=True, default=0)),
             ],
             options={
-                'ordering': ['program__name', '-edition'],
+                "ordering": ["program__name", "-edition"],
             },
         ),
         migrations.CreateModel(
-            name='Program',
+            name="Program",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('name', models.CharField(max_length=400)),
-                ('service', models.CharField(db_index=True, max_length=300)),
-                ('ministry', models.CharField(db_index=True, max_length=300)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                ("name", models.CharField(max_length=400)),
+                ("service", models.CharField(db_index=True, max_length=300)),
+                ("ministry", models.CharField(db_index=True, max_length=300)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Outcome',
+            name="Outcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=120)),
-                ('rule', models.CharField(max_length=120)),
-                ('dimension', models.CharField(db_index=True, max_length=20)),
-                ('verdict', models.CharField(db_index=True, max_length=20)),
-                ('status', models.CharField(blank=True, default='', max_length=20)),
-                ('text', models.TextField()),
-                ('indicator', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('ficha', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='programs.ficha')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=120)),
+                ("rule", models.CharField(max_length=120)),
+                ("dimension", models.CharField(db_index=True, max_length=20)),
+                ("verdict", models.CharField(db_index=True, max_length=20)),
+                ("status", models.CharField(blank=True, default="", max_length=20)),
+                ("text", models.TextField()),
+                ("indicator", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "ficha",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outcomes",
+                        to="programs.ficha",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['ficha', 'dimension', 'id'],
+                "ordering": ["ficha", "dimension", "id"],
             },
         ),
         migrations.AddField(
-            model_name='ficha',
-            name='program',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fichas', to='programs.program'),
+            model_name="ficha",
+            name="program",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="fichas", to="programs.program"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ficha',
-            index=models.Index(fields=['published', 'is_latest', 'edition'], name='programs_fi_publish_2f6e77_idx'),
+            model_name="ficha",
+            index=models.Index(
+                fields=["published", "is_latest", "edition"], name="programs_fi_publish_2f6e77_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ficha',
-            constraint=models.UniqueConstraint(fields=('program', 'edition'), name='ficha_program_edition'),
+            model_name="ficha",
+            constraint=models.UniqueConstraint(fields=("program", "edition"), name="ficha_program_edition"),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0002_data_version'),
+        ("programs", "0002_data_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='ficha',
-            name='synthetic',
-            field=models.BooleanField(db_index=True, default=False, help_text='Datos de demostración ficticios (Submission.synthetic).'),
+            model_name="ficha",
+            name="synthetic",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="Datos de demostración ficticios (Submission.synthetic).",
+            ),
         ),
     ]

@@ -4,20 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programs', '0003_ficha_synthetic'),
+        ("programs", "0003_ficha_synthetic"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='outcome',
-            name='detail',
-            field=models.TextField(blank=True, default='', help_text='Texto del evaluador que sigue a la frase estándar.'),
+            model_name="outcome",
+            name="detail",
+            field=models.TextField(
+                blank=True, default="", help_text="Texto del evaluador que sigue a la frase estándar."
+            ),
         ),
         migrations.AddField(
-            model_name='outcome',
-            name='label',
-            field=models.CharField(blank=True, default='', help_text='Rótulo del bloque en que se imprime («Ejecución presupuestaria:»).', max_length=120),
+            model_name="outcome",
+            name="label",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Rótulo del bloque en que se imprime («Ejecución presupuestaria:»).",
+                max_length=120,
+            ),
         ),
     ]

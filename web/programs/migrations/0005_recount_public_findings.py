@@ -6,8 +6,11 @@ outcome whose status is not «superado»), so databases loaded before this chang
 
 from django.db import migrations
 
-_FIELDS = {"focalizacion": "findings_targeting", "eficiencia": "findings_efficiency",
-           "eficacia": "findings_effectiveness"}
+_FIELDS = {
+    "focalizacion": "findings_targeting",
+    "eficiencia": "findings_efficiency",
+    "eficacia": "findings_effectiveness",
+}
 
 
 def recount(apps, schema_editor):  # type: ignore[no-untyped-def]
@@ -16,7 +19,11 @@ def recount(apps, schema_editor):  # type: ignore[no-untyped-def]
     for ficha in Ficha.objects.only("id", "evaluation", "submission").iterator(chunk_size=200):
         counts = dict.fromkeys(_FIELDS.values(), 0)
         for o in (ficha.evaluation or {}).get("outcomes", []):
-            if o.get("verdict") == "finding" and o.get("status") != "superado" and o.get("dimension") in _FIELDS:
+            if (
+                o.get("verdict") == "finding"
+                and o.get("status") != "superado"
+                and o.get("dimension") in _FIELDS
+            ):
                 counts[_FIELDS[o["dimension"]]] += 1
         for name, value in counts.items():
             setattr(ficha, name, value)
@@ -27,7 +34,6 @@ def recount(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("programs", "0004_outcome_label_detail"),
     ]

@@ -4,29 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Finding',
+            name="Finding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=120)),
-                ('indicator', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('dimension', models.CharField(max_length=20)),
-                ('text', models.TextField()),
-                ('status', models.CharField(default='no_superado', max_length=20)),
-                ('reply', models.TextField(blank=True, default='', help_text='Justificación del servicio.')),
-                ('reply_observation', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('verdict', models.CharField(blank=True, choices=[('pertinente', 'Pertinente'), ('insuficiente', 'Insuficiente')], default='', max_length=20)),
-                ('verdict_text', models.TextField(blank=True, default='')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=120)),
+                ("indicator", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("dimension", models.CharField(max_length=20)),
+                ("text", models.TextField()),
+                ("status", models.CharField(default="no_superado", max_length=20)),
+                ("reply", models.TextField(blank=True, default="", help_text="Justificación del servicio.")),
+                ("reply_observation", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "verdict",
+                    models.CharField(
+                        blank=True,
+                        choices=[("pertinente", "Pertinente"), ("insuficiente", "Insuficiente")],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                ("verdict_text", models.TextField(blank=True, default="")),
             ],
             options={
-                'ordering': ['report', 'dimension', 'id'],
+                "ordering": ["report", "dimension", "id"],
             },
         ),
     ]

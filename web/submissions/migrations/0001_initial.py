@@ -6,56 +6,145 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cycles', '0001_initial'),
-        ('programs', '0002_data_version'),
+        ("cycles", "0001_initial"),
+        ("programs", "0002_data_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('draft', 'Borrador'), ('submitted', 'Enviado'), ('in_review', 'En revisión'), ('returned', 'Devuelto con observaciones'), ('resubmitted', 'Reenviado'), ('evaluated', 'Evaluado (hallazgos candidatos)'), ('right_of_reply', 'Derecho a respuesta'), ('replied', 'Respuesta enviada'), ('approved', 'Aprobado'), ('published', 'Publicado')], db_index=True, default='draft', max_length=20)),
-                ('data', models.JSONField(help_text='Documento del reporte (formato de datos de monitoreo, JSON).')),
-                ('previous', models.JSONField(blank=True, help_text='Reporte del año anterior (para comparar).', null=True)),
-                ('evaluation', models.JSONField(blank=True, help_text="Evaluation.model_dump(mode='json').", null=True)),
-                ('version', models.PositiveIntegerField(default=1, help_text='Bloqueo optimista: sube en cada cambio.')),
-                ('return_comment', models.TextField(blank=True, default='', help_text='Comentarios de la última devolución.')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='cycles.monitoringcycle')),
-                ('evaluator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_reports', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='programs.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Borrador"),
+                            ("submitted", "Enviado"),
+                            ("in_review", "En revisión"),
+                            ("returned", "Devuelto con observaciones"),
+                            ("resubmitted", "Reenviado"),
+                            ("evaluated", "Evaluado (hallazgos candidatos)"),
+                            ("right_of_reply", "Derecho a respuesta"),
+                            ("replied", "Respuesta enviada"),
+                            ("approved", "Aprobado"),
+                            ("published", "Publicado"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "data",
+                    models.JSONField(
+                        help_text="Documento del reporte (formato de datos de monitoreo, JSON)."
+                    ),
+                ),
+                (
+                    "previous",
+                    models.JSONField(
+                        blank=True, help_text="Reporte del año anterior (para comparar).", null=True
+                    ),
+                ),
+                (
+                    "evaluation",
+                    models.JSONField(blank=True, help_text="Evaluation.model_dump(mode='json').", null=True),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1, help_text="Bloqueo optimista: sube en cada cambio."
+                    ),
+                ),
+                (
+                    "return_comment",
+                    models.TextField(
+                        blank=True, default="", help_text="Comentarios de la última devolución."
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="cycles.monitoringcycle",
+                    ),
+                ),
+                (
+                    "evaluator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assigned_reports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="programs.program",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['cycle', 'program__name'],
+                "ordering": ["cycle", "program__name"],
             },
         ),
         migrations.CreateModel(
-            name='Revision',
+            name="Revision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField()),
-                ('data', models.JSONField()),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('note', models.CharField(blank=True, default='', max_length=200)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='submissions.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField()),
+                ("data", models.JSONField()),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("note", models.CharField(blank=True, default="", max_length=200)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="submissions.report",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['report', 'version'],
+                "ordering": ["report", "version"],
             },
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.UniqueConstraint(fields=('cycle', 'program'), name='report_cycle_program'),
+            model_name="report",
+            constraint=models.UniqueConstraint(fields=("cycle", "program"), name="report_cycle_program"),
         ),
         migrations.AddConstraint(
-            model_name='revision',
-            constraint=models.UniqueConstraint(fields=('report', 'version'), name='revision_report_version'),
+            model_name="revision",
+            constraint=models.UniqueConstraint(fields=("report", "version"), name="revision_report_version"),
         ),
     ]

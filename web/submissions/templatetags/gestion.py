@@ -23,8 +23,10 @@ def fecha(value: Any) -> str:
 def deadlines(cycle: Any) -> list[str]:
     """The cycle's deadline sentences (submission, reply), counted from today."""
     today = date.today()
-    notes = [deadline_note("submission", getattr(cycle, "submission_deadline", None), today),
-             deadline_note("reply", getattr(cycle, "reply_deadline", None), today)]
+    notes = [
+        deadline_note("submission", getattr(cycle, "submission_deadline", None), today),
+        deadline_note("reply", getattr(cycle, "reply_deadline", None), today),
+    ]
     return [n for n in notes if n]
 
 

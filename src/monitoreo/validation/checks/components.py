@@ -15,11 +15,15 @@ from monitoreo.validation.issues import Issue
 from monitoreo.validation.registry import check, issue_type, make
 
 OUTPUT_WITHOUT_SPEND = issue_type(
-    "components.W001", "Producción sin gasto",
-    "{year}: el componente «{component}» produce {output} sin gasto ejecutado.")
+    "components.W001",
+    "Producción sin gasto",
+    "{year}: el componente «{component}» produce {output} sin gasto ejecutado.",
+)
 SPEND_WITHOUT_OUTPUT = issue_type(
-    "components.W002", "Gasto sin producción",
-    "{year}: el componente «{component}» ejecuta {spend} sin producción.")
+    "components.W002",
+    "Gasto sin producción",
+    "{year}: el componente «{component}» ejecuta {spend} sin producción.",
+)
 
 
 @check("components.spend_output")
@@ -31,14 +35,29 @@ def spend_output(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
                 continue
             where = f"components.{comp.id}"
             if spend == 0 and output > 0:
-                yield make(OUTPUT_WITHOUT_SPEND, f"{where}.spend.{year}", year=year, component=comp.name, output=output)
+                yield make(
+                    OUTPUT_WITHOUT_SPEND,
+                    f"{where}.spend.{year}",
+                    year=year,
+                    component=comp.name,
+                    output=output,
+                )
             elif output == 0 and spend > 0:
-                yield make(SPEND_WITHOUT_OUTPUT, f"{where}.output.{year}", year=year, component=comp.name, spend=spend)
+                yield make(
+                    SPEND_WITHOUT_OUTPUT,
+                    f"{where}.output.{year}",
+                    year=year,
+                    component=comp.name,
+                    spend=spend,
+                )
+
 
 NOT_REPORTED = issue_type(
-    "components.W003", "Gasto o producción sin informar",
+    "components.W003",
+    "Gasto o producción sin informar",
     "{year}: el componente «{component}» no informa {what} (cuenta como S/I; use «-» si el componente no "
-    "existía ese año).")
+    "existía ese año).",
+)
 
 
 @check("components.not_reported")
@@ -47,7 +66,15 @@ def not_reported(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
     series and year, so a component added during the cycle is not submitted half-filled unnoticed."""
     for comp in sub.components:
         for year in sub.years:
-            for field, what, series in (("spend", "gasto", comp.spend), ("output", "producción", comp.output)):
+            for field, what, series in (
+                ("spend", "gasto", comp.spend),
+                ("output", "producción", comp.output),
+            ):
                 if series.get(year, Missing.NOT_REPORTED) == Missing.NOT_REPORTED:
-                    yield make(NOT_REPORTED, f"components.{comp.id}.{field}.{year}", year=year,
-                               component=comp.name, what=what)
+                    yield make(
+                        NOT_REPORTED,
+                        f"components.{comp.id}.{field}.{year}",
+                        year=year,
+                        component=comp.name,
+                        what=what,
+                    )

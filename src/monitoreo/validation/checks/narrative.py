@@ -19,9 +19,11 @@ from monitoreo.validation.registry import check, issue_type, make
 from monitoreo.validation.tolerance import rounds_to
 
 CONTRADICTION = issue_type(
-    "narrative.E001", "Porcentaje del texto contradice su tabla",
+    "narrative.E001",
+    "Porcentaje del texto contradice su tabla",
     "El texto de la población beneficiada dice «{quote}» ({printed}%), pero la tabla regional da "
-    "{served}/{total} = {computed}% para {region}.")
+    "{served}/{total} = {computed}% para {region}.",
+)
 
 PERCENT = re.compile(r"(\d{1,3}(?:,\d+)?)\s?%")
 SENTENCE_END = re.compile(r"\.(?:\s|$)")
@@ -29,8 +31,9 @@ SENTENCE_END = re.compile(r"\.(?:\s|$)")
 
 @cache
 def _region_pattern() -> re.Pattern[str]:
-    spellings = {s for r in reference.regions() if not r.not_a_region
-                 for s in (r.name, r.name_2020, *r.aliases)}
+    spellings = {
+        s for r in reference.regions() if not r.not_a_region for s in (r.name, r.name_2020, *r.aliases)
+    }
     alternatives = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
@@ -44,7 +47,9 @@ def mentions(text: str) -> Iterator[tuple[str, str, Decimal]]:
             pct = PERCENT.search(sentence, match.end(), end)
             region = reference.find_region(match.group(0))
             if pct and region:
-                quote = sentence[match.start():pct.end()].strip() + (")" if sentence[pct.end():pct.end() + 1] == ")" else "")
+                quote = sentence[match.start() : pct.end()].strip() + (
+                    ")" if sentence[pct.end() : pct.end() + 1] == ")" else ""
+                )
                 yield region.key, quote, Decimal(pct.group(1).replace(",", "."))
 
 
@@ -60,6 +65,13 @@ def served_regions(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
             continue
         if not rounds_to(row.served_share_pct, printed):
             total = metrics.region_totals.get("region_served_total")
-            yield make(CONTRADICTION, "populations.served.description", quote=quote, printed=printed,
-                       served=row.served, total=total, computed=row.served_share_pct.quantize(Decimal("0.1")),
-                       region=row.name)
+            yield make(
+                CONTRADICTION,
+                "populations.served.description",
+                quote=quote,
+                printed=printed,
+                served=row.served,
+                total=total,
+                computed=row.served_share_pct.quantize(Decimal("0.1")),
+                region=row.name,
+            )

@@ -15,9 +15,11 @@ from monitoreo.validation.issues import Issue
 from monitoreo.validation.registry import check, issue_type, make
 
 NO_TABLE = issue_type(
-    "inflators.W001", "Sin tabla de inflactores de la base de precios",
+    "inflators.W001",
+    "Sin tabla de inflactores de la base de precios",
     "No hay tabla de inflactores con base {base}: los montos de años anteriores no se pueden re-expresar en "
-    "M${base}. Ingrésela en «Tablas de inflactores» del ciclo o con «monitoreo inflators import».")
+    "M${base}. Ingrésela en «Tablas de inflactores» del ciclo o con «monitoreo inflators import».",
+)
 
 
 @check("prices.inflator_table")

@@ -17,11 +17,15 @@ from monitoreo.validation.registry import check, issue_type, make
 from monitoreo.validation.tolerance import rounds_to
 
 MISMATCH = issue_type(
-    "published.E001", "Cifra impresa distinta de la calculada",
-    "{metric}{key} {year}: impreso {printed}, calculado {computed}.")
+    "published.E001",
+    "Cifra impresa distinta de la calculada",
+    "{metric}{key} {year}: impreso {printed}, calculado {computed}.",
+)
 CODE_MISMATCH = issue_type(
-    "published.W001", "Código impreso donde hay dato (o al revés)",
-    "{metric}{key} {year}: impreso «{printed}», calculado «{computed}».")
+    "published.W001",
+    "Código impreso donde hay dato (o al revés)",
+    "{metric}{key} {year}: impreso «{printed}», calculado «{computed}».",
+)
 
 SUMS = {"total_executed", "components_spend", "region_spend_total", "region_served_total"}
 
@@ -70,8 +74,22 @@ def figures(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
             key = f" [{figure.key}]" if figure.key else ""
             if isinstance(printed, Decimal) and isinstance(computed, Decimal):
                 if not _agrees(sub, figure.metric, printed, computed):
-                    yield make(MISMATCH, where, metric=figure.metric, key=key, year=year, printed=printed,
-                               computed=computed)
+                    yield make(
+                        MISMATCH,
+                        where,
+                        metric=figure.metric,
+                        key=key,
+                        year=year,
+                        printed=printed,
+                        computed=computed,
+                    )
             elif isinstance(printed, Missing) != isinstance(computed, Missing) or printed != computed:
-                yield make(CODE_MISMATCH, where, metric=figure.metric, key=key, year=year, printed=printed,
-                           computed=computed)
+                yield make(
+                    CODE_MISMATCH,
+                    where,
+                    metric=figure.metric,
+                    key=key,
+                    year=year,
+                    printed=printed,
+                    computed=computed,
+                )

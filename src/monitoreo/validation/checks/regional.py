@@ -13,11 +13,15 @@ from monitoreo.validation.registry import check, issue_type, make
 from monitoreo.validation.tolerance import sums_agree
 
 SPEND = issue_type(
-    "regional.E001", "Gasto regional ≠ total gastos componentes",
-    "{year}: el gasto por región suma {sum}, distinto del total de gastos en componentes ({total}).")
+    "regional.E001",
+    "Gasto regional ≠ total gastos componentes",
+    "{year}: el gasto por región suma {sum}, distinto del total de gastos en componentes ({total}).",
+)
 SERVED = issue_type(
-    "regional.E002", "Beneficiarios por región ≠ población beneficiada",
-    "{year}: los beneficiarios por región suman {sum}, distinto de la población beneficiada ({total}).")
+    "regional.E002",
+    "Beneficiarios por región ≠ población beneficiada",
+    "{year}: los beneficiarios por región suman {sum}, distinto de la población beneficiada ({total}).",
+)
 
 
 @check("regional.sums")

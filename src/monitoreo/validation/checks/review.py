@@ -15,12 +15,16 @@ from monitoreo.validation.issues import Issue
 from monitoreo.validation.registry import check, issue_type, make
 
 NO_OBSERVATION = issue_type(
-    "review.E001", "Justificación cita una observación inexistente",
+    "review.E001",
+    "Justificación cita una observación inexistente",
     "La decisión sobre «{finding}» cita la observación N°{number} de la institución, pero el reporte tiene "
-    "{count} observaciones.")
+    "{count} observaciones.",
+)
 NO_INDICATOR = issue_type(
-    "review.E003", "Indicador de propósito inexistente",
-    "«{code}» nombra el indicador de propósito {number}, pero el reporte tiene {count} indicadores.")
+    "review.E003",
+    "Indicador de propósito inexistente",
+    "«{code}» nombra el indicador de propósito {number}, pero el reporte tiene {count} indicadores.",
+)
 
 
 @check("review.references")
@@ -30,12 +34,27 @@ def references(sub: Submission, metrics: Metrics) -> Iterator[Issue]:
     for i, decision in enumerate(sub.review.decisions):
         cited = decision.justification.observation if decision.justification else None
         if cited is not None and cited > observations:
-            yield make(NO_OBSERVATION, f"review.decisions.{i}.justification.observation", finding=decision.finding,
-                       number=cited, count=observations)
+            yield make(
+                NO_OBSERVATION,
+                f"review.decisions.{i}.justification.observation",
+                finding=decision.finding,
+                number=cited,
+                count=observations,
+            )
         if decision.indicator is not None and decision.indicator > indicators:
-            yield make(NO_INDICATOR, f"review.decisions.{i}.indicator", code=decision.finding,
-                       number=decision.indicator, count=indicators)
+            yield make(
+                NO_INDICATOR,
+                f"review.decisions.{i}.indicator",
+                code=decision.finding,
+                number=decision.indicator,
+                count=indicators,
+            )
     for i, judgement in enumerate(sub.review.judgements):
         if judgement.indicator is not None and judgement.indicator > indicators:
-            yield make(NO_INDICATOR, f"review.judgements.{i}.indicator", code=judgement.code,
-                       number=judgement.indicator, count=indicators)
+            yield make(
+                NO_INDICATOR,
+                f"review.judgements.{i}.indicator",
+                code=judgement.code,
+                number=judgement.indicator,
+                count=indicators,
+            )

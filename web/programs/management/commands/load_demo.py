@@ -27,8 +27,12 @@ class Command(BaseCommand):
         start = time.perf_counter()
         subs = seed_submissions() + list(synthetic_submissions(options["size"], options["seed"]))
         report = load_submissions(subs, publish=True)
-        summary = {"programs": report.programs_created + report.programs_updated, "fichas": report.fichas,
-                   "outcomes": report.outcomes, "seconds": round(time.perf_counter() - start, 2)}
+        summary = {
+            "programs": report.programs_created + report.programs_updated,
+            "fichas": report.fichas,
+            "outcomes": report.outcomes,
+            "seconds": round(time.perf_counter() - start, 2),
+        }
         try:  # hook of the monitoring cycle (web/accounts): demo personas and their logins
             from accounts.personas import create_demo_personas
         except ImportError:
@@ -42,8 +46,10 @@ class Command(BaseCommand):
             # Each persona gets reports to work on (docs/web-portal.md). Its synthetic reports come with the
             # synthetic portfolio: ``--size 0`` (real fichas only, e.g. a test opening its own cycle) opens none.
             summary["cycle"] = open_demo_cycle() if options["size"] > 0 else {}
-            summary["cycle_text"] = {user: ", ".join(STATE_LABELS[State(s)].lower() for s in states)
-                                     for user, states in summary["cycle"].items()}
+            summary["cycle_text"] = {
+                user: ", ".join(STATE_LABELS[State(s)].lower() for s in states)
+                for user, states in summary["cycle"].items()
+            }
         if options["json"]:
             self.stdout.write(json.dumps(summary))
         else:
