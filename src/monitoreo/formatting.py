@@ -9,26 +9,27 @@ The only place that turns values into text: «4.219.214», «704,1», «25,5%»,
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from monitoreo.domain.values import Missing, Num
 
 _MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-_MONTHS = (
-    "Enero",
-    "Febrero",
-    "Marzo",
-    "Abril",
-    "Mayo",
-    "Junio",
-    "Julio",
-    "Agosto",
-    "Septiembre",
-    "Octubre",
-    "Noviembre",
-    "Diciembre",
+#: Month names as running text writes them («15 de mayo de 2026»); the 2023 ficha capitalises them.
+MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
 )
 
 
@@ -73,7 +74,12 @@ def money(value: Num) -> str:
 
 def published_date(moment: datetime) -> str:
     """«24 de Abril de 2024 17:51» (capitalised month, as the 2023 ficha prints it)."""
-    return f"{moment.day} de {_MONTHS[moment.month - 1]} de {moment.year} {moment:%H:%M}"
+    return f"{moment.day} de {MONTHS[moment.month - 1].capitalize()} de {moment.year} {moment:%H:%M}"
+
+
+def long_date(d: date) -> str:
+    """«30 de abril de 2026» (deadlines and other dates in running text)."""
+    return f"{d.day} de {MONTHS[d.month - 1]} de {d.year}"
 
 
 def plain(value: Num) -> float | str:

@@ -1,6 +1,6 @@
 """Deadlines of a monitoring cycle as people read them (screens and e-mails).
 
-Contract: ``long_date(d)`` → «30 de abril de 2026»; ``deadline_note(kind, d, today)`` → the sentence shown on
+Contract: ``long_date(d)`` (from ``monitoreo.formatting``) → «30 de abril de 2026»; ``deadline_note(kind, d, today)`` → the sentence shown on
 every screen and in every e-mail («Plazo para enviar el reporte: 30 de abril de 2026 (quedan 12 días).»), or
 "" when the cycle has no such deadline."""
 
@@ -8,25 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
+from monitoreo.formatting import long_date
+
 KINDS = {"submission": "Plazo para enviar el reporte", "reply": "Plazo para responder a los hallazgos"}
-
-
-def long_date(d: date) -> str:
-    return f"{d.day} de {MONTHS[d.month - 1]} de {d.year}"
 
 
 def deadline_note(kind: str, d: date | None, today: date | None = None) -> str:

@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from monitoreo import reference
+from monitoreo import formatting, reference
 from monitoreo.ingest.lines import Line, join, paragraphs
 from monitoreo.ingest.reader import Reader
 
@@ -23,20 +23,7 @@ _DATE = re.compile(
     r"Fecha de publicaci[óo]n(?: del reporte)?:\s*(\d{1,2}) de (\w+) de (\d{4})(?:\s+(\d{1,2}):(\d{2}))?",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
+_MONTHS = formatting.MONTHS
 
 
 def read_ods(r: Reader, lines: Sequence[Line]) -> list[dict[str, Any]]:
