@@ -84,3 +84,13 @@ def test_cli_says_how_many_it_skipped_and_force_renders_all(tmp_path: Path) -> N
     assert (data["rendered"], data["skipped"]) == (0, 2)
     forced = json.loads(runner.invoke(app, [*args, "--json", "--force"]).stdout)
     assert (forced["rendered"], forced["skipped"]) == (2, 0)
+
+
+def test_the_summary_agrees_in_number(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(S23_FILE, folder / "a.yaml")
+    result = CliRunner().invoke(
+        app, ["render", str(folder), "--out", str(tmp_path / "out"), "-f", "html", "-w", "1"]
+    )
+    assert result.stdout.startswith("1 ficha generada en ")

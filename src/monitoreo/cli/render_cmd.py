@@ -116,8 +116,9 @@ def render(
             if result.skipped
             else ""
         )
+        generated = "1 ficha generada" if made == 1 else f"{made} fichas generadas"
         stdout.print(
-            f"{made} fichas generadas en {escape(str(out))} ({seconds} s, {per_second} fichas/s)"
+            f"{generated} en {escape(str(out))} ({seconds} s, {per_second} fichas/s)"
             f"{unchanged}; {len(result.failed)} con errores.",
             highlight=False,
         )
