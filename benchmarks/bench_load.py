@@ -29,7 +29,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_web import CONNECTIONS, WEB, _env, _free_port, _ms, _prepare, _wait  # noqa: E402
+from bench_web import CONNECTIONS, _env, _free_port, _ms, _prepare, _wait, start_server  # noqa: E402
 
 STATIC_PATHS = [
     "/",
@@ -162,27 +162,7 @@ def main() -> None:
         env = _env(data)
         loaded = _prepare(env, args.size)
         port = _free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(args.workers),
-                "--chdir",
-                str(WEB),
-                "--log-level",
-                "warning",
-                "--backlog",
-                "2048",
-            ],
-            env=env,
-            cwd=WEB,
-            start_new_session=True,
-        )
+        server = start_server(port, args.workers, env)
         try:
             _wait(port)
             paths = _paths(port, args.programs)

@@ -60,6 +60,27 @@ def _prepare(env: dict[str, str], size: int) -> float:
     return time.perf_counter() - start
 
 
+def start_server(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """The portal under gunicorn on loopback, in its own session (stopped with its process group)."""
+    argv = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--chdir",
+        str(WEB),
+        "--log-level",
+        "warning",
+        "--backlog",
+        "2048",
+    ]
+    return subprocess.Popen(argv, env=env, cwd=WEB, start_new_session=True)
+
+
 def _wait(port: int, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -146,27 +167,7 @@ def main() -> None:
         loaded = _prepare(env, args.size)
         print(f"demo: {args.size} programas sintéticos × 2 ediciones + 2 semillas cargados en {loaded:.1f} s")
         port = _free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(args.workers),
-                "--chdir",
-                str(WEB),
-                "--log-level",
-                "warning",
-                "--backlog",
-                "2048",
-            ],
-            env=env,
-            cwd=WEB,
-            start_new_session=True,
-        )
+        server = start_server(port, args.workers, env)
         try:
             _wait(port)
             for path in TARGETS.values():  # warm every worker's per-process caches

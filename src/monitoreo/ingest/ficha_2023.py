@@ -64,22 +64,26 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
         data["populations"] = populations.finish(
             populations.read_2023(r, r.section("focalizacion", "populations", True), years)
         )
-        published.add("coverage_pct", coverage(r, years))
-        budget: dict[str, Any] = {}
-        spending.read_budget(r, r.section("eficiencia", "budget", True), years, budget, published)
-        subtitles(r, budget)
-        data["components"] = spending.read_components(
-            r, r.section("componentes", "components", True), years, budget, published
-        )
-        data["budget"] = budget
-        data["regional"] = spending.read_regional(
-            r, r.section("regional", "regional", True), years[-1], published
-        )
-        data["indicators"], results = indicators.read_2023(
-            r, r.section("eficacia", "indicators", True), years
-        )
-        data["assessment"] = _assessment(r, results)
+        data["assessment"] = _assessment(r, read_tables(r, data, years, published))
     return read_closing(r, data, edition, published, ods_required=True, notes_heading="VII. Notas técnicas")
+
+
+def read_tables(r: Reader, data: dict[str, Any], years: list[int], published: Any) -> Any:
+    """The data tables the 2023 and 2025 layouts share — coverage, budget and subtítulos, components,
+    regional distribution, purpose indicators — added to ``data``; returns the indicators' printed results."""
+    published.add("coverage_pct", coverage(r, years))
+    budget: dict[str, Any] = {}
+    spending.read_budget(r, r.section("eficiencia", "budget", True), years, budget, published)
+    subtitles(r, budget)
+    data["components"] = spending.read_components(
+        r, r.section("componentes", "components", True), years, budget, published
+    )
+    data["budget"] = budget
+    data["regional"] = spending.read_regional(
+        r, r.section("regional", "regional", True), years[-1], published
+    )
+    data["indicators"], results = indicators.read_2023(r, r.section("eficacia", "indicators", True), years)
+    return results
 
 
 def read_closing(

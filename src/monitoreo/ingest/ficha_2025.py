@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from monitoreo.ingest import ficha_2023, identity, indicators, populations, spending
+from monitoreo.ingest import ficha_2023, identity, indicators, populations
 from monitoreo.ingest.cells import Published
 from monitoreo.ingest.lines import Line, join, paragraphs
 from monitoreo.ingest.reader import Reader, after
@@ -84,21 +84,7 @@ def parse(r: Reader, edition: int) -> dict[str, Any]:
         )
         data["populations"] = pops
         _drop_printed_target(program, pops)
-        published.add("coverage_pct", ficha_2023.coverage(r, years))
-        budget: dict[str, Any] = {}
-        spending.read_budget(r, r.section("eficiencia", "budget", True), years, budget, published)
-        ficha_2023.subtitles(r, budget)
-        data["components"] = spending.read_components(
-            r, r.section("componentes", "components", True), years, budget, published
-        )
-        data["budget"] = budget
-        data["regional"] = spending.read_regional(
-            r, r.section("regional", "regional", True), years[-1], published
-        )
-        data["indicators"], results = indicators.read_2023(
-            r, r.section("eficacia", "indicators", True), years
-        )
-        data["assessment"] = _assessment(r, results)
+        data["assessment"] = _assessment(r, ficha_2023.read_tables(r, data, years, published))
     # «Otras dimensiones» is left out when the programme declares neither ODS nor a gender approach.
     return ficha_2023.read_closing(
         r, data, edition, published, ods_required=False, notes_heading="Notas técnicas"
