@@ -5,33 +5,14 @@ is kept beside its ``form.E0nn`` message, saves are audited like every other sav
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from audit.models import LogEntry
-from django.test import Client
 from django.urls import reverse
 from submissions.models import Report
 
-from monitoreo.ingest.excel import cells, get_path, show
-from tests.workflow.conftest import user
+from tests.workflow.test_forms import _client, _form
 
 pytestmark = pytest.mark.django_db
-
-
-def _client() -> Client:
-    client = Client()
-    client.force_login(user("manager_indap"))
-    return client
-
-
-def _form(data: dict[str, Any], section: str, **values: str) -> dict[str, str]:
-    form = {
-        c.path: show(c.kind, get_path(data, c.path))
-        for c in cells(data)
-        if c.section == section and not c.readonly
-    }
-    return {**form, **values}
 
 
 def _url(report: Report, name: str) -> str:
